@@ -1,0 +1,3 @@
+from lontar.cli import main
+
+main()

@@ -1,0 +1,272 @@
+"""Agencies (instansi), their organisational units, and the staff who work in them.
+
+Every domain record in Lontar belongs to an agency; one installation hosts many agencies (a
+province's Diskominfo hosts the sites of all its OPD), each on its own Wagtail Site.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from lontar.agencies.forms import AgencyScopedAdminForm
+
+INDONESIAN_TIME_ZONES = [
+    ("Asia/Jakarta", _("WIB (Asia/Jakarta)")),
+    ("Asia/Makassar", _("WITA (Asia/Makassar)")),
+    ("Asia/Jayapura", _("WIT (Asia/Jayapura)")),
+]
+
+nip_validator = RegexValidator(
+    r"^\d{18}$", _("NIP terdiri atas 18 angka tanpa spasi."), code="invalid_nip"
+)
+
+
+class Agency(index.Indexed, models.Model):
+    """A public body (Badan Publik) with its own site: a province, regency, city or an OPD."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "provinsi", _("Pemerintah Provinsi")
+        REGENCY = "kabupaten", _("Pemerintah Kabupaten")
+        CITY = "kota", _("Pemerintah Kota")
+        OPD = "opd", _("Perangkat Daerah (OPD)")
+
+    class PPIDRole(models.TextChoices):
+        MAIN = "utama", _("PPID Utama")
+        BRANCH = "pelaksana", _("PPID Pelaksana")
+
+    name = models.CharField(_("nama"), max_length=200)
+    short_name = models.CharField(
+        _("nama singkat"), max_length=40, unique=True, help_text=_("Mis. BKD, Diskominfo.")
+    )
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices, default=Kind.OPD)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("instansi induk"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    site = models.OneToOneField(
+        "wagtailcore.Site",
+        verbose_name=_("situs"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agency",
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("koleksi media"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tagline = models.CharField(_("slogan"), max_length=200, blank=True)
+    address = models.TextField(_("alamat"), blank=True)
+    phone = models.CharField(_("telepon"), max_length=40, blank=True)
+    email = models.EmailField(_("surel"), blank=True)
+    whatsapp = models.CharField(_("WhatsApp layanan"), max_length=40, blank=True)
+    office_hours = models.TextField(
+        _("jam layanan"), blank=True, help_text=_("Satu baris per hari atau rentang hari.")
+    )
+    time_zone = models.CharField(
+        _("zona waktu"), max_length=40, choices=INDONESIAN_TIME_ZONES, default="Asia/Makassar"
+    )
+    ppid_role = models.CharField(
+        _("kedudukan PPID"), max_length=20, choices=PPIDRole.choices, default=PPIDRole.BRANCH
+    )
+    ppid_name = models.CharField(_("nama PPID"), max_length=200, blank=True)
+    ppid_email = models.EmailField(_("surel PPID"), blank=True)
+    ppid_phone = models.CharField(_("telepon PPID"), max_length=40, blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldRowPanel([FieldPanel("short_name"), FieldPanel("slug")]),
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("parent")]),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Identitas"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("whatsapp"), FieldPanel("email")]),
+                FieldPanel("office_hours"),
+                FieldPanel("time_zone"),
+            ],
+            heading=_("Kontak dan layanan"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("ppid_role"),
+                FieldPanel("ppid_name"),
+                FieldRowPanel([FieldPanel("ppid_email"), FieldPanel("ppid_phone")]),
+            ],
+            heading=_("PPID"),
+        ),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("short_name")]
+    agency_scope = "self"
+    base_form_class = AgencyScopedAdminForm
+
+    class Meta:
+        verbose_name = _("instansi")
+        verbose_name_plural = _("instansi")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def office_hour_lines(self) -> list[str]:
+        return [line.strip() for line in self.office_hours.splitlines() if line.strip()]
+
+
+class Unit(index.Indexed, models.Model):
+    """An organisational unit of an agency (Sekretariat, Bidang, UPT), with its tugas & fungsi."""
+
+    class Kind(models.TextChoices):
+        LEADERSHIP = "pimpinan", _("Pimpinan")
+        SECRETARIAT = "sekretariat", _("Sekretariat")
+        DIVISION = "bidang", _("Bidang")
+        SUBDIVISION = "subbagian", _("Subbagian/Subbidang")
+        TECHNICAL = "upt", _("UPT")
+        FUNCTIONAL = "fungsional", _("Kelompok Jabatan Fungsional")
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("instansi"), on_delete=models.CASCADE, related_name="units"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("unit induk"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+    name = models.CharField(_("nama unit"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80)
+    kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices, default=Kind.DIVISION)
+    head_title = models.CharField(_("jabatan pimpinan unit"), max_length=200, blank=True)
+    duties = RichTextField(
+        _("tugas pokok dan fungsi"),
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link"],
+    )
+    sort_order = models.PositiveIntegerField(_("urutan"), default=0)
+
+    panels = [
+        FieldPanel("agency"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("parent"), FieldPanel("sort_order")]),
+        FieldPanel("head_title"),
+        FieldPanel("duties"),
+    ]
+    search_fields = [index.SearchField("name"), index.FilterField("agency")]
+    base_form_class = AgencyScopedAdminForm
+
+    class Meta:
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+        ordering = ["agency", "sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "slug"], name="unit_slug_unique_in_agency")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name)[:80]
+        super().save(*args, **kwargs)
+
+
+class StaffProfile(index.Indexed, models.Model):
+    """A staff member (ASN) of one agency: the person behind a login, a byline or a decision."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("akun"),
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="staff"
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("unit kerja"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff",
+    )
+    nip = models.CharField(
+        _("NIP"),
+        max_length=18,
+        blank=True,
+        validators=[nip_validator],
+        help_text=_("Nomor Induk Pegawai, 18 angka. Kosongkan untuk non-ASN."),
+    )
+    position = models.CharField(_("jabatan"), max_length=200, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    slug = models.SlugField(_("slug halaman penulis"), max_length=80, unique=True)
+    bio = models.TextField(_("profil singkat"), blank=True)
+
+    panels = [
+        FieldPanel("user", read_only=True),
+        FieldRowPanel([FieldPanel("agency"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("nip"), FieldPanel("position")]),
+        FieldPanel("photo"),
+        FieldPanel("slug"),
+        FieldPanel("bio"),
+    ]
+    search_fields = [index.SearchField("position"), index.FilterField("agency")]
+    base_form_class = AgencyScopedAdminForm
+
+    class Meta:
+        verbose_name = _("profil staf")
+        verbose_name_plural = _("profil staf")
+        ordering = ["agency", "user__first_name", "user__last_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nip"], condition=~models.Q(nip=""), name="staff_nip_unique_when_set"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @cached_property
+    def display_name(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()

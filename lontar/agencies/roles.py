@@ -1,0 +1,83 @@
+"""The staff roles of an agency and what each may do.
+
+Roles are Django groups (created by a data migration) carrying model permissions. What a role
+may do to pages and media is scoped to the member's own agency through a second, per-agency
+group holding Wagtail page and collection permissions on that agency's tree only.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(StrEnum):
+    WRITER = "Penulis"
+    EDITOR = "Editor"
+    PPID_OFFICER = "Petugas PPID"
+    PPID_SUPERIOR = "Atasan PPID"
+    AGENCY_ADMIN = "Admin Agency"
+    PLATFORM_ADMIN = "Admin Platform"
+
+
+ROLE_DESCRIPTIONS = {
+    Role.WRITER: _("ASN penulis: menyusun dan mengajukan tulisan, tidak dapat menerbitkan."),
+    Role.EDITOR: _("Menelaah, menyetujui, menerbitkan, dan menjadwalkan tulisan."),
+    Role.PPID_OFFICER: _("Melayani permohonan informasi publik instansinya."),
+    Role.PPID_SUPERIOR: _("Atasan PPID: menjawab keberatan dan memantau layanan."),
+    Role.AGENCY_ADMIN: _("Mengelola profil, menu, unit, dan staf instansinya."),
+    Role.PLATFORM_ADMIN: _("Mengelola seluruh instansi pada instalasi ini."),
+}
+
+# Wagtail page permissions granted on the agency's own page tree.
+PAGE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
+    Role.WRITER: ("add_page",),
+    Role.EDITOR: ("add_page", "change_page", "publish_page", "lock_page"),
+    Role.PPID_OFFICER: (),
+    Role.PPID_SUPERIOR: (),
+    Role.AGENCY_ADMIN: (
+        "add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page",
+    ),
+    Role.PLATFORM_ADMIN: (),  # platform admins are superusers
+}
+
+# Wagtail collection permissions on the agency's own media collection.
+COLLECTION_PERMISSIONS: dict[Role, tuple[str, ...]] = {
+    Role.WRITER: ("add_image", "choose_image", "add_document", "choose_document"),
+    Role.EDITOR: (
+        "add_image", "change_image", "choose_image",
+        "add_document", "change_document", "choose_document",
+    ),
+    Role.PPID_OFFICER: ("add_document", "choose_document"),
+    Role.PPID_SUPERIOR: ("choose_document",),
+    Role.AGENCY_ADMIN: (
+        "add_image", "change_image", "choose_image", "delete_image",
+        "add_document", "change_document", "choose_document", "delete_document",
+    ),
+    Role.PLATFORM_ADMIN: (),
+}
+
+# Model permissions a role group carries, as "app_label.codename".
+MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
+    Role.WRITER: ("wagtailadmin.access_admin",),
+    Role.EDITOR: ("wagtailadmin.access_admin",),
+    Role.PPID_OFFICER: ("wagtailadmin.access_admin",),
+    Role.PPID_SUPERIOR: ("wagtailadmin.access_admin",),
+    Role.AGENCY_ADMIN: (
+        "wagtailadmin.access_admin",
+        "agencies.change_agency",
+        "agencies.view_agency",
+        "agencies.add_unit",
+        "agencies.change_unit",
+        "agencies.delete_unit",
+        "agencies.view_unit",
+        "agencies.change_staffprofile",
+        "agencies.view_staffprofile",
+    ),
+    Role.PLATFORM_ADMIN: ("wagtailadmin.access_admin",),
+}
+
+
+def scope_group_name(agency_short_name: str, role: Role) -> str:
+    return f"{agency_short_name} · {role.value}"

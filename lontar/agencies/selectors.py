@@ -1,0 +1,42 @@
+"""Reads that decide which agency a request, a site or a staff member belongs to."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from wagtail.models import Site
+
+from lontar.agencies.models import Agency, StaffProfile
+
+
+def agency_for_site(site: Site | None) -> Agency | None:
+    if site is None:
+        return None
+    return Agency.objects.select_related("logo").filter(site=site).first()
+
+
+def agency_for_request(request: HttpRequest) -> Agency | None:
+    """The agency whose site serves this request; memoised on the request."""
+    if not hasattr(request, "_lontar_agency"):
+        request._lontar_agency = agency_for_site(Site.find_for_request(request))
+    return request._lontar_agency
+
+
+def agency_of_user(user) -> Agency | None:
+    """The agency a staff member belongs to, or None (citizens, platform-only accounts)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.staff_profile.agency
+    except StaffProfile.DoesNotExist:
+        return None
+
+
+def agencies_visible_to(user) -> QuerySet[Agency]:
+    """Agencies whose records a staff member may manage: all for platform admins, else own."""
+    if user.is_superuser:
+        return Agency.objects.all()
+    agency = agency_of_user(user)
+    if agency is None:
+        return Agency.objects.none()
+    return Agency.objects.filter(pk=agency.pk)

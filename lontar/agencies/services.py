@@ -1,0 +1,93 @@
+"""Writes that set up an agency's access rules and its staff's roles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from lontar.agencies.models import Agency
+from lontar.agencies.roles import (
+    COLLECTION_PERMISSIONS,
+    MODEL_PERMISSIONS,
+    PAGE_PERMISSIONS,
+    Role,
+    scope_group_name,
+)
+
+
+def _permission(codename: str, app_label: str | None = None) -> Permission:
+    query = Permission.objects.filter(codename=codename)
+    if app_label:
+        query = query.filter(content_type__app_label=app_label)
+    return query.get()
+
+
+@transaction.atomic
+def provision_agency(*, agency: Agency) -> None:
+    """Give the agency a media collection and one scope group per role on its own page tree.
+
+    Idempotent: run again after the agency's site or root page changes.
+    """
+    if agency.collection is None:
+        root = Collection.get_first_root_node()
+        agency.collection = root.add_child(name=agency.name)
+        agency.save(update_fields=["collection"])
+    root_page = agency.site.root_page if agency.site_id else None
+
+    for role in Role:
+        if not PAGE_PERMISSIONS[role] and not COLLECTION_PERMISSIONS[role]:
+            continue
+        group, _ = Group.objects.get_or_create(name=scope_group_name(agency.short_name, role))
+        if root_page is not None:
+            GroupPagePermission.objects.filter(group=group).exclude(page=root_page).delete()
+            for codename in PAGE_PERMISSIONS[role]:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=_permission(codename, "wagtailcore")
+                )
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection=agency.collection
+        ).delete()
+        for codename in COLLECTION_PERMISSIONS[role]:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=agency.collection, permission=_permission(codename)
+            )
+
+
+@transaction.atomic
+def set_staff_roles(*, user, agency: Agency, roles: Iterable[Role]) -> None:
+    """Make the user's group memberships exactly the given roles within the given agency."""
+    roles = set(roles)
+    role_names = {role.value for role in Role}
+    keep = [
+        group
+        for group in user.groups.all()
+        if group.name not in role_names and " · " not in group.name
+    ]
+    wanted = list(Group.objects.filter(name__in=[role.value for role in roles]))
+    wanted += list(
+        Group.objects.filter(name__in=[scope_group_name(agency.short_name, r) for r in roles])
+    )
+    user.groups.set(keep + wanted)
+    is_platform_admin = Role.PLATFORM_ADMIN in roles
+    if user.is_superuser != is_platform_admin or not user.is_staff:
+        user.is_superuser = is_platform_admin
+        user.is_staff = True
+        user.save(update_fields=["is_superuser", "is_staff"])
+
+
+def sync_role_groups() -> None:
+    """Give each role group exactly the model permissions `roles.py` lists (run after migrate)."""
+    for role, labels in MODEL_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role.value)
+        permissions = []
+        for label in labels:
+            app_label, codename = label.split(".")
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:  # an app's permissions appear once it is migrated
+                permissions.append(permission)
+        group.permissions.set(permissions)

@@ -1,0 +1,108 @@
+"""Personas shared by every app's tests (after healthchecks' Alice, Bob and Charlie)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lontar.agencies.roles import Role
+from lontar.agencies.tests.factories import UserFactory, agency_with_site, staff_member
+
+
+@pytest.fixture
+def agency_a(db):
+    """The BKD of the tests: the default site."""
+    return agency_with_site(hostname="localhost", default=True, short_name="BKD-A")
+
+
+@pytest.fixture
+def agency_b(db):
+    return agency_with_site(hostname="dinas-b.localhost", short_name="DINAS-B")
+
+
+@pytest.fixture
+def citizen(db):
+    return UserFactory(username="warga")
+
+
+@pytest.fixture
+def writer(agency_a):
+    return staff_member(agency_a, Role.WRITER, username="penulis-a")
+
+
+@pytest.fixture
+def editor(agency_a):
+    return staff_member(agency_a, Role.EDITOR, username="editor-a")
+
+
+@pytest.fixture
+def ppid_officer_a(agency_a):
+    return staff_member(agency_a, Role.PPID_OFFICER, username="ppid-a")
+
+
+@pytest.fixture
+def ppid_officer_b(agency_b):
+    return staff_member(agency_b, Role.PPID_OFFICER, username="ppid-b")
+
+
+@pytest.fixture
+def agency_admin_a(agency_a):
+    return staff_member(agency_a, Role.AGENCY_ADMIN, username="admin-a")
+
+
+@pytest.fixture
+def agency_admin_b(agency_b):
+    return staff_member(agency_b, Role.AGENCY_ADMIN, username="admin-b")
+
+
+@pytest.fixture
+def editor_b(agency_b):
+    return staff_member(agency_b, Role.EDITOR, username="editor-b")
+
+
+@pytest.fixture
+def platform_admin(agency_a):
+    return staff_member(agency_a, Role.PLATFORM_ADMIN, username="admin-platform")
+
+
+# --- Browser tests ------------------------------------------------------------------------------
+# Playwright drives Debian's chromium (never a downloaded browser). Where it is missing the
+# browser tests are skipped with the reason, except when LONTAR_REQUIRE_BROWSER=1 (CI).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def _chromium():
+    import os
+    import shutil
+
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        if os.environ.get("LONTAR_REQUIRE_BROWSER") == "1":
+            pytest.fail("Debian's chromium is required here: apt-get install chromium")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
+    # test itself between browser steps are still synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(_chromium, live_server):
+    context = _chromium.new_context(base_url=live_server.url, locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

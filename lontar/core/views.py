@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from lontar.core.health import database_status
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    status = database_status()
+    healthy = bool(status["database"] and status["migrations_applied"])
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **status}, status=200 if healthy else 503
+    )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No context processors: the database may be the very thing that failed.
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"request_path": request.path}))

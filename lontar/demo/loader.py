@@ -1,0 +1,502 @@
+"""Builds the demo province: agencies with their sites, pages, menus, units, staff and logins.
+
+Each step is idempotent: running `lontar load_demo` again changes nothing that exists. Apps
+that add demo content of their own provide `lontar.<app>.demo.load(context)`, called in
+INSTALLED_APPS order after the agencies exist.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import random
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images import get_image_model
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
+
+from lontar.agencies.models import Agency, StaffProfile, Unit
+from lontar.agencies.roles import Role
+from lontar.agencies.services import provision_agency, set_staff_roles
+from lontar.demo import content
+from lontar.pages.models import HomePage, StandardPage
+
+DEMO_PORT_HINT = 8000
+
+
+@dataclass
+class DemoContext:
+    """What later demo steps need: the agencies by key and the demo logins created."""
+
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    logins: list[tuple[str, str, str]] = field(default_factory=list)  # username, role, agency
+    created: bool = False
+
+
+def _png(text: str, color: tuple[int, int, int], size: tuple[int, int], circle: bool) -> bytes:
+    image = PILImage.new("RGB", size, color if not circle else (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    if circle:
+        draw.ellipse((4, 4, size[0] - 4, size[1] - 4), fill=color, outline=(212, 175, 55), width=8)
+    else:
+        # A simple landscape of hills, so the hero image has something to crop.
+        rng = random.Random(text)
+        for layer in range(4):
+            shade = tuple(min(255, c + 30 * (layer + 1)) for c in color)
+            base = size[1] * (0.45 + 0.12 * layer)
+            points = [(0, size[1])]
+            for x in range(0, size[0] + 80, 80):
+                points.append((x, base + rng.randint(-40, 40)))
+            points.append((size[0], size[1]))
+            draw.polygon(points, fill=shade)
+    font = ImageFont.load_default(size=max(18, size[1] // 5))
+    box = draw.textbbox((0, 0), text, font=font)
+    x = (size[0] - (box[2] - box[0])) / 2
+    y = (size[1] - (box[3] - box[1])) / 2 if circle else size[1] * 0.12
+    draw.text((x, y), text, fill=(255, 255, 255), font=font)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def generated_image(
+    *, title: str, text: str, color, agency: Agency, size=(480, 480), circle=True
+):
+    """A demo picture drawn here, so nothing is downloaded."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title, collection=agency.collection).first()
+    if existing:
+        return existing
+    data = _png(text, color, size, circle)
+    name = f"{agency.slug}-{abs(hash(title)) % 10**8}.png"
+    return Image.objects.create(
+        title=title,
+        file=ImageFile(io.BytesIO(data), name=name),
+        collection=agency.collection,
+        description=title,
+    )
+
+
+def _ensure_wagtail_roots() -> Page:
+    """Wagtail's migrations create its tree roots and default locale; `flush` removes them."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root")
+    return root
+
+
+def _remove_wagtail_welcome_site() -> Page:
+    root = _ensure_wagtail_roots()
+    for page in root.get_children():
+        if page.specific_class is Page and page.slug == "home":
+            Site.objects.filter(root_page=page).delete()
+            page.delete()
+    return Page.get_first_root_node()
+
+
+def stream(blocks: list[tuple[str, object]]) -> list[dict]:
+    """StreamField raw data from (block type, JSON value) pairs; page choosers take ids."""
+    return [{"type": kind, "value": value} for kind, value in blocks]
+
+
+def _ensure_home(agency: Agency, spec: dict, root: Page) -> HomePage:
+    if agency.site_id:
+        return agency.site.root_page.specific
+    home = HomePage(
+        title=spec["name"] if spec["key"] != "bkd" else "Selamat datang di BKD Nusa Cendana",
+        slug=spec["slug"],
+        intro=spec["intro"],
+        seo_title=spec["name"],
+        search_description=spec["intro"][:155],
+    )
+    root.add_child(instance=home)
+    site = Site.objects.create(
+        hostname=spec["hostname"],
+        port=80,
+        site_name=spec["name"],
+        root_page=home,
+        is_default_site=spec["key"] == "bkd",
+    )
+    agency.site = site
+    agency.save(update_fields=["site"])
+    return home
+
+
+def _standard_page(parent: Page, title: str, slug: str, lead: str, body) -> StandardPage:
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = StandardPage(
+        title=title, slug=slug, lead=lead, body=stream(body), search_description=lead
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _profile_pages(agency: Agency, home: HomePage, spec: dict) -> dict[str, StandardPage]:
+    is_bkd = spec["key"] == "bkd"
+    profile = _standard_page(
+        home,
+        "Profil",
+        "profil",
+        f"Mengenal {agency.name}: sejarah, kedudukan, dan layanan.",
+        content.BKD_PROFILE
+        if is_bkd
+        else [("paragraph", f"<p>{spec['intro']}</p>")],
+    )
+    vision = _standard_page(
+        profile,
+        "Visi dan Misi",
+        "visi-misi",
+        "Arah yang kami tuju dan cara kami menempuhnya.",
+        content.BKD_VISION
+        if is_bkd
+        else [
+            ("heading", {"text": "Visi", "level": "h2"}),
+            ("paragraph", f"<p>Mewujudkan pelayanan {agency.short_name} yang terbuka.</p>"),
+        ],
+    )
+    structure = _standard_page(
+        profile,
+        "Struktur Organisasi",
+        "struktur-organisasi",
+        "Susunan unit kerja dan pimpinannya.",
+        [
+            (
+                "paragraph",
+                f"<p>Susunan organisasi {agency.name} ditetapkan dengan Peraturan Gubernur "
+                "tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi, serta Tata Kerja "
+                "Perangkat Daerah.</p>",
+            ),
+            ("units", {"show_duties": False}),
+        ],
+    )
+    duties = _standard_page(
+        profile,
+        "Tugas Pokok dan Fungsi",
+        "tugas-pokok-fungsi",
+        "Apa yang dikerjakan setiap unit kerja.",
+        [("units", {"show_duties": True})],
+    )
+    contact = _standard_page(
+        home,
+        "Kontak",
+        "kontak",
+        "Alamat, telepon, surel, dan jam layanan kami.",
+        [
+            ("contact", None),
+            (
+                "paragraph",
+                "<p>Permohonan informasi publik dapat diajukan langsung di meja layanan, "
+                "melalui surel PPID, atau melalui formulir daring di situs ini.</p>",
+            ),
+        ],
+    )
+    return {
+        "profile": profile,
+        "vision": vision,
+        "structure": structure,
+        "duties": duties,
+        "contact": contact,
+    }
+
+
+def _menu(pages: dict[str, StandardPage]) -> list:
+    return [
+        ("item", {"label": "Beranda", "page": None, "url": "/", "children": []}),
+        (
+            "item",
+            {
+                "label": "Profil",
+                "page": pages["profile"].pk,
+                "url": "",
+                "children": [
+                    {"label": "Profil", "page": pages["profile"].pk, "url": ""},
+                    {"label": "Visi dan Misi", "page": pages["vision"].pk, "url": ""},
+                    {"label": "Struktur Organisasi", "page": pages["structure"].pk, "url": ""},
+                    {"label": "Tugas Pokok dan Fungsi", "page": pages["duties"].pk, "url": ""},
+                ],
+            },
+        ),
+        ("item", {"label": "Kontak", "page": pages["contact"].pk, "url": "", "children": []}),
+    ]
+
+
+def _footer(pages: dict[str, StandardPage]) -> list:
+    return [
+        (
+            "column",
+            {
+                "title": "Tentang kami",
+                "links": [
+                    {"label": "Profil", "page": pages["profile"].pk, "url": ""},
+                    {"label": "Struktur Organisasi", "page": pages["structure"].pk, "url": ""},
+                    {"label": "Kontak", "page": pages["contact"].pk, "url": ""},
+                ],
+            },
+        ),
+        (
+            "column",
+            {
+                "title": "Tautan pemerintah",
+                "links": [
+                    {"label": "Komisi Informasi Pusat", "page": None,
+                     "url": "https://komisiinformasi.go.id/"},
+                    {"label": "Badan Kepegawaian Negara", "page": None,
+                     "url": "https://www.bkn.go.id/"},
+                ],
+            },
+        ),
+    ]
+
+
+def add_menu_item(agency: Agency, *, label: str, url: str, after: str | None = None) -> None:
+    """For app demo steps: add a top-level menu link to an agency's site once."""
+    home = agency.site.root_page.specific
+    items = list(home.main_menu.raw_data)
+    if any(item["value"]["label"] == label for item in items):
+        return
+    new = {"type": "item", "value": {"label": label, "page": None, "url": url, "children": []}}
+    position = len(items)
+    if after:
+        for index, item in enumerate(items):
+            if item["value"]["label"] == after:
+                position = index + 1
+    items.insert(position, new)
+    home.main_menu = items
+    home.save_revision().publish()
+
+
+def _nip(birth: date, appointed: tuple[int, int], sex: int, serial: int) -> str:
+    # NIP layout: birth date (8), appointment year and month (6), sex (1), serial (3).
+    return f"{birth:%Y%m%d}{appointed[0]:04d}{appointed[1]:02d}{sex}{serial:03d}"
+
+
+def _ensure_user(username: str, first: str, last: str, agency: Agency) -> tuple[object, bool]:
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "first_name": first,
+            "last_name": last,
+            "email": f"{username.replace('.', '_')}@demo.lontar.invalid",
+            "is_staff": True,
+        },
+    )
+    if created:
+        user.set_password(settings.LONTAR_DEMO_PASSWORD)
+        user.save()
+    return user, created
+
+
+def _bkd_staff(agency: Agency, ctx: DemoContext) -> None:
+    units = list(agency.units.order_by("sort_order"))
+    rng = random.Random(2026)
+    for serial, (first, last, unit_index, position, roles, username, sex) in enumerate(
+        content.BKD_STAFF, start=1
+    ):
+        user, _ = _ensure_user(username, first, last, agency)
+        birth = date(rng.randint(1968, 1995), rng.randint(1, 12), rng.randint(1, 28))
+        appointed = (birth.year + rng.randint(23, 28), rng.choice([1, 3, 4]))
+        StaffProfile.objects.get_or_create(
+            user=user,
+            defaults={
+                "agency": agency,
+                "unit": units[unit_index],
+                "nip": _nip(birth, appointed, sex, serial),
+                "position": position,
+                "slug": f"{first}-{last}".lower().replace(" ", "-"),
+                "bio": f"{position} pada {units[unit_index].name}.",
+            },
+        )
+        set_staff_roles(user=user, agency=agency, roles=[Role(r) for r in roles])
+        ctx.logins.append((username, ", ".join(roles), agency.short_name))
+
+
+def _other_staff(agency: Agency, spec: dict, ctx: DemoContext) -> None:
+    key = spec["key"]
+    for suffix, role, first, last in [
+        ("admin", Role.AGENCY_ADMIN, "Admin", agency.short_name),
+        ("ppid", Role.PPID_OFFICER, "Petugas PPID", agency.short_name),
+        ("editor", Role.EDITOR, "Editor", agency.short_name),
+    ]:
+        username = f"{key}.{suffix}"
+        user, _ = _ensure_user(username, first, last, agency)
+        StaffProfile.objects.get_or_create(
+            user=user,
+            defaults={
+                "agency": agency,
+                "unit": agency.units.first(),
+                "position": role.value,
+                "slug": username.replace(".", "-"),
+            },
+        )
+        set_staff_roles(user=user, agency=agency, roles=[role])
+        ctx.logins.append((username, role.value, agency.short_name))
+
+
+def _ensure_agency(spec: dict, parent: Agency | None) -> Agency:
+    agency, _ = Agency.objects.get_or_create(
+        slug=spec["slug"],
+        defaults={
+            "name": spec["name"],
+            "short_name": spec["short_name"],
+            "kind": spec["kind"],
+            "parent": parent,
+            "tagline": spec["tagline"],
+            "address": spec["address"],
+            "phone": spec["phone"],
+            "whatsapp": spec.get("whatsapp", ""),
+            "email": spec["email"],
+            "office_hours": content.OFFICE_HOURS,
+            "time_zone": "Asia/Makassar",
+            "ppid_role": spec["ppid_role"],
+            "ppid_name": spec["ppid_name"],
+            "ppid_email": spec.get("ppid_email", spec["email"]),
+            "ppid_phone": spec.get("ppid_phone", spec["phone"]),
+        },
+    )
+    return agency
+
+
+def _ensure_units(agency: Agency, spec: dict) -> None:
+    if agency.units.exists():
+        return
+    if spec["key"] == "bkd":
+        rows = [(u["name"], u["kind"], u["head_title"], u["duties"]) for u in content.BKD_UNITS]
+    else:
+        rows = [
+            (name, kind, head, f"<p>Melaksanakan tugas {name.lower()}.</p>")
+            for name, kind, head in spec["units"]
+        ]
+    for order, (name, kind, head, duties) in enumerate(rows):
+        Unit.objects.create(
+            agency=agency, name=name, kind=kind, head_title=head, duties=duties, sort_order=order
+        )
+
+
+@transaction.atomic
+def load_agencies(ctx: DemoContext) -> None:
+    root = _remove_wagtail_welcome_site()
+    province = None
+    for spec in content.AGENCIES:
+        parent = None if spec["kind"] in ("provinsi", "kabupaten") else province
+        agency = _ensure_agency(spec, parent)
+        ctx.created = ctx.created or agency.site_id is None
+        if spec["key"] == "provinsi":
+            province = agency
+        home = _ensure_home(agency, spec, root)
+        provision_agency(agency=agency)
+        if agency.logo is None:
+            agency.logo = generated_image(
+                title=f"Logo {agency.short_name}",
+                text=agency.short_name[:4].upper(),
+                color=spec["color"],
+                agency=agency,
+                size=(192, 192),
+            )
+            agency.save(update_fields=["logo"])
+        _ensure_units(agency, spec)
+        pages = _profile_pages(agency, home, spec)
+        if not home.main_menu:
+            home.hero_image = generated_image(
+                title=f"Lanskap {agency.short_name}",
+                text=agency.short_name,
+                color=spec["color"],
+                agency=agency,
+                size=(960, 640),
+                circle=False,
+            )
+            home.hero_image_alt = (
+                f"Ilustrasi perbukitan dengan tulisan {agency.short_name}, gambar contoh demo."
+            )
+            home.main_menu = stream(_menu(pages))
+            home.footer = stream(_footer(pages))
+            home.services = stream([
+                (
+                    "service",
+                    {
+                        "title": "Profil dan tugas kami",
+                        "text": "Siapa kami, apa tugas setiap unit, dan siapa pimpinannya.",
+                        "page": pages["profile"].pk,
+                        "url": "",
+                        "button_label": "Lihat profil",
+                    },
+                ),
+                (
+                    "service",
+                    {
+                        "title": "Hubungi kami",
+                        "text": "Alamat, jam layanan, dan kontak PPID.",
+                        "page": pages["contact"].pk,
+                        "url": "",
+                        "button_label": "Lihat kontak",
+                    },
+                ),
+            ])
+            home.save_revision().publish()
+        ctx.agencies[spec["key"]] = agency
+        if spec["key"] == "bkd":
+            _bkd_staff(agency, ctx)
+        else:
+            _other_staff(agency, spec, ctx)
+
+
+def load_platform_admin(ctx: DemoContext) -> None:
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username="admin",
+        defaults={"first_name": "Admin", "last_name": "Platform", "email": "admin@demo.invalid"},
+    )
+    if created:
+        user.set_password(settings.LONTAR_DEMO_PASSWORD)
+        user.save()
+    set_staff_roles(user=user, agency=ctx.agencies["provinsi"], roles=[Role.PLATFORM_ADMIN])
+    ctx.logins.insert(0, ("admin", Role.PLATFORM_ADMIN.value, "semua instansi"))
+
+
+def load_app_demos(ctx: DemoContext) -> None:
+    for config in apps.get_app_configs():
+        if not config.name.startswith("lontar.") or config.name == "lontar.demo":
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.demo":
+                raise
+            continue
+        module.load(ctx)
+
+
+def load_demo() -> DemoContext:
+    ctx = DemoContext()
+    load_agencies(ctx)
+    load_platform_admin(ctx)
+    load_app_demos(ctx)
+    return ctx
+
+
+def demo_sites() -> list[tuple[str, str]]:
+    """(agency name, local address) for every demo site, the default site first."""
+    rows = []
+    for agency in Agency.objects.select_related("site").order_by("-site__is_default_site", "name"):
+        if agency.site is None:
+            continue
+        host = "127.0.0.1" if agency.site.is_default_site else agency.site.hostname
+        rows.append((agency.name, host))
+    return rows

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from lontar.demo.loader import demo_sites, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo province (idempotent) and print the demo sites and staff logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000, help="Port shown in the addresses.")
+
+    def handle(self, *args, port: int, **options):
+        ctx = load_demo()
+        verb = "Demo dimuat" if ctx.created else "Demo sudah ada; tidak ada yang dimuat ulang"
+        self.stdout.write(self.style.SUCCESS(verb + "."))
+        self.stdout.write("\nSitus demo:")
+        for name, host in demo_sites():
+            self.stdout.write(f"  http://{host}:{port}/  {name}")
+        self.stdout.write(f"\nAdmin: http://127.0.0.1:{port}/admin/")
+        self.stdout.write(f"Login staf demo (kata sandi: {settings.LONTAR_DEMO_PASSWORD}):")
+        for username, role, agency in ctx.logins:
+            self.stdout.write(f"  {username:<18} {role:<16} {agency}")

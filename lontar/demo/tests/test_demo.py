@@ -1,0 +1,39 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page
+
+from lontar.agencies.models import Agency
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_a_province_with_a_bkd_as_default_site_and_loads_nothing_twice(capsys):
+    call_command("load_demo")
+    first = capsys.readouterr().out
+    counts = (Agency.objects.count(), Page.objects.count(), get_user_model().objects.count())
+
+    call_command("load_demo")
+    second = capsys.readouterr().out
+
+    after = (Agency.objects.count(), Page.objects.count(), get_user_model().objects.count())
+    assert after == counts
+    assert "Demo dimuat" in first and "tidak ada yang dimuat ulang" in second
+    bkd = Agency.objects.get(short_name="BKD")
+    assert bkd.site.is_default_site
+    assert Agency.objects.filter(kind="opd").count() >= 3
+    assert bkd.units.count() >= 5 and bkd.staff.count() >= 5
+    assert "bkd.penulis" in second and "http://ppid.localhost:8000/" in second
+
+
+def test_demo_sites_serve_profile_pages_through_their_menus(client):
+    call_command("load_demo")
+
+    home = client.get("/").content.decode()
+    duties = client.get("/profil/tugas-pokok-fungsi/").content.decode()
+    province = client.get("/", HTTP_HOST="ppid.localhost:8000").content.decode()
+
+    assert 'href="/profil/tugas-pokok-fungsi/"' in home
+    assert "Bidang Mutasi dan Promosi" in duties and "kenaikan pangkat" in duties
+    assert "PPID Utama Provinsi Nusa Cendana" in province
+    assert 'alt="Logo Badan Kepegawaian Daerah' in home

@@ -1,0 +1,71 @@
+"""The resolved main menu and footer of a site, cached until the home page is published again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from wagtail.models import Page
+
+PAGES_VERSION_KEY = "lontar:pages-version"
+
+
+def bump_pages_version(**kwargs) -> None:
+    """Any publish, unpublish or move may change a menu's URLs or titles."""
+    try:
+        cache.incr(PAGES_VERSION_KEY)
+    except ValueError:
+        cache.set(PAGES_VERSION_KEY, 1, None)
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    children: tuple[Link, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Navigation:
+    menu: tuple[Link, ...]
+    footer: tuple[tuple[str, tuple[Link, ...]], ...]
+    announcement: str
+
+
+def _link(value, request: HttpRequest) -> Link | None:
+    page = value.get("page")
+    url = page.get_url(request) if page is not None and page.live else (value.get("url") or "")
+    if not url:
+        return None
+    children = tuple(
+        link for child in value.get("children", []) if (link := _link(child, request))
+    )
+    return Link(label=value["label"], url=url, children=children)
+
+
+def navigation_for(root_page: Page, request: HttpRequest) -> Navigation:
+    """The site's menu and footer; a cache hit costs no database query."""
+    # Page URLs depend on the host the request came in on, so the host is part of the key.
+    version = cache.get_or_set(PAGES_VERSION_KEY, 1, None)
+    key = f"lontar:nav:{root_page.pk}:{version}:{request.get_host()}"
+    navigation = cache.get(key)
+    if navigation is None:
+        home = root_page.specific
+        if not hasattr(home, "main_menu"):
+            return Navigation(menu=(), footer=(), announcement="")
+        navigation = Navigation(
+            menu=tuple(link for item in home.main_menu if (link := _link(item.value, request))),
+            footer=tuple(
+                (
+                    column.value["title"],
+                    tuple(
+                        link for v in column.value["links"] if (link := _link(v, request))
+                    ),
+                )
+                for column in home.footer
+            ),
+            announcement=home.announcement,
+        )
+        cache.set(key, navigation, 3600)
+    return navigation
