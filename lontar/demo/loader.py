@@ -20,8 +20,8 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
-from wagtail.images import get_image_model
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from lontar.agencies.models import Agency, StaffProfile, Unit
@@ -29,8 +29,6 @@ from lontar.agencies.roles import Role
 from lontar.agencies.services import provision_agency, set_staff_roles
 from lontar.demo import content
 from lontar.pages.models import HomePage, StandardPage
-
-DEMO_PORT_HINT = 8000
 
 
 @dataclass
