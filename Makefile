@@ -33,8 +33,8 @@ run: $(VENV)/.installed
 	$(LONTAR) migrate --no-input -v 0
 	$(LONTAR) load_demo --port $(PORT)
 	@echo "Worker and server starting on http://$(HOST):$(PORT)/ (Ctrl+C stops both)"
-	@trap 'kill 0' INT TERM EXIT; \
-	  $(LONTAR) worker & \
+	@$(LONTAR) worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(LONTAR) runserver --noreload $(HOST):$(PORT)
 
 worker: $(VENV)/.installed

@@ -45,8 +45,8 @@ class _ScopedObjectMixin:
     def agency_path(self) -> str:
         return getattr(self.model, "agency_scope", "agency")
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
         if not user_may_manage(self.request.user, obj, self.agency_path):
             raise PermissionDenied
         return obj
@@ -77,6 +77,10 @@ class ScopedUsageView(_ScopedObjectMixin, snippet_views.UsageView):
     pass
 
 
+class ScopedCopyView(_ScopedObjectMixin, snippet_views.CopyView):
+    pass
+
+
 class AgencyScopedSnippetViewSet(SnippetViewSet):
     """A snippet admin whose every view stays inside the user's agency.
 
@@ -90,3 +94,4 @@ class AgencyScopedSnippetViewSet(SnippetViewSet):
     inspect_view_class = ScopedInspectView
     history_view_class = ScopedHistoryView
     usage_view_class = ScopedUsageView
+    copy_view_class = ScopedCopyView

@@ -6,7 +6,15 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from lontar.agencies.models import Agency
 from lontar.agencies.roles import (
@@ -54,6 +62,27 @@ def provision_agency(*, agency: Agency) -> None:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=agency.collection, permission=_permission(codename)
             )
+    if root_page is not None:
+        _provision_moderation(agency, root_page)
+
+
+def _provision_moderation(agency: Agency, root_page) -> None:
+    """Writers' submissions go to their own agency's editors, not to a platform-wide group."""
+    name = f"Moderasi {agency.short_name}"
+    task, _ = GroupApprovalTask.objects.get_or_create(
+        name=f"Persetujuan editor {agency.short_name}"
+    )
+    task.groups.set(
+        Group.objects.filter(
+            name__in=[
+                scope_group_name(agency.short_name, Role.EDITOR),
+                scope_group_name(agency.short_name, Role.AGENCY_ADMIN),
+            ]
+        )
+    )
+    workflow, _ = Workflow.objects.get_or_create(name=name)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
 
 
 @transaction.atomic

@@ -1,8 +1,11 @@
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet
+from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet, user_may_manage
 from lontar.agencies.models import Agency, StaffProfile, Unit
 
 
@@ -41,3 +44,24 @@ class AgencyAdminGroup(SnippetViewSetGroup):
 
 
 register_snippet(AgencyAdminGroup)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_actions_outside_own_agency(request, action_type, objects, action_class_instance):
+    """Wagtail's bulk actions check model permissions only; keep them inside the agency too."""
+    if request.user.is_superuser:
+        return None
+    for obj in objects:
+        if hasattr(type(obj), "agency_scope") or hasattr(obj, "agency_id"):
+            scope = getattr(type(obj), "agency_scope", "agency")
+            if not user_may_manage(request.user, obj, scope):
+                raise PermissionDenied
+    return None
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_an_agency_site_root(request, page):
+    """Deleting a home page would delete the agency's Site and leave its host name orphaned."""
+    if not request.user.is_superuser and Site.objects.filter(root_page=page).exists():
+        raise PermissionDenied
+    return None

@@ -150,7 +150,14 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Files, not process memory: the web server and `lontar worker` must see the same cache,
+    # or a page published by the worker leaves stale menus in the web process.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
 
 # --- Background tasks ---------------------------------------------------------------------------
 # The database backend needs no extra service; `lontar worker` runs the queue and the schedule.
@@ -266,6 +273,7 @@ CSRF_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS and env_bool("LONTAR_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load-balancer probes speak plain HTTP
 SECURE_HSTS_SECONDS = env_int("LONTAR_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -307,6 +315,8 @@ LOGGING = {
     "loggers": {
         # Request lines carry query strings, which may carry what a citizen typed.
         "django.server": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        # Replace Django's own handlers (console, mail_admins), which would bypass the filter.
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         # Wagtail logs every page edit at INFO; the same facts are in its audit log tables.
         "wagtail": {"level": env_str("LOG_LEVEL_WAGTAIL", "WARNING").upper()},
     },

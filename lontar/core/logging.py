@@ -26,4 +26,10 @@ class PersonalDataFilter(logging.Filter):
         masked = mask_personal_data(message)
         if masked != message:
             record.msg, record.args = masked, ()
+        if record.exc_info:
+            # A traceback's exception message may quote what a citizen typed.
+            record.exc_text = mask_personal_data(
+                logging.Formatter().formatException(record.exc_info)
+            )
+            record.exc_info = None
         return True

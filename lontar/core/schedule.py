@@ -6,6 +6,7 @@ whether it is due with one conditional UPDATE, so two workers never both run the
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -14,6 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from lontar.core.models import ScheduledJob
+
+logger = logging.getLogger("lontar.worker")
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,13 @@ def run_due_jobs(now=None) -> list[str]:
     """Run every registered job that is due; return the names that ran."""
     ran = []
     for job in list(REGISTRY.values()):
-        if claim_if_due(job, now):
+        if not claim_if_due(job, now):
+            continue
+        try:
             job.run()
-            ScheduledJob.objects.filter(name=job.name).update(last_finished_at=timezone.now())
-            ran.append(job.name)
+        except Exception:  # one failing job must not keep the others from running
+            logger.exception("periodic job %s failed", job.name)
+            continue
+        ScheduledJob.objects.filter(name=job.name).update(last_finished_at=timezone.now())
+        ran.append(job.name)
     return ran

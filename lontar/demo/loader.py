@@ -308,7 +308,7 @@ def _bkd_staff(agency: Agency, ctx: DemoContext) -> None:
     for serial, (first, last, unit_index, position, roles, username, sex) in enumerate(
         content.BKD_STAFF, start=1
     ):
-        user, _ = _ensure_user(username, first, last, agency)
+        user, created = _ensure_user(username, first, last, agency)
         birth = date(rng.randint(1968, 1995), rng.randint(1, 12), rng.randint(1, 28))
         appointed = (birth.year + rng.randint(23, 28), rng.choice([1, 3, 4]))
         StaffProfile.objects.get_or_create(
@@ -322,7 +322,8 @@ def _bkd_staff(agency: Agency, ctx: DemoContext) -> None:
                 "bio": f"{position} pada {units[unit_index].name}.",
             },
         )
-        set_staff_roles(user=user, agency=agency, roles=[Role(r) for r in roles])
+        if created:  # never change the roles of an account that already exists
+            set_staff_roles(user=user, agency=agency, roles=[Role(r) for r in roles])
         ctx.logins.append((username, ", ".join(roles), agency.short_name))
 
 
@@ -334,7 +335,7 @@ def _other_staff(agency: Agency, spec: dict, ctx: DemoContext) -> None:
         ("editor", Role.EDITOR, "Editor", agency.short_name),
     ]:
         username = f"{key}.{suffix}"
-        user, _ = _ensure_user(username, first, last, agency)
+        user, created = _ensure_user(username, first, last, agency)
         StaffProfile.objects.get_or_create(
             user=user,
             defaults={
@@ -344,7 +345,8 @@ def _other_staff(agency: Agency, spec: dict, ctx: DemoContext) -> None:
                 "slug": username.replace(".", "-"),
             },
         )
-        set_staff_roles(user=user, agency=agency, roles=[role])
+        if created:
+            set_staff_roles(user=user, agency=agency, roles=[role])
         ctx.logins.append((username, role.value, agency.short_name))
 
 
@@ -464,7 +466,7 @@ def load_platform_admin(ctx: DemoContext) -> None:
     if created:
         user.set_password(settings.LONTAR_DEMO_PASSWORD)
         user.save()
-    set_staff_roles(user=user, agency=ctx.agencies["provinsi"], roles=[Role.PLATFORM_ADMIN])
+        set_staff_roles(user=user, agency=ctx.agencies["provinsi"], roles=[Role.PLATFORM_ADMIN])
     ctx.logins.insert(0, ("admin", Role.PLATFORM_ADMIN.value, "semua instansi"))
 
 

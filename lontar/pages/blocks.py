@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+SAFE_LINK_PREFIXES = ("https://", "http://", "/", "#", "mailto:", "tel:")
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
 
@@ -130,6 +132,25 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Tautan")
+
+    def clean(self, value):
+        value = super().clean(value)
+        url = (value.get("url") or "").strip()
+        # Only web, mail and phone links: a "javascript:" link in a menu would run in the
+        # browser of every visitor, including a platform admin's.
+        if url and not url.startswith(SAFE_LINK_PREFIXES):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(
+                        _("Gunakan alamat yang diawali https://, http://, /, #, mailto: atau tel:.")
+                    )
+                }
+            )
+        if not url and not value.get("page"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Pilih halaman atau isi alamat."))}
+            )
+        return value
 
 
 class MenuItemBlock(LinkBlock):

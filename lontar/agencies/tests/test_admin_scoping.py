@@ -155,3 +155,59 @@ def test_platform_admin_sees_every_agency(client, agency_a, agency_b, platform_a
 
     body = response.content.decode()
     assert agency_a.name in body and agency_b.name in body
+
+
+def test_history_and_usage_of_own_unit_open(client, agency_b, agency_admin_b):
+    unit = UnitFactory(agency=agency_b)
+    client.force_login(agency_admin_b)
+
+    history = client.get(reverse("wagtailsnippets_agencies_unit:history", args=[unit.pk]))
+    usage = client.get(reverse("wagtailsnippets_agencies_unit:usage", args=[unit.pk]))
+
+    assert (history.status_code, usage.status_code) == (200, 200)
+
+
+def test_copying_another_agency_unit_is_refused(client, agency_a, agency_admin_b):
+    unit = UnitFactory(agency=agency_a, name="Bidang Rahasia A")
+    client.force_login(agency_admin_b)
+
+    response = client.get(reverse("wagtailsnippets_agencies_unit:copy", args=[unit.pk]))
+
+    assert response.status_code in (302, 403)
+    assert "Bidang Rahasia A" not in response.content.decode()
+
+
+def test_bulk_delete_of_another_agency_unit_is_refused(client, agency_a, agency_admin_b):
+    unit = UnitFactory(agency=agency_a)
+    client.force_login(agency_admin_b)
+
+    client.post(f"/admin/bulk/agencies/unit/delete/?id={unit.pk}")
+    client.post("/admin/bulk/agencies/unit/delete/?id=all")
+
+    assert Unit.objects.filter(pk=unit.pk).exists()
+
+
+def test_agency_admin_cannot_delete_the_site_home_page(client, agency_b, agency_admin_b):
+    home = agency_b.site.root_page
+    client.force_login(agency_admin_b)
+
+    client.post(reverse("wagtailadmin_pages:delete", args=[home.pk]))
+
+    assert Page.objects.filter(pk=home.pk).exists()
+
+
+def test_writer_submission_waits_for_own_agency_editor(agency_a, writer, editor, editor_b):
+    from wagtail.models import Task
+
+    from lontar.pages.models import StandardPage
+
+    home = agency_a.site.root_page
+    page = StandardPage(title="Draf untuk ditelaah", slug="draf-telaah", live=False)
+    home.add_child(instance=page)
+    page.save_revision(user=writer)
+    page.get_workflow().start(page, writer)
+
+    state = page.current_workflow_state
+    task = Task.objects.get(pk=state.current_task_state.task_id).specific
+    assert task.user_can_access_editor(page, editor)
+    assert not task.user_can_access_editor(page, editor_b)

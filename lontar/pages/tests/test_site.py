@@ -104,3 +104,14 @@ def test_home_page_html_and_css_stay_within_60_kb_compressed(client, agency_a):
         total = len(gzip.compress(html)) + len(gzip.compress(css.read()))
 
     assert total <= 60 * 1024
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "vbscript:x"])
+def test_menu_links_refuse_script_addresses(url):
+    from django.core.exceptions import ValidationError
+
+    from lontar.pages.blocks import LinkBlock
+
+    block = LinkBlock()
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"label": "Jebakan", "page": None, "url": url}))

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from lontar.demo.loader import demo_sites, load_demo
 
@@ -9,8 +9,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000, help="Port shown in the addresses.")
+        parser.add_argument(
+            "--force", action="store_true", help="Load even when LONTAR_DEBUG is off."
+        )
 
-    def handle(self, *args, port: int, **options):
+    def handle(self, *args, port: int, force: bool, **options):
+        # The demo creates logins with a published password: never on a real installation
+        # by accident.
+        if not (settings.DEBUG or getattr(settings, "TESTING", False) or force):
+            raise CommandError(
+                "Demo data has well-known passwords; load it only with LONTAR_DEBUG=1 or --force."
+            )
         ctx = load_demo()
         verb = "Demo dimuat" if ctx.created else "Demo sudah ada; tidak ada yang dimuat ulang"
         self.stdout.write(self.style.SUCCESS(verb + "."))
