@@ -14,6 +14,12 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
+    # Each app owns its full paths (Indonesian, e.g. /ppid/permohonan/baru/); listed before the
+    # Wagtail page tree, which serves everything else.
+    path("", include("lontar.search.urls")),
+    path("", include("lontar.news.urls")),
+    path("", include("lontar.ppid.urls")),
+    path("", include("lontar.regulations.urls")),
 ]
 
 if settings.DEBUG:
