@@ -74,6 +74,13 @@ MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "agencies.view_unit",
         "agencies.change_staffprofile",
         "agencies.view_staffprofile",
+        "survey.add_surveyunit",
+        "survey.change_surveyunit",
+        "survey.delete_surveyunit",
+        "survey.view_surveyunit",
+        "survey.add_surveyperiod",
+        "survey.change_surveyperiod",
+        "survey.view_surveyperiod",
     ),
     Role.PLATFORM_ADMIN: ("wagtailadmin.access_admin",),
 }

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "lontar.search",
     "lontar.news",
     "lontar.ppid",
+    "lontar.survey",
     "lontar.regulations",
     "lontar.demo",
     "wagtail.contrib.forms",

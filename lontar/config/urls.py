@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("lontar.search.urls")),
     path("", include("lontar.news.urls")),
     path("", include("lontar.ppid.urls")),
+    path("survei/", include("lontar.survey.urls")),
     path("", include("lontar.regulations.urls")),
 ]
 

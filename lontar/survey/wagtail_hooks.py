@@ -1,0 +1,63 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet, ScopedIndexView
+from lontar.survey import admin_views
+from lontar.survey.models import SurveyPeriod, SurveyUnit
+
+
+class SurveyPeriodIndexView(ScopedIndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if not instance.is_published:
+            buttons.append(
+                MenuItem(
+                    _("Terbitkan hasil"),
+                    url=admin_views.publish_url(instance),
+                    icon_name="doc-full",
+                    priority=15,
+                )
+            )
+        return buttons
+
+
+class SurveyUnitViewSet(AgencyScopedSnippetViewSet):
+    model = SurveyUnit
+    icon = "group"
+    menu_label = _("Unit layanan")
+    list_display = ["name", "slug", "agency", "sort_order"]
+    list_filter = ["agency"]
+
+
+class SurveyPeriodViewSet(AgencyScopedSnippetViewSet):
+    model = SurveyPeriod
+    icon = "date"
+    menu_label = _("Periode survei")
+    index_view_class = SurveyPeriodIndexView
+    list_display = ["__str__", "kind", "starts_on", "ends_on", "is_open", "index", "grade"]
+    list_filter = ["agency", "kind", "is_open"]
+
+
+class SurveyAdminGroup(SnippetViewSetGroup):
+    menu_label = _("Survei kepuasan")
+    menu_icon = "pick"
+    menu_order = 320
+    items = (SurveyUnitViewSet, SurveyPeriodViewSet)
+
+
+register_snippet(SurveyAdminGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_survey_admin_urls():
+    return [
+        path(
+            "survei/periode/<int:pk>/terbitkan/",
+            admin_views.publish_period,
+            name=admin_views.PUBLISH_URL_NAME,
+        )
+    ]
