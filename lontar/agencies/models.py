@@ -270,3 +270,53 @@ class StaffProfile(index.Indexed, models.Model):
     @cached_property
     def display_name(self) -> str:
         return self.user.get_full_name() or self.user.get_username()
+
+
+class WorkingDayOverride(models.Model):
+    """An agency's correction to the national calendar: an extra closure, or a holiday that
+    does not apply (decrees change mid-year, after the holidays package was released)."""
+
+    class Kind(models.TextChoices):
+        CLOSED = "tutup", _("Libur tambahan (kantor tutup)")
+        WORKING = "masuk", _("Hari libur dibatalkan (kantor buka)")
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("instansi"), on_delete=models.CASCADE, related_name="calendar"
+    )
+    day = models.DateField(_("tanggal"))
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
+    reason = models.CharField(_("alasan/dasar"), max_length=200)
+
+    panels = [FieldPanel("agency"), FieldPanel("day"), FieldPanel("kind"), FieldPanel("reason")]
+    base_form_class = AgencyScopedAdminForm
+
+    class Meta:
+        verbose_name = _("koreksi hari kerja")
+        verbose_name_plural = _("koreksi hari kerja")
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "day"], name="one_override_per_agency_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d-%m-%Y} {self.get_kind_display()}: {self.reason}"
+
+
+class AgencyCalendarSettings(models.Model):
+    """Whether cuti bersama counts as a working day for this agency's legal deadlines."""
+
+    agency = models.OneToOneField(
+        Agency, on_delete=models.CASCADE, related_name="calendar_settings"
+    )
+    cuti_bersama_is_working_day = models.BooleanField(
+        _("cuti bersama dihitung hari kerja"),
+        default=False,
+        help_text=_("Bawaan: tidak. Ubah hanya bila pimpinan menetapkan kantor tetap buka."),
+    )
+
+    class Meta:
+        verbose_name = _("pengaturan kalender")
+        verbose_name_plural = _("pengaturan kalender")
+
+    def __str__(self) -> str:
+        return str(self.agency)

@@ -62,8 +62,18 @@ COLLECTION_PERMISSIONS: dict[Role, tuple[str, ...]] = {
 MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.WRITER: ("wagtailadmin.access_admin",),
     Role.EDITOR: ("wagtailadmin.access_admin",),
-    Role.PPID_OFFICER: ("wagtailadmin.access_admin",),
-    Role.PPID_SUPERIOR: ("wagtailadmin.access_admin",),
+    Role.PPID_OFFICER: (
+        "wagtailadmin.access_admin",
+        "ppid.add_informationrequest",
+        "ppid.change_informationrequest",
+        "ppid.view_informationrequest",
+    ),
+    Role.PPID_SUPERIOR: (
+        "wagtailadmin.access_admin",
+        "ppid.add_informationrequest",
+        "ppid.change_informationrequest",
+        "ppid.view_informationrequest",
+    ),
     Role.AGENCY_ADMIN: (
         "wagtailadmin.access_admin",
         "agencies.change_agency",
@@ -74,6 +84,10 @@ MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "agencies.view_unit",
         "agencies.change_staffprofile",
         "agencies.view_staffprofile",
+        "agencies.add_workingdayoverride",
+        "agencies.change_workingdayoverride",
+        "agencies.delete_workingdayoverride",
+        "agencies.view_workingdayoverride",
         "survey.add_surveyunit",
         "survey.change_surveyunit",
         "survey.delete_surveyunit",

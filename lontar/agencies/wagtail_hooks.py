@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet, user_may_manage
-from lontar.agencies.models import Agency, StaffProfile, Unit
+from lontar.agencies.models import Agency, StaffProfile, Unit, WorkingDayOverride
 
 
 class AgencyViewSet(AgencyScopedSnippetViewSet):
@@ -36,11 +36,19 @@ class StaffProfileViewSet(AgencyScopedSnippetViewSet):
     list_filter = ["agency"]
 
 
+class WorkingDayOverrideViewSet(AgencyScopedSnippetViewSet):
+    model = WorkingDayOverride
+    icon = "date"
+    menu_label = _("Koreksi hari kerja")
+    list_display = ["day", "kind", "reason", "agency"]
+    list_filter = ["agency", "kind"]
+
+
 class AgencyAdminGroup(SnippetViewSetGroup):
     menu_label = _("Instansi")
     menu_icon = "site"
     menu_order = 300
-    items = (AgencyViewSet, UnitViewSet, StaffProfileViewSet)
+    items = (AgencyViewSet, UnitViewSet, StaffProfileViewSet, WorkingDayOverrideViewSet)
 
 
 register_snippet(AgencyAdminGroup)

@@ -293,7 +293,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_USER_CUSTOM_FIELDS: list[str] = []
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL the `indonesian` text-search configuration stems words ("pelayanan", "melayani"
+# and "layanan" meet at "layan"); SQLite's FTS5 backend ignores SEARCH_CONFIG.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "indonesian"}
+}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -329,3 +333,5 @@ LOGGING = {
 
 # --- Lontar -------------------------------------------------------------------------------------
 LONTAR_DEMO_PASSWORD = env_str("LONTAR_DEMO_PASSWORD", "lontar-demo-2026")
+# How many reverse proxies stand before the app; 0 trusts REMOTE_ADDR (rate limits, logs).
+LONTAR_TRUSTED_PROXY_COUNT = env_int("LONTAR_TRUSTED_PROXY_COUNT", 0)

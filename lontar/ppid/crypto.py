@@ -1,0 +1,59 @@
+"""NIK at rest: encrypted (Fernet), plus a keyed hash so an officer can find a requester's
+earlier requests without decrypting every row.
+
+The key comes from LONTAR_PII_KEY (a Fernet key); development derives one from SECRET_KEY so
+the demo works out of the box. Production refuses to encrypt without the variable, because a
+key derived from SECRET_KEY would make rotating SECRET_KEY destroy every stored NIK.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+
+from cryptography.fernet import Fernet
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from lontar.config.env import env_str
+
+
+def _master_key() -> bytes:
+    configured = env_str("LONTAR_PII_KEY")
+    if configured:
+        return configured.encode()
+    if settings.DEBUG or getattr(settings, "TESTING", False):
+        digest = hashlib.sha256(b"lontar-pii:" + settings.SECRET_KEY.encode()).digest()
+        return base64.urlsafe_b64encode(digest)
+    raise ImproperlyConfigured(
+        "LONTAR_PII_KEY is not set. Generate one with: python -c \"from cryptography.fernet "
+        "import Fernet; print(Fernet.generate_key().decode())\" and keep it backed up."
+    )
+
+
+def _fernet() -> Fernet:
+    return Fernet(_master_key())
+
+
+def encrypt_nik(nik: str) -> str:
+    return _fernet().encrypt(nik.encode()).decode()
+
+
+def decrypt_nik(token: str) -> str:
+    return _fernet().decrypt(token.encode()).decode()
+
+
+def nik_lookup_hash(nik: str) -> str:
+    # A plain hash of a 16-digit number with known structure is easy to reverse by brute
+    # force; keying it with the secret makes the stored value useless without the key.
+    return hmac.new(_master_key(), b"nik:" + nik.encode(), hashlib.sha256).hexdigest()
+
+
+def mask_nik(nik: str) -> str:
+    return nik[:4] + "•" * 8 + nik[-4:]
+
+
+def tracking_code_hash(code: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), b"track:" + code.encode(),
+                    hashlib.sha256).hexdigest()

@@ -1,0 +1,119 @@
+"""The receipt and the written notice (pemberitahuan tertulis) as PDF files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+from lontar.core.calendar import format_long_date
+from lontar.ppid.deadlines import local_date
+from lontar.ppid.states import Decision
+
+_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+_FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+
+class _Document(FPDF):
+    def __init__(self, agency) -> None:
+        super().__init__(format="A4")
+        self.unicode = _FONT.exists() and _FONT_BOLD.exists()
+        if self.unicode:
+            self.add_font("body", "", str(_FONT))
+            self.add_font("body", "B", str(_FONT_BOLD))
+            self.family = "body"
+        else:  # core fonts only know Latin-1; replace the few typographic characters we use
+            self.family = "helvetica"
+        self.agency = agency
+        self.set_margins(20, 18, 20)
+        self.add_page()
+        self.set_font(self.family, "B", 13)
+        self.line(agency.name)
+        self.set_font(self.family, "", 9)
+        self.line(agency.address.replace("\n", ", "))
+        self.ln(4)
+
+    def clean(self, text: str) -> str:
+        if self.unicode:
+            return text
+        return text.replace("–", "-").replace("—", "-").replace("•", "*").encode(
+            "latin-1", "replace").decode("latin-1")
+
+    def line(self, text: str, height: float = 6) -> None:
+        self.multi_cell(0, height, self.clean(text), new_x="LMARGIN", new_y="NEXT")
+
+    def heading(self, text: str) -> None:
+        self.ln(2)
+        self.set_font(self.family, "B", 11)
+        self.line(text)
+        self.set_font(self.family, "", 10)
+
+    def field(self, label: str, value: str) -> None:
+        self.set_font(self.family, "B", 10)
+        self.line(label, 5)
+        self.set_font(self.family, "", 10)
+        self.line(value or "-", 5)
+        self.ln(1)
+
+
+def receipt_pdf(information_request, tracking_code: str | None = None) -> bytes:
+    """The requester's proof of registration, with the number and the due date."""
+    r = information_request
+    pdf = _Document(r.agency)
+    pdf.heading("TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK")
+    pdf.field("Nomor pendaftaran", r.number)
+    if tracking_code:
+        pdf.field("Kode lacak (rahasiakan)", tracking_code)
+    received = local_date(r.received_at, r.agency.time_zone)
+    pdf.field("Tanggal diterima", format_long_date(received))
+    pdf.field("Nama pemohon", r.name)
+    pdf.field("Informasi yang diminta", r.information_requested)
+    pdf.field("Tujuan penggunaan", r.purpose)
+    pdf.field("Cara memperoleh / mendapatkan salinan",
+              f"{r.get_obtain_method_display()} / {r.get_delivery_method_display()}")
+    pdf.field("Batas waktu pemberitahuan tertulis", format_long_date(r.notice_due))
+    pdf.line(r.skipped_explanation, 5)
+    pdf.ln(3)
+    pdf.line("Badan publik wajib memberikan pemberitahuan tertulis paling lambat 10 hari kerja "
+             "sejak permohonan diterima, dan dapat memperpanjang paling lama 7 hari kerja "
+             "dengan alasan tertulis (UU 14/2008 Pasal 22 ayat (7) dan (8)).", 5)
+    return bytes(pdf.output())
+
+
+def written_notice_pdf(information_request) -> bytes:
+    """The written notice with items a–g of UU 14/2008 Pasal 22 ayat (7)."""
+    r = information_request
+    pdf = _Document(r.agency)
+    pdf.heading("PEMBERITAHUAN TERTULIS")
+    pdf.field("Nomor pendaftaran", r.number)
+    pdf.field("Tanggal permohonan",
+              format_long_date(local_date(r.received_at, r.agency.time_zone)))
+    pdf.field("Nama pemohon", r.name)
+    pdf.field("Informasi yang diminta", r.information_requested)
+    pdf.field("Keputusan", Decision(r.decision).label)
+    pdf.field("a. Penguasaan informasi",
+              "Dikuasai oleh badan publik ini" if r.information_held
+              else "Tidak dikuasai oleh badan publik ini")
+    pdf.field("b. Badan publik yang menguasai", r.holder_body)
+    refusal = ""
+    if r.refusal_ground:
+        refusal = f"{r.refusal_ground}. Uji konsekuensi: {r.consequence_test}"
+        if r.exempt_list_reference:
+            refusal += f" (Daftar Informasi Dikecualikan: {r.exempt_list_reference})"
+    pdf.field("c. Penerimaan atau penolakan dan alasannya",
+              f"{Decision(r.decision).label}. {refusal}".strip())
+    pdf.field("d. Materi informasi yang diberikan", r.material_given)
+    pdf.field("e. Penghitaman dan alasannya", r.redaction_note)
+    pdf.field("f. Cara dan format penyampaian", r.delivery_format
+              or f"{r.get_obtain_method_display()}, {r.get_delivery_method_display()}")
+    cost = f"Rp{r.cost_amount:,}".replace(",", ".")
+    pdf.field("g. Biaya dan cara pembayaran", f"{cost}. {r.cost_note}".strip())
+    if r.documentation_days:
+        pdf.field("Waktu pendokumentasian", f"{r.documentation_days} hari")
+    pdf.ln(4)
+    pdf.line("Apabila Anda tidak puas dengan keputusan ini, Anda dapat mengajukan keberatan "
+             "kepada Atasan PPID paling lambat 30 hari kerja sejak pemberitahuan ini diterima "
+             "(UU 14/2008 Pasal 35 dan 36).", 5)
+    pdf.ln(6)
+    pdf.line(r.agency.ppid_name or "PPID", 5)
+    return bytes(pdf.output())

@@ -1,0 +1,171 @@
+"""The public request form (Perki 1/2021 fields) and the tracking form."""
+
+from __future__ import annotations
+
+import time
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from lontar.ppid.models import InformationRequest
+from lontar.ppid.nik import InvalidNIK, validate_nik
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+UPLOAD_TYPES = {".pdf", ".jpg", ".jpeg", ".png"}
+# A person needs longer than this to fill the form; scripts usually do not wait.
+MIN_FILL_SECONDS = 3
+_FORM_SALT = "lontar.ppid.request-form"
+
+
+def _check_upload(upload) -> None:
+    name = upload.name.lower()
+    if not any(name.endswith(ext) for ext in UPLOAD_TYPES):
+        raise forms.ValidationError(_("Unggah berkas PDF, JPG, atau PNG."))
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise forms.ValidationError(_("Ukuran berkas paling besar 5 MB."))
+
+
+class RequestForm(forms.Form):
+    name = forms.CharField(label=_("Nama lengkap"), max_length=200)
+    identity_kind = forms.ChoiceField(
+        label=_("Anda mengajukan sebagai"),
+        choices=InformationRequest.IdentityKind.choices,
+        widget=forms.RadioSelect,
+        initial=InformationRequest.IdentityKind.PERSON,
+    )
+    nik = forms.CharField(
+        label=_("NIK (sesuai KTP)"),
+        required=False,
+        max_length=24,
+        help_text=_("16 angka. Disimpan terenkripsi dan tidak pernah ditampilkan ke publik."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    legal_entity_decree = forms.CharField(
+        label=_("Nomor SK pengesahan badan hukum"), required=False, max_length=120
+    )
+    address = forms.CharField(
+        label=_("Alamat"),
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+    )
+    phone = forms.CharField(
+        label=_("Nomor telepon/HP"),
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("Surel"),
+        required=False,
+        help_text=_("Tanda terima dan pemberitahuan dikirim ke alamat ini."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    occupation = forms.CharField(label=_("Pekerjaan"), required=False, max_length=120)
+    information_requested = forms.CharField(
+        label=_("Rincian informasi yang diminta"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Sebutkan sejelas mungkin: dokumen apa, periode kapan, dari unit mana."),
+    )
+    purpose = forms.CharField(
+        label=_("Tujuan penggunaan informasi"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    obtain_method = forms.ChoiceField(
+        label=_("Cara memperoleh informasi"),
+        choices=InformationRequest.ObtainMethod.choices,
+        widget=forms.RadioSelect,
+    )
+    delivery_method = forms.ChoiceField(
+        label=_("Cara mendapatkan salinan informasi"),
+        choices=InformationRequest.DeliveryMethod.choices,
+        widget=forms.RadioSelect,
+    )
+    identity_scan = forms.FileField(
+        label=_("Pindaian KTP/identitas (PDF, JPG, PNG; maks. 5 MB)"), required=False
+    )
+    is_proxy = forms.BooleanField(label=_("Saya mengajukan sebagai kuasa orang lain"),
+                                  required=False)
+    proxy_letter = forms.FileField(
+        label=_("Surat kuasa khusus (PDF, JPG, PNG; maks. 5 MB)"), required=False
+    )
+    consent = forms.BooleanField(
+        label=_("Saya menyetujui pemrosesan data pribadi saya untuk melayani permohonan ini, "
+                "sesuai pemberitahuan privasi di atas."),
+        error_messages={"required": _("Persetujuan diperlukan agar permohonan dapat diproses.")},
+    )
+    # Anti-spam without third parties: a field people never see, and the time the form
+    # was shown, signed so it cannot be forged.
+    website = forms.CharField(required=False, label=_("Jangan diisi"))
+    shown_at = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, require_identity_scan: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.require_identity_scan = require_identity_scan
+        if not self.is_bound:
+            self.initial["shown_at"] = signing.dumps(time.time(), salt=_FORM_SALT)
+        if require_identity_scan:
+            self.fields["identity_scan"].label = _(
+                "Pindaian KTP/identitas (wajib; PDF, JPG, PNG; maks. 5 MB)"
+            )
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_identity_scan(self):
+        upload = self.cleaned_data.get("identity_scan")
+        if upload:
+            _check_upload(upload)
+        return upload
+
+    def clean_proxy_letter(self):
+        upload = self.cleaned_data.get("proxy_letter")
+        if upload:
+            _check_upload(upload)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(_("Permohonan tidak dapat diproses."), code="spam")
+        try:
+            shown = signing.loads(data.get("shown_at", ""), salt=_FORM_SALT, max_age=6 * 3600)
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                _("Formulir kedaluwarsa; periksa isian Anda lalu kirim lagi."), code="stale"
+            ) from None
+        if time.time() - float(shown) < MIN_FILL_SECONDS:
+            raise forms.ValidationError(_("Permohonan tidak dapat diproses."), code="spam")
+        kind = data.get("identity_kind")
+        if kind == InformationRequest.IdentityKind.PERSON:
+            try:
+                data["nik"] = validate_nik(data.get("nik", ""))
+            except InvalidNIK as error:
+                self.add_error("nik", error.message)
+        elif kind == InformationRequest.IdentityKind.LEGAL_ENTITY:
+            if not data.get("legal_entity_decree"):
+                self.add_error("legal_entity_decree",
+                               _("Isi nomor SK pengesahan badan hukum dari Kemenkumham."))
+        if not data.get("phone") and not data.get("email"):
+            self.add_error("phone", _("Isi nomor telepon atau surel agar kami dapat menghubungi "
+                                      "Anda."))
+        if self.require_identity_scan and not data.get("identity_scan"):
+            self.add_error("identity_scan", _("Unggah pindaian KTP atau identitas Anda."))
+        if data.get("is_proxy") and not data.get("proxy_letter"):
+            self.add_error("proxy_letter", _("Unggah surat kuasa khusus bila Anda kuasa pemohon."))
+        return data
+
+    @property
+    def lost_uploads(self) -> list[str]:
+        """Browsers never refill file inputs: name the files the requester must choose again."""
+        if not self.is_bound or not self.errors:
+            return []
+        return [
+            str(self.fields[name].label)
+            for name in ("identity_scan", "proxy_letter")
+            if self.files.get(name)
+        ]
+
+
+class TrackForm(forms.Form):
+    number = forms.CharField(label=_("Nomor pendaftaran"), max_length=80)
+    code = forms.CharField(label=_("Kode lacak"), max_length=20,
+                           widget=forms.TextInput(attrs={"autocomplete": "off"}))

@@ -1,0 +1,50 @@
+"""E-mails to the requester. Sent after commit; a failed send never loses the request."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+
+logger = logging.getLogger("lontar.ppid")
+
+
+def _send(information_request, template: str, context: dict, attachments=()) -> None:
+    if not information_request.email:
+        return
+    context = {"r": information_request, "agency": information_request.agency,
+               "base_url": settings.WAGTAILADMIN_BASE_URL, **context}
+    subject = render_to_string(f"emails/ppid/{template}_subject.txt", context).strip()
+    body = render_to_string(f"emails/ppid/{template}_body.txt", context)
+    message = EmailMessage(subject, body, to=[information_request.email],
+                           reply_to=[information_request.agency.ppid_email or
+                                     settings.DEFAULT_FROM_EMAIL])
+    for name, content, mimetype in attachments:
+        message.attach(name, content, mimetype)
+    try:
+        message.send()
+    except Exception:
+        # The request is already stored; the officer sees "e-mail failed" in the timeline.
+        logger.exception("e-mail to the requester of %s failed", information_request.number)
+
+
+def send_receipt(information_request, tracking_code: str) -> None:
+    from lontar.ppid.documents import receipt_pdf
+
+    _send(
+        information_request,
+        "receipt",
+        {"code": tracking_code},
+        [(f"tanda-terima-{information_request.pk}.pdf",
+          receipt_pdf(information_request, tracking_code), "application/pdf")],
+    )
+
+
+def send_update(information_request, kind: str) -> None:
+    attachments = []
+    if kind == "answered" and information_request.notice_pdf:
+        attachments.append(("pemberitahuan-tertulis.pdf",
+                            information_request.notice_pdf.read(), "application/pdf"))
+    _send(information_request, f"update_{kind}", {}, attachments)

@@ -1,0 +1,90 @@
+"""Reads of information requests. Views never call `.objects.get` on requests directly."""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from lontar.agencies.calendar import calendar_for_agency
+from lontar.agencies.selectors import agencies_visible_to
+from lontar.ppid import crypto
+from lontar.ppid.models import InformationRequest
+from lontar.ppid.states import Status
+
+AT_RISK_WORKING_DAYS = 2
+
+
+def may_handle_requests(user) -> bool:
+    return bool(user.is_authenticated and user.has_perm("ppid.view_informationrequest"))
+
+
+def requests_for_officer(user) -> QuerySet[InformationRequest]:
+    """The requests of the agencies this PPID officer serves (all of them for platform admins)."""
+    if not may_handle_requests(user):
+        raise PermissionDenied
+    return InformationRequest.objects.filter(agency__in=agencies_visible_to(user))
+
+
+def get_request_for_officer(user, pk: int) -> InformationRequest:
+    try:
+        return requests_for_officer(user).select_related("agency", "assigned_unit").get(pk=pk)
+    except InformationRequest.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def track_request(number: str, code: str) -> InformationRequest | None:
+    """The request with this number whose secret code matches, else None (no hint which)."""
+    candidates = InformationRequest.objects.filter(number=number.strip()).select_related(
+        "agency"
+    )
+    wanted = crypto.tracking_code_hash(code.strip().upper())
+    for candidate in candidates:
+        if hmac.compare_digest(candidate.tracking_code_hash, wanted):
+            return candidate
+    return None
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    request: InformationRequest
+    working_days_left: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.working_days_left < 0
+
+    @property
+    def at_risk(self) -> bool:
+        return 0 <= self.working_days_left <= AT_RISK_WORKING_DAYS
+
+
+def officer_queue(user, today: date, *, status: str = "", unit_id: int | None = None
+                  ) -> list[QueueRow]:
+    """Open requests first by due date, with working days left (negative when overdue)."""
+    queryset = requests_for_officer(user).select_related("agency", "assigned_unit")
+    if status:
+        queryset = queryset.filter(status=status)
+    else:
+        queryset = queryset.filter(status__in=Status.open_statuses())
+    if unit_id:
+        queryset = queryset.filter(assigned_unit_id=unit_id)
+    calendars = {}
+    rows = []
+    for item in queryset.order_by("notice_due", "received_at"):
+        calendar = calendars.setdefault(item.agency_id, calendar_for_agency(item.agency))
+        rows.append(QueueRow(item, calendar.working_days_between(today, item.current_due)))
+    return sorted(rows, key=lambda row: (row.request.current_due, row.request.received_at))
+
+
+def public_register(agency) -> QuerySet[InformationRequest]:
+    """Columns of the public register carry no personal data; see views.register_columns."""
+    return InformationRequest.objects.filter(agency=agency).only(
+        "number", "received_at", "public_summary", "status", "decision", "refusal_ground",
+        "answered_at", "completed_at", "notice_due", "extended_due", "extended_at",
+        "obtain_method", "information_held", "cost_amount", "agency_id",
+    ).order_by("-received_at")

@@ -1,0 +1,277 @@
+"""Every write to an information request goes through one of these functions.
+
+Each checks the transition table, stores the change, appends a RequestEvent (who, when, what,
+from which IP) and tells the requester by e-mail after the transaction commits.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lontar.agencies.models import Agency, Unit
+from lontar.ppid import crypto, mail
+from lontar.ppid.clock import deadlines_for
+from lontar.ppid.deadlines import local_date
+from lontar.ppid.models import (
+    InformationRequest,
+    PPIDSettings,
+    ReleasedDocument,
+    RequestEvent,
+)
+from lontar.ppid.numbering import format_registration_number, next_sequence
+from lontar.ppid.states import Decision, Status, can_move
+
+logger = logging.getLogger("lontar.ppid")
+
+
+@dataclass
+class RequesterDetails:
+    """What the requester gave (UU 14/2008 Pasal 22; Perki 1/2021 request form)."""
+
+    name: str
+    identity_kind: str
+    address: str
+    information_requested: str
+    purpose: str
+    obtain_method: str
+    delivery_method: str
+    nik: str = ""
+    legal_entity_decree: str = ""
+    phone: str = ""
+    email: str = ""
+    occupation: str = ""
+    files: dict = field(default_factory=dict)  # identity_scan, proxy_letter: UploadedFile
+
+
+def settings_for(agency: Agency) -> PPIDSettings:
+    row, _created = PPIDSettings.objects.get_or_create(agency=agency)
+    return row
+
+
+def _record(information_request, *, kind, by=None, ip=None, from_status="", to_status="",
+            public_note="", internal_note="") -> RequestEvent:
+    return RequestEvent.objects.create(
+        information_request=information_request,
+        actor=by if getattr(by, "is_authenticated", False) else None,
+        kind=kind,
+        from_status=from_status,
+        to_status=to_status,
+        public_note=public_note,
+        internal_note=internal_note,
+        ip_address=ip,
+    )
+
+
+def _move(information_request, to_status: str, *, kind: str, by=None, ip=None,
+          public_note: str = "", internal_note: str = "") -> None:
+    from_status = information_request.status
+    if not can_move(from_status, to_status):
+        raise ValidationError(
+            _("Status %(from)s tidak dapat diubah menjadi %(to)s.")
+            % {"from": Status(from_status).label, "to": Status(to_status).label}
+        )
+    information_request.status = to_status
+    _record(information_request, kind=kind, by=by, ip=ip, from_status=from_status,
+            to_status=to_status, public_note=public_note, internal_note=internal_note)
+
+
+@transaction.atomic
+def register_request(*, agency: Agency, details: RequesterDetails, received_at: datetime,
+                     channel: str, by=None, ip: str | None = None
+                     ) -> tuple[InformationRequest, str]:
+    """Store a request durably, number it and start its clock; return it and its secret code.
+
+    The tracking code is shown and e-mailed once; only its keyed hash is kept.
+    """
+    if timezone.is_naive(received_at):
+        raise ValueError("received_at must be timezone-aware")
+    if received_at > timezone.now() + timedelta(minutes=5):
+        raise ValidationError(_("Tanggal diterima tidak boleh di masa depan."))
+    ppid_settings = settings_for(agency)
+    deadlines = deadlines_for(agency, received_at)
+    received_on = deadlines.received_on
+    sequence = next_sequence(agency, received_on.year)
+    code = secrets.token_hex(4).upper()  # 8 characters, easy to read out over the phone
+    nik = details.nik if details.identity_kind == InformationRequest.IdentityKind.PERSON else ""
+    information_request = InformationRequest(
+        agency=agency,
+        number=format_registration_number(
+            ppid_settings.number_format,
+            sequence=sequence,
+            received_on=received_on,
+            short_name=agency.short_name,
+        ),
+        year=received_on.year,
+        sequence=sequence,
+        tracking_code_hash=crypto.tracking_code_hash(code),
+        channel=channel,
+        received_at=received_at,
+        name=details.name,
+        identity_kind=details.identity_kind,
+        nik_encrypted=crypto.encrypt_nik(nik) if nik else "",
+        nik_lookup=crypto.nik_lookup_hash(nik) if nik else "",
+        legal_entity_decree=details.legal_entity_decree,
+        address=details.address,
+        phone=details.phone,
+        email=details.email,
+        occupation=details.occupation,
+        consent_at=timezone.now() if channel == InformationRequest.Channel.WEB else None,
+        information_requested=details.information_requested,
+        purpose=details.purpose,
+        obtain_method=details.obtain_method,
+        delivery_method=details.delivery_method,
+        notice_due=deadlines.notice_due,
+        extended_due=deadlines.extended_due,
+        skipped_days=[day.as_dict() for day in deadlines.skipped],
+        retain_personal_data_until=date(
+            received_on.year + ppid_settings.retention_years, received_on.month, 1
+        ),
+    )
+    for name in ("identity_scan", "proxy_letter"):
+        upload = details.files.get(name)
+        if upload:
+            getattr(information_request, name).save(upload.name, upload, save=False)
+    information_request.save()
+    _record(information_request, kind="registered", by=by, ip=ip,
+            to_status=Status.REGISTERED,
+            public_note=_("Permohonan diterima melalui %(channel)s.")
+            % {"channel": information_request.get_channel_display().lower()})
+    transaction.on_commit(lambda: mail.send_receipt(information_request, code))
+    # Operators see that requests arrive; never who asked (the log filter is a second guard).
+    logger.info("permohonan %s diterima melalui %s", information_request.number, channel)
+    return information_request, code
+
+
+@transaction.atomic
+def assign_request(information_request: InformationRequest, *, unit: Unit,
+                   internal_due: date | None, note: str, by, ip=None) -> None:
+    """Send the request to the unit that holds the information (PPID Pelaksana)."""
+    if unit.agency_id != information_request.agency_id:
+        raise ValidationError(_("Unit harus dari instansi yang sama."))
+    if internal_due and internal_due > information_request.current_due:
+        raise ValidationError(_("Batas internal unit melewati batas waktu hukum."))
+    information_request.assigned_unit = unit
+    information_request.internal_due = internal_due
+    information_request.disposition_note = note
+    public = _("Permohonan diteruskan ke unit pengolah.")
+    if information_request.status == Status.REGISTERED:
+        _move(information_request, Status.IN_PROCESS, kind="assigned", by=by, ip=ip,
+              public_note=public, internal_note=f"{unit.name}: {note}")
+    else:
+        _record(information_request, kind="assigned", by=by, ip=ip,
+                public_note=public, internal_note=f"{unit.name}: {note}")
+    information_request.save()
+
+
+@transaction.atomic
+def extend_request(information_request: InformationRequest, *, reason: str, by, ip=None,
+                   today: date | None = None) -> None:
+    """Once, with written reasons, and only before the notice is due (Pasal 22 ayat (8))."""
+    today = today or local_date(timezone.now(), information_request.agency.time_zone)
+    if information_request.extended_at:
+        raise ValidationError(_("Permohonan hanya dapat diperpanjang satu kali."))
+    if today > information_request.notice_due:
+        raise ValidationError(
+            _("Perpanjangan harus diberitahukan paling lambat %(due)s.")
+            % {"due": information_request.notice_due.strftime("%d-%m-%Y")}
+        )
+    if len(reason.strip()) < 20:
+        raise ValidationError(_("Tuliskan alasan perpanjangan secara jelas (minimal 20 huruf)."))
+    if information_request.status == Status.REGISTERED:
+        _move(information_request, Status.IN_PROCESS, kind="processing", by=by, ip=ip)
+    information_request.extended_at = timezone.now()
+    information_request.extension_reason = reason.strip()
+    _move(information_request, Status.EXTENDED, kind="extended", by=by, ip=ip,
+          public_note=reason.strip())
+    information_request.save()
+    transaction.on_commit(lambda: mail.send_update(information_request, "extended"))
+
+
+@dataclass
+class Answer:
+    """The officer's written notice, items a–g of UU 14/2008 Pasal 22 ayat (7)."""
+
+    decision: str
+    material_given: str = ""
+    holder_body: str = ""
+    refusal_ground: str = ""
+    consequence_test: str = ""
+    exempt_list_reference: str = ""
+    redaction_note: str = ""
+    delivery_format: str = ""
+    cost_amount: int = 0
+    cost_note: str = ""
+    documentation_days: int | None = None
+    documents: list = field(default_factory=list)  # (title, UploadedFile)
+
+
+def _check_answer(answer: Answer) -> None:
+    errors = {}
+    if answer.decision in (Decision.GRANTED, Decision.PARTLY) and not answer.material_given:
+        errors["material_given"] = _("Sebutkan materi informasi yang diberikan.")
+    if answer.decision in (Decision.PARTLY, Decision.REFUSED):
+        if not answer.refusal_ground:
+            errors["refusal_ground"] = _("Pilih dasar pengecualian (Pasal 17).")
+        if len(answer.consequence_test.strip()) < 30:
+            errors["consequence_test"] = _("Uraikan uji konsekuensi yang dilakukan.")
+    if answer.decision == Decision.PARTLY and not answer.redaction_note:
+        errors["redaction_note"] = _("Jelaskan bagian yang dihitamkan dan alasannya.")
+    if answer.decision == Decision.NOT_DOCUMENTED and not answer.documentation_days:
+        errors["documentation_days"] = _("Sebutkan waktu yang dibutuhkan untuk mendokumentasikan.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def answer_request(information_request: InformationRequest, *, answer: Answer, by,
+                   ip=None) -> None:
+    """Record the written notice, generate its PDF, attach released documents."""
+    from lontar.ppid.documents import written_notice_pdf
+
+    _check_answer(answer)
+    for name in (
+        "decision", "material_given", "holder_body", "refusal_ground", "consequence_test",
+        "exempt_list_reference", "redaction_note", "delivery_format", "cost_amount",
+        "cost_note", "documentation_days",
+    ):
+        setattr(information_request, name, getattr(answer, name))
+    information_request.information_held = answer.decision != Decision.NOT_HELD
+    information_request.answered_at = timezone.now()
+    for title, upload in answer.documents:
+        ReleasedDocument.objects.create(
+            information_request=information_request, title=title, file=upload
+        )
+    _move(information_request, Status.ANSWERED, kind="answered", by=by, ip=ip,
+          public_note=Decision(answer.decision).label)
+    information_request.notice_pdf.save(
+        f"pemberitahuan-{information_request.pk}.pdf",
+        ContentFile(written_notice_pdf(information_request)),
+        save=False,
+    )
+    information_request.save()
+    transaction.on_commit(lambda: mail.send_update(information_request, "answered"))
+
+
+@transaction.atomic
+def complete_request(information_request: InformationRequest, *, by, ip=None) -> None:
+    information_request.completed_at = timezone.now()
+    _move(information_request, Status.COMPLETED, kind="completed", by=by, ip=ip,
+          public_note=_("Layanan permohonan selesai."))
+    information_request.save()
+
+
+@transaction.atomic
+def withdraw_request(information_request: InformationRequest, *, by=None, ip=None,
+                     note: str = "") -> None:
+    _move(information_request, Status.WITHDRAWN, kind="withdrawn", by=by, ip=ip,
+          public_note=note or _("Permohonan dibatalkan oleh pemohon."))
+    information_request.save()
