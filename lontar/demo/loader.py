@@ -20,15 +20,15 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Page, Site
 
 from lontar.agencies.models import Agency, StaffProfile, Unit
 from lontar.agencies.roles import Role
 from lontar.agencies.services import provision_agency, set_staff_roles
 from lontar.demo import content
 from lontar.pages.models import HomePage, StandardPage
+from lontar.pages.tree import ensure_wagtail_roots
 
 
 @dataclass
@@ -84,21 +84,8 @@ def generated_image(
     )
 
 
-def _ensure_wagtail_roots() -> Page:
-    """Wagtail's migrations create its tree roots and default locale; `flush` removes them."""
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(title="Root", slug="root")
-    return root
-
-
 def _remove_wagtail_welcome_site() -> Page:
-    root = _ensure_wagtail_roots()
+    root = ensure_wagtail_roots()
     for page in root.get_children():
         if page.specific_class is Page and page.slug == "home":
             Site.objects.filter(root_page=page).delete()

@@ -275,3 +275,46 @@ def withdraw_request(information_request: InformationRequest, *, by=None, ip=Non
     _move(information_request, Status.WITHDRAWN, kind="withdrawn", by=by, ip=ip,
           public_note=note or _("Permohonan dibatalkan oleh pemohon."))
     information_request.save()
+
+
+ERASED = "[dihapus]"
+
+
+@transaction.atomic
+def erase_personal_data(information_request: InformationRequest, *, by=None) -> None:
+    """End of retention (UU 27/2022 Pasal 42–44): remove who asked, keep what was asked.
+
+    The register row, the decision and the timeline stay, because the public register and the
+    annual report count them; the requester can no longer be identified from the record.
+    """
+    if information_request.is_open:
+        raise ValidationError(_("Permohonan yang masih berjalan tidak dapat dihapus datanya."))
+    for field_name in ("identity_scan", "proxy_letter"):
+        stored = getattr(information_request, field_name)
+        if stored:
+            stored.delete(save=False)
+    information_request.name = ERASED
+    information_request.nik_encrypted = ""
+    information_request.nik_lookup = ""
+    information_request.legal_entity_decree = ""
+    information_request.address = ERASED
+    information_request.phone = ""
+    information_request.email = ""
+    information_request.personal_data_erased_at = timezone.now()
+    information_request.save()
+    _record(information_request, kind="personal_data_erased", by=by,
+            internal_note=_("Data pribadi pemohon dihapus karena masa simpan berakhir."))
+
+
+def erase_expired_personal_data(today: date) -> int:
+    """Erase every closed request whose retention period has ended; return how many."""
+    due = InformationRequest.objects.filter(
+        retain_personal_data_until__lte=today,
+        personal_data_erased_at__isnull=True,
+        status__in=[Status.COMPLETED, Status.WITHDRAWN],
+    )
+    erased = 0
+    for information_request in due.iterator():
+        erase_personal_data(information_request)
+        erased += 1
+    return erased

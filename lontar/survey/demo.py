@@ -12,10 +12,11 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from wagtail.models import Page
 
 from lontar.demo.loader import DemoContext, add_menu_item
 from lontar.survey import ikm, services
-from lontar.survey.models import SurveyPeriod, SurveyUnit
+from lontar.survey.models import PageFeedback, SurveyPeriod, SurveyUnit
 from lontar.survey.selectors import today_for
 
 # Each unit's typical NRR per element, and how much it improves per semester: the follow-up
@@ -83,6 +84,14 @@ PROFILE_WEIGHTS = {
         [48, 3, 18, 12, 11, 8],
     ),
 }
+# Readers' answers to "Apakah informasi ini membantu?" on a few BKD pages: (page slug, yes, no,
+# comments). Contact is the page readers find least helpful, so it tops the admin report.
+PAGE_FEEDBACK = [
+    ("kontak", 3, 5, ["Nomor telepon loket tidak bisa dihubungi.", "Tolong cantumkan peta."]),
+    ("tugas-pokok-fungsi", 6, 1, ["Bagan struktur sulit dibaca di ponsel."]),
+    ("profil", 9, 0, []),
+]
+
 SUGGESTIONS = [
     "Mohon jam layanan diperpanjang pada hari Jumat.",
     "Petugas ramah dan membantu, terima kasih.",
@@ -177,3 +186,20 @@ def load(ctx: DemoContext) -> None:
             if not current:
                 services.publish_period(period, by=admin)
     add_menu_item(agency, label="Survei", url="/survei/", after="Profil")
+    _page_feedback(agency)
+
+
+def _page_feedback(agency) -> None:
+    root = agency.site.root_page
+    pages = Page.objects.descendant_of(root).live()
+    if PageFeedback.objects.filter(page__in=pages).exists():
+        return
+    for slug, yes, no, comments in PAGE_FEEDBACK:
+        page = pages.filter(slug=slug).first()
+        if page is None:
+            continue
+        for _ in range(yes):
+            services.record_page_feedback(page=page, helpful=True)
+        for number in range(no):
+            comment = comments[number] if number < len(comments) else ""
+            services.record_page_feedback(page=page, helpful=False, comment=comment)

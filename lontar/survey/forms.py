@@ -87,3 +87,26 @@ class QuestionnaireForm(forms.Form):
 
     def answers(self) -> dict[str, int]:
         return {key: self.cleaned_data[answer_field_name(key)] for key in ikm.ELEMENT_KEYS}
+
+
+class PageFeedbackForm(forms.Form):
+    """ "Apakah informasi ini membantu?": the answer is the submit button pressed (ya/tidak)."""
+
+    YES = "ya"
+    NO = "tidak"
+
+    helpful = forms.ChoiceField(
+        label=_("Apakah informasi ini membantu?"),
+        choices=[(YES, _("Ya")), (NO, _("Tidak"))],
+        error_messages={"required": _("Pilih Ya atau Tidak.")},
+    )
+    comment = forms.CharField(
+        label=_("Apa yang bisa kami perbaiki? (tidak wajib)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    @property
+    def is_helpful(self) -> bool:
+        return self.cleaned_data["helpful"] == self.YES

@@ -19,8 +19,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from lontar.agencies.forms import AgencyScopedAdminForm
 from lontar.survey import ikm
 
-# "/survei/hasil/" is the results page; a unit may not take its address.
-RESERVED_UNIT_SLUGS = frozenset({"hasil"})
+# "/survei/hasil/" is the results page and "/survei/umpan-balik/" takes page feedback; a unit
+# may not take their addresses.
+RESERVED_UNIT_SLUGS = frozenset({"hasil", "umpan-balik"})
 
 
 class SurveyUnit(models.Model):
@@ -150,6 +151,8 @@ class SurveyPeriod(models.Model):
     element_scores = models.JSONField(_("nilai unsur"), default=dict, blank=True)
     # Profile field -> {choice value: number of respondents}, counted when published.
     respondent_profile = models.JSONField(_("profil responden"), default=dict, blank=True)
+    # The newest response counted, so the open data of a period reopened later still matches.
+    last_counted_response_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
 
     panels = [
         FieldRowPanel([FieldPanel("agency"), FieldPanel("unit")]),
@@ -256,3 +259,72 @@ class SurveyResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period} #{self.pk}"
+
+
+class SurveyInvitation(models.Model):
+    """A single-use link to a unit's questionnaire, sent after a service was completed.
+
+    The reference ("permohonan:<id>") says which service triggered it, so one service is not
+    invited twice; it holds no personal data. It is cleared when the invitation is used, and
+    the response keeps no link to its invitation, so an answer cannot be traced back to the
+    person served (docs/decisions/0007-survey-anonymity.md).
+    """
+
+    unit = models.ForeignKey(
+        SurveyUnit,
+        verbose_name=_("unit layanan"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    reference = models.CharField(
+        _("rujukan layanan"),
+        max_length=80,
+        blank=True,
+        help_text=_("Mis. permohonan:123. Tanpa data pribadi."),
+    )
+    created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    used_at = models.DateTimeField(_("dipakai pada"), null=True, blank=True)
+
+    agency_scope = "unit__agency"
+
+    class Meta:
+        verbose_name = _("undangan survei")
+        verbose_name_plural = _("undangan survei")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["unit", "reference"], name="survey_invitation_reference")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.reference or self.pk}"
+
+    @property
+    def is_used(self) -> bool:
+        return self.used_at is not None
+
+
+class PageFeedback(models.Model):
+    """One reader's answer to "Apakah informasi ini membantu?" at the foot of a content page.
+
+    The comment is stored scrubbed of personal-data patterns (lontar/survey/privacy.py); the
+    reader is not identified at all. A page belongs to the agency whose site root is its
+    ancestor, which is how the admin report scopes it.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("halaman"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    helpful = models.BooleanField(_("membantu"))
+    comment = models.TextField(_("komentar"), blank=True)
+    created_at = models.DateTimeField(_("dikirim pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("umpan balik halaman")
+        verbose_name_plural = _("umpan balik halaman")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["page", "created_at"], name="page_feedback_page_time")]
+
+    def __str__(self) -> str:
+        return f"{self.page_id} · {'ya' if self.helpful else 'tidak'}"

@@ -1,6 +1,8 @@
-"""A small per-visitor limit on questionnaire submissions, kept in the cache.
+"""A small per-visitor limit on public submissions, kept in the cache.
 
-The visitor is known only by a keyed hash of the IP address, so no address is stored.
+The visitor is known only by a keyed hash of the IP address, so no address is stored. Each
+kind of submission ("scope") has its own count: answering the questionnaire does not use up
+a reader's page feedback, and the other way round.
 """
 
 from __future__ import annotations
@@ -13,23 +15,32 @@ from django.core.cache import cache
 from django.http import HttpRequest
 
 SUBMISSIONS_PER_WINDOW = 10
+FEEDBACK_PER_WINDOW = 20
 WINDOW_SECONDS = 60 * 60
 
+QUESTIONNAIRE = "submissions"
+PAGE_FEEDBACK = "feedback"
 
-def _key(request: HttpRequest) -> str:
+
+def _key(request: HttpRequest, scope: str) -> str:
     address = request.META.get("REMOTE_ADDR", "")
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[
         :32
     ]
-    return f"lontar:survey:submissions:{digest}"
+    return f"lontar:survey:{scope}:{digest}"
 
 
-def is_limited(request: HttpRequest) -> bool:
-    return cache.get(_key(request), 0) >= SUBMISSIONS_PER_WINDOW
+def _limit(scope: str) -> int:
+    # Read at call time, so tests (and settings-free tuning) can change the module constants.
+    return FEEDBACK_PER_WINDOW if scope == PAGE_FEEDBACK else SUBMISSIONS_PER_WINDOW
 
 
-def record_submission(request: HttpRequest) -> None:
-    key = _key(request)
+def is_limited(request: HttpRequest, scope: str = QUESTIONNAIRE) -> bool:
+    return cache.get(_key(request, scope), 0) >= _limit(scope)
+
+
+def record_submission(request: HttpRequest, scope: str = QUESTIONNAIRE) -> None:
+    key = _key(request, scope)
     if cache.add(key, 1, WINDOW_SECONDS):
         return
     try:

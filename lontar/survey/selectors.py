@@ -142,6 +142,17 @@ def _profile(period: SurveyPeriod) -> tuple[ProfileDimension, ...]:
     return tuple(dimensions)
 
 
+def _published_result(period: SurveyPeriod) -> PublishedResult:
+    scores = period.element_scores
+    return PublishedResult(
+        period=period,
+        elements=_element_scores(period),
+        missing=tuple(e.name for e in ikm.ELEMENTS if e.key not in scores),
+        required_sample=period.required_sample,
+        profile=_profile(period),
+    )
+
+
 def published_results(agency) -> list[PublishedResult]:
     """Every published period of the agency, by unit, newest period first (one query)."""
     periods = (
@@ -149,16 +160,28 @@ def published_results(agency) -> list[PublishedResult]:
         .select_related("unit")
         .order_by("unit__sort_order", "unit__name", "unit_id", "-ends_on", "-pk")
     )
-    results = []
-    for period in periods:
-        scores = period.element_scores
-        results.append(
-            PublishedResult(
-                period=period,
-                elements=_element_scores(period),
-                missing=tuple(e.name for e in ikm.ELEMENTS if e.key not in scores),
-                required_sample=period.required_sample,
-                profile=_profile(period),
-            )
-        )
-    return results
+    return [_published_result(period) for period in periods]
+
+
+def published_result(agency, period_id: int) -> PublishedResult | None:
+    """One published period of the agency, or None (unpublished, unknown, another agency's)."""
+    period = (
+        SurveyPeriod.objects.filter(agency=agency, published_at__isnull=False, pk=period_id)
+        .select_related("unit", "agency")
+        .first()
+    )
+    return _published_result(period) if period else None
+
+
+def counted_responses(period: SurveyPeriod) -> QuerySet[SurveyResponse]:
+    """The responses a published result was computed from, oldest first.
+
+    A period reopened after publishing may hold later responses; they are not part of the
+    published figures and so not part of its open data either.
+    """
+    responses = period.responses.order_by("pk")
+    if period.last_counted_response_id is not None:
+        return responses.filter(pk__lte=period.last_counted_response_id)
+    if period.published_at is not None:  # published before the last counted id was recorded
+        return responses.filter(created_at__lte=period.published_at)
+    return responses

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Mapping
 from datetime import date
+from urllib.parse import urlencode
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from lontar.core.logging import mask_personal_data
 from lontar.survey import ikm
-from lontar.survey.models import SurveyPeriod, SurveyResponse
+from lontar.survey.models import (
+    PageFeedback,
+    SurveyInvitation,
+    SurveyPeriod,
+    SurveyResponse,
+    SurveyUnit,
+)
+from lontar.survey.privacy import scrub_free_text
 
 # Respondent profile fields counted into a published result.
 PROFILE_FIELDS = ("sex", "age_band", "education", "occupation")
@@ -32,6 +44,27 @@ class AlreadyPublished(ikm.SurveyError):
     """A published result is frozen and cannot be published again."""
 
 
+class UnknownUnit(ikm.SurveyError):
+    """The agency has no survey unit with this slug."""
+
+
+class InvalidReference(ikm.SurveyError):
+    """An invitation reference must be "kind:id" and must not look like personal data."""
+
+
+class InvitationUsed(ikm.SurveyError):
+    """The invitation was already used for a response."""
+
+
+class InvitationMismatch(ikm.SurveyError):
+    """The invitation belongs to another unit than the questionnaire answered."""
+
+
+# "permohonan:123", "permohonan:PPID-2026-0001": a record kind and its id or number.
+REFERENCE_PATTERN = re.compile(r"[a-z][a-z0-9_-]{0,30}:[A-Za-z0-9_./-]{1,48}")
+INVITATION_PARAMETER = "undangan"
+
+
 def accepts_responses(period: SurveyPeriod, today: date) -> bool:
     return period.is_open and period.starts_on <= today <= period.ends_on
 
@@ -48,11 +81,14 @@ def submit_response(
     service_date: date,
     suggestion: str = "",
     today: date | None = None,
+    invitation: SurveyInvitation | None = None,
 ) -> SurveyResponse:
     """Validate and store one respondent's answers to every element of the questionnaire.
 
     The public questionnaire asks all nine elements, so each must be answered 1..4; the rule
     itself (`ikm.compute_ikm`) validates the scores, so form and formula cannot disagree.
+    With an invitation, the response and the invitation's use are stored together, once:
+    a second response on the same invitation raises `InvitationUsed`.
     """
     today = today or timezone.localdate()
     if not accepts_responses(period, today):
@@ -62,17 +98,77 @@ def submit_response(
         raise MissingAnswers(missing)
     ikm.compute_ikm([answers])  # raises InvalidResponse for an unknown key or a bad score
     clean = {key: answers[key] for key in ikm.ELEMENT_KEYS}
-    return SurveyResponse.objects.create(
-        period=period,
-        answers=clean,
-        sex=sex,
-        age_band=age_band,
-        education=education,
-        occupation=occupation,
-        service_received=service_received.strip(),
-        service_date=service_date,
-        suggestion=suggestion.strip(),
+    with transaction.atomic():
+        if invitation is not None:
+            _use_invitation(invitation, period)
+        return SurveyResponse.objects.create(
+            period=period,
+            answers=clean,
+            sex=sex,
+            age_band=age_band,
+            education=education,
+            occupation=occupation,
+            service_received=service_received.strip(),
+            service_date=service_date,
+            suggestion=suggestion.strip(),
+        )
+
+
+def _use_invitation(invitation: SurveyInvitation, period: SurveyPeriod) -> None:
+    locked = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.unit_id != period.unit_id:
+        raise InvitationMismatch("Undangan ini untuk layanan lain.")
+    if locked.used_at is not None:
+        raise InvitationUsed("Undangan ini sudah dipakai untuk mengisi survei.")
+    # The reference pointed at the service (and so at the person served); once used, it is
+    # dropped, and the time of use is kept to the day only, so that neither the reference nor
+    # a matching timestamp can tie the anonymous answer to the invitation and its person.
+    locked.used_at = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    locked.reference = ""
+    locked.save(update_fields=["used_at", "reference"])
+    invitation.used_at, invitation.reference = locked.used_at, locked.reference
+
+
+def invitation_url(invitation: SurveyInvitation) -> str:
+    """The questionnaire's address with the invitation token, absolute when the site is known."""
+    path = reverse("survey:questionnaire", args=[invitation.unit.slug])
+    path = f"{path}?{urlencode({INVITATION_PARAMETER: invitation.token})}"
+    site = invitation.unit.agency.site
+    return f"{site.root_url}{path}" if site is not None else path
+
+
+def invite_after_service(agency, unit_slug: str, reference: str = "") -> str:
+    """Issue (or reuse) a single-use survey invitation once a service was completed.
+
+    Called by other apps, e.g. when an information request is closed:
+    `invite_after_service(agency, "ppid", f"permohonan:{request.pk}")`. The URL is what the
+    caller sends to the person served. Calling again for the same unused reference returns
+    the same link rather than a second one. The reference must be a record kind and id, never
+    a name, e-mail, phone or NIK.
+    """
+    unit = (
+        SurveyUnit.objects.select_related("agency__site")
+        .filter(agency=agency, slug=unit_slug)
+        .first()
     )
+    if unit is None:
+        raise UnknownUnit(f"Unit layanan survei '{unit_slug}' tidak ditemukan.")
+    reference = reference.strip()
+    if reference and (
+        not REFERENCE_PATTERN.fullmatch(reference) or mask_personal_data(reference) != reference
+    ):
+        raise InvalidReference("Rujukan undangan harus berbentuk jenis:nomor, tanpa data pribadi.")
+    invitation = None
+    if reference:
+        invitation = SurveyInvitation.objects.filter(
+            unit=unit, reference=reference, used_at__isnull=True
+        ).first()
+    if invitation is None:
+        invitation = SurveyInvitation.objects.create(
+            unit=unit, token=secrets.token_urlsafe(24), reference=reference
+        )
+    invitation.unit = unit
+    return invitation_url(invitation)
 
 
 @transaction.atomic
@@ -85,7 +181,9 @@ def publish_period(period: SurveyPeriod, *, by) -> SurveyPeriod:
     locked = SurveyPeriod.objects.select_for_update().get(pk=period.pk)
     if locked.published_at is not None:
         raise AlreadyPublished("Hasil periode ini sudah diterbitkan dan tidak dapat diubah.")
-    rows = list(locked.responses.order_by("pk").values_list("answers", *PROFILE_FIELDS))
+    rows = list(locked.responses.order_by("pk").values_list("pk", "answers", *PROFILE_FIELDS))
+    row_ids = [row[0] for row in rows]
+    rows = [row[1:] for row in rows]
     result = ikm.compute_ikm(row[0] for row in rows)  # NoResponses when nobody answered
     profile = {field: {} for field in PROFILE_FIELDS}
     for row in rows:
@@ -98,6 +196,7 @@ def publish_period(period: SurveyPeriod, *, by) -> SurveyPeriod:
     locked.formula_version = result.formula_version
     locked.element_scores = {key: str(nrr) for key, nrr in result.element_scores.items()}
     locked.respondent_profile = profile
+    locked.last_counted_response_id = row_ids[-1]
     locked.published_at = timezone.now()
     locked.published_by = by if getattr(by, "pk", None) else None
     locked.is_open = False
@@ -111,9 +210,17 @@ def publish_period(period: SurveyPeriod, *, by) -> SurveyPeriod:
         "formula_version",
         "element_scores",
         "respondent_profile",
+        "last_counted_response_id",
         "published_at",
         "published_by",
         "is_open",
     ):
         setattr(period, field, getattr(locked, field))
     return period
+
+
+def record_page_feedback(*, page, helpful: bool, comment: str = "") -> PageFeedback:
+    """Store a reader's yes/no on a page; the comment is kept scrubbed of personal data."""
+    return PageFeedback.objects.create(
+        page=page, helpful=helpful, comment=scrub_free_text(comment)[:1000]
+    )

@@ -7,12 +7,13 @@ from decimal import Decimal
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page, Site
 
 from lontar.agencies.selectors import agency_for_request
-from lontar.survey import ratelimit, selectors, services
-from lontar.survey.forms import QuestionnaireForm, answer_field_name
-from lontar.survey.models import SurveyUnit
+from lontar.survey import ratelimit, reports, selectors, services
+from lontar.survey.forms import PageFeedbackForm, QuestionnaireForm, answer_field_name
+from lontar.survey.models import SurveyInvitation, SurveyUnit
 
 # The element-score chart: one horizontal bar per element on the 1..4 scale (full width = 4).
 CHART_ROW_HEIGHT = 28
@@ -34,6 +35,24 @@ def survey_index(request: HttpRequest) -> HttpResponse:
     return render(request, "survey/index.html", {"periods": periods})
 
 
+def _invitation(request: HttpRequest, unit) -> tuple[str, SurveyInvitation | None]:
+    """The token the visitor came with (link or hidden field) and its invitation, if known."""
+    source = request.POST if request.method == "POST" else request.GET
+    token = (source.get(services.INVITATION_PARAMETER) or "").strip()[:64]
+    if not token:
+        return "", None
+    return token, SurveyInvitation.objects.filter(unit=unit, token=token).first()
+
+
+def _invitation_problem(request: HttpRequest, unit, *, used: bool) -> HttpResponse:
+    return render(
+        request,
+        "survey/invitation.html",
+        {"unit": unit, "used": used},
+        status=410 if used else 404,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def questionnaire(request: HttpRequest, unit_slug: str) -> HttpResponse:
     agency = _agency_or_404(request)
@@ -45,11 +64,16 @@ def questionnaire(request: HttpRequest, unit_slug: str) -> HttpResponse:
             raise Http404("Unit layanan tidak ditemukan.")
         return render(request, "survey/closed.html", {"unit": unit}, status=404)
 
+    token, invitation = _invitation(request, period.unit)
+    if token and (invitation is None or invitation.is_used):
+        return _invitation_problem(request, period.unit, used=invitation is not None)
+
     limited = False
     status = 200
     if request.method == "POST":
         form = QuestionnaireForm(request.POST, period=period)
-        if ratelimit.is_limited(request):
+        # An invitation is one response by construction: no need to count the network.
+        if invitation is None and ratelimit.is_limited(request):
             limited = True
             status = 429
         elif form.is_valid():
@@ -65,12 +89,16 @@ def questionnaire(request: HttpRequest, unit_slug: str) -> HttpResponse:
                     service_date=form.cleaned_data["service_date"],
                     suggestion=form.cleaned_data["suggestion"],
                     today=today,
+                    invitation=invitation,
                 )
             except services.MissingAnswers as exc:  # the form requires all; kept for safety
                 for key in exc.missing:
                     form.add_error(answer_field_name(key), str(exc))
+            except services.InvitationUsed:  # used in another tab meanwhile
+                return _invitation_problem(request, period.unit, used=True)
             else:
-                ratelimit.record_submission(request)
+                if invitation is None:
+                    ratelimit.record_submission(request)
                 return redirect(reverse("survey:thanks", args=[period.unit.slug]))
         if not limited and form.errors:
             status = 400
@@ -79,7 +107,14 @@ def questionnaire(request: HttpRequest, unit_slug: str) -> HttpResponse:
     return render(
         request,
         "survey/questionnaire.html",
-        {"period": period, "unit": period.unit, "form": form, "limited": limited},
+        {
+            "period": period,
+            "unit": period.unit,
+            "form": form,
+            "limited": limited,
+            "invitation": invitation,
+            "invitation_parameter": services.INVITATION_PARAMETER,
+        },
         status=status,
     )
 
@@ -137,3 +172,78 @@ def results(request: HttpRequest) -> HttpResponse:
             f"trend-{group['unit'].pk}", [(p.name, p.index, p.index) for p in periods]
         )
     return render(request, "survey/results.html", {"units": units})
+
+
+def _published_or_404(request: HttpRequest, period_id: int):
+    result = selectors.published_result(_agency_or_404(request), period_id)
+    if result is None:
+        raise Http404("Hasil survei tidak ditemukan.")
+    return result
+
+
+def _download(content: bytes | str, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def report_pdf(request: HttpRequest, period_id: int) -> HttpResponse:
+    result = _published_or_404(request, period_id)
+    return _download(reports.render_pdf(result), "application/pdf", reports.filename(result, "pdf"))
+
+
+def report_xlsx(request: HttpRequest, period_id: int) -> HttpResponse:
+    result = _published_or_404(request, period_id)
+    return _download(
+        reports.render_xlsx(result),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        reports.filename(result, "xlsx"),
+    )
+
+
+def responses_csv(request: HttpRequest, period_id: int) -> HttpResponse:
+    result = _published_or_404(request, period_id)
+    return _download(
+        reports.render_csv(result),
+        "text/csv; charset=utf-8",
+        reports.filename(result, "csv").replace("skm-", "skm-jawaban-", 1),
+    )
+
+
+# The query parameter that makes the page's feedback box say thank you after a submission.
+FEEDBACK_DONE_PARAMETER = "umpan_balik"  # read in the template as request.GET.umpan_balik
+FEEDBACK_DONE_VALUE = "terima-kasih"
+
+
+@require_POST
+def page_feedback(request: HttpRequest, page_id: int) -> HttpResponse:
+    """The answer to "Apakah informasi ini membantu?" posted from the foot of a page.
+
+    Works without JavaScript: the page's own form posts here and is sent back to the page,
+    whose feedback box then says thank you. Only live, public pages of this site take feedback.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("Situs tidak dikenal.")
+    page = (
+        Page.objects.live()
+        .public()
+        .descendant_of(site.root_page, inclusive=True)
+        .filter(pk=page_id)
+        .first()
+    )
+    if page is None:
+        raise Http404("Halaman tidak ditemukan.")
+    page_url = page.get_url(request) or "/"
+    form = PageFeedbackForm(request.POST)
+    if ratelimit.is_limited(request, ratelimit.PAGE_FEEDBACK):
+        context = {"page": page, "page_url": page_url, "form": form, "limited": True}
+        return render(request, "survey/page_feedback.html", context, status=429)
+    if not form.is_valid():
+        context = {"page": page, "page_url": page_url, "form": form, "limited": False}
+        return render(request, "survey/page_feedback.html", context, status=400)
+    services.record_page_feedback(
+        page=page, helpful=form.is_helpful, comment=form.cleaned_data["comment"]
+    )
+    ratelimit.record_submission(request, ratelimit.PAGE_FEEDBACK)
+    return redirect(f"{page_url}?{FEEDBACK_DONE_PARAMETER}={FEEDBACK_DONE_VALUE}#umpan-balik")

@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem as SidebarMenuItem
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
@@ -59,5 +60,26 @@ def register_survey_admin_urls():
             "survei/periode/<int:pk>/terbitkan/",
             admin_views.publish_period,
             name=admin_views.PUBLISH_URL_NAME,
-        )
+        ),
+        path(
+            "laporan/umpan-balik-halaman/",
+            admin_views.page_feedback_report,
+            name=admin_views.FEEDBACK_REPORT_URL_NAME,
+        ),
     ]
+
+
+class PageFeedbackMenuItem(SidebarMenuItem):
+    def is_shown(self, request) -> bool:
+        return admin_views.may_see_page_feedback(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_page_feedback_report_menu_item():
+    return PageFeedbackMenuItem(
+        _("Umpan balik halaman"),
+        reverse(admin_views.FEEDBACK_REPORT_URL_NAME),
+        name="page-feedback",
+        icon_name="help",
+        order=650,
+    )

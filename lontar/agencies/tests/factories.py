@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import factory
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from lontar.agencies.models import Agency, StaffProfile, Unit
 from lontar.agencies.roles import Role
 from lontar.agencies.services import provision_agency, set_staff_roles
 from lontar.pages.models import HomePage, StandardPage
+from lontar.pages.tree import ensure_wagtail_roots
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -53,7 +54,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
 def agency_with_site(*, hostname: str, default: bool = False, **kwargs) -> Agency:
     """An agency with its own site, home page, a profile page and provisioned groups."""
     agency = AgencyFactory(**kwargs)
-    root = Page.get_first_root_node()
+    root = ensure_wagtail_roots()
     home = HomePage(title=f"Beranda {agency.short_name}", slug=f"home-{agency.slug}")
     root.add_child(instance=home)
     home.save_revision().publish()

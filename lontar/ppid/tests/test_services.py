@@ -156,3 +156,31 @@ def test_completed_request_cannot_be_answered_again(agency_a, ppid_officer_a):
         answer_request(request, answer=Answer(decision="diberikan", material_given="x"),
                        by=ppid_officer_a)
     assert InformationRequest.objects.get(pk=request.pk).status == Status.COMPLETED
+
+
+def test_personal_data_is_erased_after_retention_but_the_register_row_stays(
+    agency_a, ppid_officer_a
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lontar.ppid.services import erase_expired_personal_data, withdraw_request
+
+    request, _ = make_request(
+        agency_a, files={"identity_scan": SimpleUploadedFile("ktp.jpg", b"\xff\xd8 scan")}
+    )
+    open_request, _ = make_request(agency_a)
+    scan_name = request.identity_scan.name
+    storage = request.identity_scan.storage
+    withdraw_request(request)
+    assert storage.exists(scan_name)
+
+    erased = erase_expired_personal_data(request.retain_personal_data_until)
+
+    request.refresh_from_db()
+    open_request.refresh_from_db()
+    assert erased == 1
+    assert request.name == "[dihapus]" and request.nik_encrypted == "" and request.phone == ""
+    assert not storage.exists(scan_name)
+    assert request.number and request.information_requested  # the register keeps its row
+    assert open_request.name == "Maria Uji Pemohon"  # open requests are never erased
+    assert request.events.filter(kind="personal_data_erased").exists()

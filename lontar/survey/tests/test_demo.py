@@ -5,18 +5,27 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from lontar.survey.models import SurveyPeriod, SurveyResponse
+from lontar.survey.models import PageFeedback, SurveyPeriod, SurveyResponse
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_survey_has_two_published_semesters_per_unit_and_loads_nothing_twice(client):
     call_command("load_demo")
-    counts = (SurveyPeriod.objects.count(), SurveyResponse.objects.count())
+    counts = (
+        SurveyPeriod.objects.count(),
+        SurveyResponse.objects.count(),
+        PageFeedback.objects.count(),
+    )
 
     call_command("load_demo")
 
-    assert (SurveyPeriod.objects.count(), SurveyResponse.objects.count()) == counts
+    assert (
+        SurveyPeriod.objects.count(),
+        SurveyResponse.objects.count(),
+        PageFeedback.objects.count(),
+    ) == counts
+    assert counts[2] > 0
     assert counts[0] == 6
     published = SurveyPeriod.objects.filter(published_at__isnull=False)
     assert published.count() == 4
