@@ -48,3 +48,7 @@ def send_update(information_request, kind: str) -> None:
         attachments.append(("pemberitahuan-tertulis.pdf",
                             information_request.notice_pdf.read(), "application/pdf"))
     _send(information_request, f"update_{kind}", {}, attachments)
+
+
+def send_survey_invitation(information_request, url: str) -> None:
+    _send(information_request, "survey_invitation", {"url": url})

@@ -261,12 +261,32 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
     transaction.on_commit(lambda: mail.send_update(information_request, "answered"))
 
 
+# The SKM service unit that measures the PPID desk (PermenPANRB 14/2017: after the service).
+SURVEY_UNIT_SLUG = "ppid"
+
+
 @transaction.atomic
 def complete_request(information_request: InformationRequest, *, by, ip=None) -> None:
     information_request.completed_at = timezone.now()
     _move(information_request, Status.COMPLETED, kind="completed", by=by, ip=ip,
           public_note=_("Layanan permohonan selesai."))
     information_request.save()
+    transaction.on_commit(lambda: _invite_to_survey(information_request))
+
+
+def _invite_to_survey(information_request: InformationRequest) -> None:
+    from lontar.survey.ikm import SurveyError
+    from lontar.survey.services import invite_after_service
+
+    if not information_request.email:
+        return
+    try:
+        url = invite_after_service(
+            information_request.agency, SURVEY_UNIT_SLUG, f"permohonan:{information_request.pk}"
+        )
+    except SurveyError:  # the agency runs no SKM for its PPID desk (yet)
+        return
+    mail.send_survey_invitation(information_request, url)
 
 
 @transaction.atomic

@@ -184,3 +184,23 @@ def test_personal_data_is_erased_after_retention_but_the_register_row_stays(
     assert request.number and request.information_requested  # the register keeps its row
     assert open_request.name == "Maria Uji Pemohon"  # open requests are never erased
     assert request.events.filter(kind="personal_data_erased").exists()
+
+
+def test_completing_a_request_invites_the_requester_to_the_satisfaction_survey(
+    agency_a, ppid_officer_a, django_capture_on_commit_callbacks
+):
+    from lontar.ppid.services import complete_request
+    from lontar.survey.models import SurveyUnit
+
+    SurveyUnit.objects.create(agency=agency_a, name="Layanan Informasi Publik", slug="ppid")
+    request, _ = make_request(agency_a)
+    answer_request(request, answer=Answer(decision="diberikan", material_given="Rekap"),
+                   by=ppid_officer_a)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_request(request, by=ppid_officer_a)
+
+    invitation = mail.outbox[-1]
+    assert request.number in invitation.subject
+    assert "/survei/ppid/?undangan=" in invitation.body
