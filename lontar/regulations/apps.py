@@ -6,3 +6,8 @@ class RegulationsConfig(AppConfig):
     name = "lontar.regulations"
     label = "regulations"
     verbose_name = _("Regulasi")
+
+    def ready(self) -> None:
+        from lontar.regulations.search import register
+
+        register()

@@ -1,2 +1,14 @@
+from django.urls import path
+
+from lontar.regulations import views
+
 app_name = "regulations"
-urlpatterns: list = []
+urlpatterns = [
+    path("regulasi/", views.regulation_list, name="list"),
+    path("regulasi/<int:pk>/", views.regulation_detail, name="detail"),
+    path("regulasi/<int:pk>/naskah.pdf", views.regulation_pdf, name="pdf"),
+    path("regulasi/<int:pk>/unduh/", views.regulation_download, name="download"),
+    path("regulasi/<int:pk>/abstrak.pdf", views.regulation_abstract, name="abstract"),
+    path("api/jdihn/", views.jdihn_list, name="jdihn-list"),
+    path("api/jdihn/<int:pk>/", views.jdihn_detail, name="jdihn-detail"),
+]
