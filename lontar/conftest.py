@@ -106,3 +106,12 @@ def browser_page(_chromium, live_server):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and cached menus must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -61,7 +61,13 @@ COLLECTION_PERMISSIONS: dict[Role, tuple[str, ...]] = {
 # Model permissions a role group carries, as "app_label.codename".
 MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.WRITER: ("wagtailadmin.access_admin",),
-    Role.EDITOR: ("wagtailadmin.access_admin",),
+    Role.EDITOR: (
+        "wagtailadmin.access_admin",
+        "news.add_newscategory",
+        "news.change_newscategory",
+        "news.delete_newscategory",
+        "news.view_newscategory",
+    ),
     Role.PPID_OFFICER: (
         "wagtailadmin.access_admin",
         "ppid.add_informationrequest",
@@ -95,6 +101,10 @@ MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "survey.add_surveyperiod",
         "survey.change_surveyperiod",
         "survey.view_surveyperiod",
+        "news.add_newscategory",
+        "news.change_newscategory",
+        "news.delete_newscategory",
+        "news.view_newscategory",
         "regulations.add_legaldocument",
         "regulations.change_legaldocument",
         "regulations.delete_legaldocument",

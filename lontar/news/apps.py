@@ -6,3 +6,8 @@ class NewsConfig(AppConfig):
     name = "lontar.news"
     label = "news"
     verbose_name = _("Berita")
+
+    def ready(self) -> None:
+        from lontar.news import search
+
+        search.register()

@@ -53,14 +53,17 @@ def track_request(number: str, code: str) -> InformationRequest | None:
 class QueueRow:
     request: InformationRequest
     working_days_left: int
+    today: date
 
     @property
     def overdue(self) -> bool:
-        return self.working_days_left < 0
+        # By date, not by working days: on the Saturday after a Friday deadline no working
+        # day has passed, yet the deadline has.
+        return self.today > self.request.current_due
 
     @property
     def at_risk(self) -> bool:
-        return 0 <= self.working_days_left <= AT_RISK_WORKING_DAYS
+        return not self.overdue and self.working_days_left <= AT_RISK_WORKING_DAYS
 
 
 def officer_queue(user, today: date, *, status: str = "", unit_id: int | None = None
@@ -76,8 +79,11 @@ def officer_queue(user, today: date, *, status: str = "", unit_id: int | None = 
     calendars = {}
     rows = []
     for item in queryset.order_by("notice_due", "received_at"):
-        calendar = calendars.setdefault(item.agency_id, calendar_for_agency(item.agency))
-        rows.append(QueueRow(item, calendar.working_days_between(today, item.current_due)))
+        if item.agency_id not in calendars:  # one calendar per agency, not per row
+            calendars[item.agency_id] = calendar_for_agency(item.agency)
+        calendar = calendars[item.agency_id]
+        rows.append(QueueRow(item, calendar.working_days_between(today, item.current_due),
+                             today))
     return sorted(rows, key=lambda row: (row.request.current_due, row.request.received_at))
 
 

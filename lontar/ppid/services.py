@@ -338,3 +338,22 @@ def erase_expired_personal_data(today: date) -> int:
         erase_personal_data(information_request)
         erased += 1
     return erased
+
+
+@transaction.atomic
+def set_public_summary(information_request: InformationRequest, *, summary: str, by,
+                       ip: str | None = None) -> None:
+    """The officer's wording of the request for the public register."""
+    from lontar.core.logging import mask_personal_data
+
+    summary = " ".join(summary.split())
+    if summary == information_request.public_summary:
+        return
+    if mask_personal_data(summary) != summary:
+        raise ValidationError(
+            {"public_summary": _("Ringkasan tampil di register publik: hapus NIK, nomor telepon, "
+                          "dan alamat surel.")}
+        )
+    information_request.public_summary = summary
+    information_request.save(update_fields=["public_summary"])
+    _record(information_request, kind="summary_edited", by=by, ip=ip, internal_note=summary)

@@ -1,2 +1,6 @@
+from django.urls import path
+
+from lontar.search import views
+
 app_name = "search"
-urlpatterns: list = []
+urlpatterns = [path("cari/", views.search, name="search")]

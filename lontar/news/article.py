@@ -1,0 +1,175 @@
+"""What an article page shows beyond its own fields, in a fixed number of queries."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Page
+
+from lontar.agencies.selectors import agency_for_request
+from lontar.news import likes
+from lontar.news.models import NewsArticlePage
+from lontar.news.selectors import live_articles, renditions_of_hero
+
+RELATED_COUNT = 3
+SOCIAL_IMAGE = "fill-1200x630|format-jpeg"
+HERO_IMAGE = "width-960|format-webp"
+
+
+def related_articles(
+    article: NewsArticlePage,
+    limit: int = RELATED_COUNT,
+    *,
+    index: Page | None = None,
+    tag_ids: list[int] | None = None,
+    public: Q | None = None,
+) -> list[NewsArticlePage]:
+    """By shared tags (most first), then same category, newest first; never the article."""
+    if tag_ids is None:
+        tag_ids = [tag.pk for tag in article.tags.all()]
+    same_category = (
+        Case(When(category_id=article.category_id, then=Value(1)), default=Value(0))
+        if article.category_id
+        else Value(0)
+    )
+    candidates = (
+        live_articles(index or article.get_parent(), public)
+        .exclude(pk=article.pk)
+        .annotate(
+            shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)),
+            same_category=Case(default=same_category, output_field=IntegerField()),
+        )
+        .filter(Q(shared_tags__gt=0) | Q(same_category=1))
+        .order_by("-shared_tags", "-same_category", "-date", "-first_published_at", "-pk")
+    )
+    return list(candidates[:limit])
+
+
+def neighbours(
+    article: NewsArticlePage, index: Page | None = None, public: Q | None = None
+) -> tuple[NewsArticlePage | None, NewsArticlePage | None]:
+    """(previous, next) article of the same index in date order, or None; one query."""
+    siblings = NewsArticlePage.objects.live()
+    siblings = siblings.public() if public is None else siblings.filter(public)
+    siblings = siblings.descendant_of(index or article.get_parent()).exclude(pk=article.pk)
+    older = Q(date__lt=article.date) | Q(date=article.date, pk__lt=article.pk)
+    newer = Q(date__gt=article.date) | Q(date=article.date, pk__gt=article.pk)
+    previous = siblings.filter(older).order_by("-date", "-pk").values("pk")[:1]
+    following = siblings.filter(newer).order_by("date", "pk").values("pk")[:1]
+    found = NewsArticlePage.objects.filter(Q(pk__in=previous) | Q(pk__in=following)).only(
+        "title", "url_path", "path", "depth", "date"
+    )
+    here = (article.date, article.pk)
+    before = after = None
+    for page in found:
+        if (page.date, page.pk) < here:
+            before = page
+        else:
+            after = page
+    return before, after
+
+
+def share_links(url: str, title: str) -> list[tuple[str, str]]:
+    """Plain links to share an article: no third-party script runs on our pages."""
+    u, t = quote(url, safe=""), quote(title, safe="")
+    return [
+        ("WhatsApp", f"https://wa.me/?text={t}%20{u}"),
+        ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={u}"),
+        ("X", f"https://x.com/intent/post?url={u}&text={t}"),
+    ]
+
+
+def _load_relations(article: NewsArticlePage, request: HttpRequest) -> likes.LikeState:
+    """Category, author (account, unit), hero image with renditions and likes: two queries."""
+    if article.pk is None:  # a preview of a page not saved yet
+        return likes.LikeState(count=0, liked=False)
+    raw = likes.visitor_id(request)
+    mine = Q(likes__visitor=likes.visitor_key(raw)) if raw else Q(pk__in=[])
+    loaded = (
+        NewsArticlePage.objects.select_related(
+            "category", "hero_image", "author__user", "author__unit"
+        )
+        .prefetch_related(renditions_of_hero(SOCIAL_IMAGE, HERO_IMAGE))
+        .annotate(like_count=Count("likes"), my_likes=Count("likes", filter=mine))
+        .filter(pk=article.pk)
+        .first()
+    )
+    if loaded is None:
+        return likes.LikeState(count=0, liked=False)
+    # A preview shows a revision, whose choices may differ from the saved row's.
+    for name in ("category", "author", "hero_image"):
+        if getattr(loaded, f"{name}_id") == getattr(article, f"{name}_id"):
+            setattr(article, name, getattr(loaded, name))
+    return likes.LikeState(count=loaded.like_count, liked=bool(loaded.my_likes))
+
+
+def article_context(article: NewsArticlePage, request: HttpRequest) -> dict:
+    like = _load_relations(article, request)
+    url = article.get_full_url(request) or request.build_absolute_uri()
+    tags = sorted(article.tags.all(), key=lambda tag: tag.name.lower())
+    previous = following = None
+    related: list[NewsArticlePage] = []
+    if article.pk is not None and article.path:  # not the preview of a page being created
+        # The index is the parent: its path is enough to query; its URL is the article's
+        # minus the slug.
+        index = Page(path=article.path[: -article.steplen], depth=article.depth - 1)
+        public = ~NewsArticlePage.objects.all().private_q()
+        previous, following = neighbours(article, index, public)
+        related = related_articles(
+            article, index=index, tag_ids=[t.pk for t in tags], public=public
+        )
+    own_url = article.get_url(request) or request.path
+    index_url = own_url.rstrip("/").rsplit("/", 1)[0] + "/"
+    social_image = (
+        article.hero_image.get_rendition(SOCIAL_IMAGE) if article.hero_image_id else None
+    )
+    return {
+        "news_index_url": index_url,
+        "tags": tags,
+        "social_image": social_image,
+        "json_ld": json_ld(article, request, url, social_image, tags),
+        "related": related,
+        "previous_article": previous,
+        "next_article": following,
+        "share_links": share_links(url, article.title),
+        "canonical_url": url,
+        "like": like,
+    }
+
+
+def json_ld(article: NewsArticlePage, request: HttpRequest, url: str, image, tags) -> SafeString:
+    """schema.org NewsArticle, safe to put inside a <script> element."""
+    agency = agency_for_request(request)
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": article.lead,
+        "datePublished": article.date.isoformat(),
+        "mainEntityOfPage": url,
+        "inLanguage": "id",
+        "wordCount": article.word_count,
+        "keywords": [tag.name for tag in tags],
+    }
+    if article.last_published_at:
+        data["dateModified"] = article.last_published_at.isoformat()
+    if image is not None:
+        data["image"] = [request.build_absolute_uri(image.url)]
+    if article.author_id:
+        data["author"] = {
+            "@type": "Person",
+            "name": article.author.display_name,
+            "url": request.build_absolute_uri(reverse("news:author", args=[article.author.slug])),
+        }
+    if agency is not None:
+        data["publisher"] = {"@type": "GovernmentOrganization", "name": agency.name}
+    text = json.dumps(data, ensure_ascii=False)
+    # Safe: "<", ">" and "&" are written as JSON unicode escapes, so no tag can close early.
+    return mark_safe(
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    )

@@ -1,0 +1,81 @@
+"""RSS 2.0 and Atom feeds of an agency's news, all of it or one category."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from lontar.agencies.selectors import agency_for_request
+from lontar.news import selectors
+from lontar.news.models import NewsArticlePage
+
+FEED_SIZE = 20
+
+
+class NewsFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request: HttpRequest, slug: str | None = None):
+        agency = agency_for_request(request)
+        index = selectors.news_index_for(agency)
+        if index is None:
+            raise Http404
+        category = None
+        if slug:
+            category = selectors.categories_of(agency).filter(slug=slug).first()
+            if category is None:
+                raise Http404
+        self.request = request
+        return {"agency": agency, "index": index, "category": category}
+
+    def title(self, obj) -> str:
+        name = f"{_('Berita')} {obj['agency'].name}"
+        return f"{name} · {obj['category'].name}" if obj["category"] else name
+
+    def link(self, obj) -> str:
+        url = obj["index"].get_url(self.request)
+        return f"{url}kategori/{obj['category'].slug}/" if obj["category"] else url
+
+    def description(self, obj) -> str:
+        return obj["agency"].tagline or obj["agency"].name
+
+    subtitle = description
+
+    def items(self, obj):
+        articles = selectors.live_articles(obj["index"])
+        if obj["category"]:
+            articles = articles.filter(category=obj["category"])
+        return articles[:FEED_SIZE]
+
+    def item_title(self, item: NewsArticlePage) -> str:
+        return item.title
+
+    def item_description(self, item: NewsArticlePage) -> str:
+        return item.lead
+
+    def item_link(self, item: NewsArticlePage) -> str:
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item: NewsArticlePage) -> datetime:
+        published = item.first_published_at
+        if published and timezone.localdate(published) == item.date:
+            return published
+        return timezone.make_aware(datetime.combine(item.date, time(8, 0)))
+
+    def item_updateddate(self, item: NewsArticlePage) -> datetime | None:
+        return item.last_published_at
+
+    def item_author_name(self, item: NewsArticlePage) -> str | None:
+        return item.author.display_name if item.author else None
+
+    def item_categories(self, item: NewsArticlePage) -> list[str]:
+        return [item.category.name] if item.category else []
+
+
+class AtomNewsFeed(NewsFeed):
+    feed_type = Atom1Feed

@@ -1,0 +1,132 @@
+"""'Anda suka berita ini?': one like per visitor per article, without accounts.
+
+A visitor is recognised by a random id kept in a signed cookie. A visitor who comes back
+without the cookie (cleared, private window, a script that never keeps cookies) is recognised
+for the rest of the day by a hash of IP address and user agent salted with the day and the
+secret key: the same browser cannot pile up likes by dropping its cookie, and since the salt
+changes every day the hash cannot be linked across days nor reversed into an IP address. The
+raw IP is never stored. Known crawlers never count; toggles are rate-limited per fingerprint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from lontar.core.ratelimit import client_ip
+from lontar.news.models import ArticleLike, NewsArticlePage
+
+COOKIE_NAME = "lontar_pengunjung"
+COOKIE_SALT = "lontar.news.visitor"
+COOKIE_MAX_AGE = 365 * 24 * 3600
+RATE_LIMIT = 10  # toggles per fingerprint ...
+RATE_WINDOW = 60  # ... per this many seconds
+CRAWLER = re.compile(
+    r"bot\b|bot/|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|"
+    r"curl/|wget/|python-requests|python-urllib|httpx|go-http-client|java/|libwww|scrapy",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class LikeState:
+    count: int
+    liked: bool
+
+
+def is_crawler(request: HttpRequest) -> bool:
+    agent = request.headers.get("User-Agent", "").strip()
+    return not agent or bool(CRAWLER.search(agent))
+
+
+def visitor_id(request: HttpRequest) -> str | None:
+    return request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def visitor_key(raw_id: str) -> str:
+    return _digest("visitor", raw_id)
+
+
+def fingerprint(request: HttpRequest) -> str:
+    """Today's salted hash of the client address and user agent (the address is not kept)."""
+    day = timezone.localdate().isoformat()
+    address = client_ip(request)  # the visitor's, not the reverse proxy's
+    agent = request.headers.get("User-Agent", "")
+    return _digest("fingerprint", settings.SECRET_KEY, day, address, agent)
+
+
+def like_state(article: NewsArticlePage, request: HttpRequest) -> LikeState:
+    """The article's like count and whether this visitor likes it, in one query."""
+    raw = visitor_id(request)
+    mine = Q(visitor=visitor_key(raw)) if raw else Q(pk__in=[])
+    totals = ArticleLike.objects.filter(article=article).aggregate(
+        count=Count("pk"), mine=Count("pk", filter=mine)
+    )
+    return LikeState(count=totals["count"], liked=bool(totals["mine"]))
+
+
+def rate_limited(request: HttpRequest) -> bool:
+    key = f"lontar:news:like-rate:{fingerprint(request)}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        hits = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW)
+        hits = 1
+    return hits > RATE_LIMIT
+
+
+def toggle_like(article: NewsArticlePage, request: HttpRequest) -> tuple[LikeState, str]:
+    """Like, or take back the like; returns the new state and the visitor's raw cookie id."""
+    raw = visitor_id(request)
+    print_ = fingerprint(request)
+    if raw:
+        existing = ArticleLike.objects.filter(article=article, visitor=visitor_key(raw)).first()
+    else:
+        # No cookie: the same browser today is the same visitor, so its click takes back the
+        # like it gave before dropping the cookie instead of adding a second one.
+        existing = ArticleLike.objects.filter(article=article, fingerprint=print_).first()
+        raw = secrets.token_urlsafe(18)
+    if existing is not None:
+        existing.delete()
+    else:
+        try:
+            with transaction.atomic():
+                ArticleLike.objects.create(
+                    article=article, visitor=visitor_key(raw), fingerprint=print_
+                )
+        except IntegrityError:  # a double click raced us; the like exists already
+            pass
+    return like_state_for(article, raw), raw
+
+
+def like_state_for(article: NewsArticlePage, raw: str) -> LikeState:
+    totals = ArticleLike.objects.filter(article=article).aggregate(
+        count=Count("pk"), mine=Count("pk", filter=Q(visitor=visitor_key(raw)))
+    )
+    return LikeState(count=totals["count"], liked=bool(totals["mine"]))
+
+
+def remember_visitor(response: HttpResponse, raw: str) -> None:
+    response.set_signed_cookie(
+        COOKIE_NAME,
+        raw,
+        salt=COOKIE_SALT,
+        max_age=COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )

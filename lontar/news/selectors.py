@@ -1,0 +1,71 @@
+"""Reads for the news pages: listings, related articles, neighbours, authors and counts."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from lontar.agencies.models import Agency, StaffProfile
+from lontar.news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+
+CARD_IMAGE = "fill-480x270|format-webp"  # the listing cards' picture; prefetched with them
+
+
+def renditions_of_hero(*specs: str) -> Prefetch:
+    """Prefetch the hero image's renditions (the image itself comes with select_related)."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    return Prefetch(
+        "hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions"
+    )
+
+
+def live_articles(root: Page | None = None, public: Q | None = None) -> QuerySet[NewsArticlePage]:
+    """Published, public articles (under `root` when given), ready for listing cards.
+
+    `public` is a ready `~private_q()`, for callers running several listings in one request.
+    """
+    articles = NewsArticlePage.objects.live()
+    articles = articles.public() if public is None else articles.filter(public)
+    if root is not None:
+        articles = articles.descendant_of(root)
+    return (
+        articles.select_related("category", "hero_image", "author__user", "author__unit")
+        .prefetch_related(renditions_of_hero(CARD_IMAGE))
+        .order_by("-date", "-first_published_at", "-pk")
+    )
+
+
+def articles_of_agency(agency: Agency) -> QuerySet[NewsArticlePage]:
+    if agency.site_id is None:
+        return NewsArticlePage.objects.none()
+    return live_articles(agency.site.root_page)
+
+
+def news_index_for(agency: Agency | None) -> NewsIndexPage | None:
+    if agency is None or agency.site_id is None:
+        return None
+    return NewsIndexPage.objects.live().descendant_of(agency.site.root_page).first()
+
+
+def listing(index: NewsIndexPage) -> QuerySet[NewsArticlePage]:
+    """Articles for an index page, with their tags in one extra query per page of results."""
+    return live_articles(index).prefetch_related("tags")
+
+
+def categories_of(agency: Agency | None) -> QuerySet[NewsCategory]:
+    if agency is None:
+        return NewsCategory.objects.none()
+    return NewsCategory.objects.filter(agency=agency)
+
+
+def authors_of(agency: Agency) -> QuerySet[StaffProfile]:
+    """The agency's staff with at least one published article, with their article counts."""
+    live_ids = articles_of_agency(agency).values("pk")
+    return (
+        StaffProfile.objects.filter(agency=agency)
+        .select_related("user", "unit", "photo")
+        .annotate(article_count=Count("news_articles", filter=Q(news_articles__in=live_ids)))
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "user__first_name", "user__last_name")
+    )

@@ -1,0 +1,126 @@
+"""Public news views: index and archives, authors, likes, robots.txt."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET, require_POST
+from taggit.models import Tag
+
+from lontar.agencies.models import StaffProfile
+from lontar.agencies.selectors import agency_for_request
+from lontar.news import likes, selectors
+from lontar.news.models import NewsArticlePage, NewsIndexPage
+
+PER_PAGE = 10
+
+
+def _page_of(request: HttpRequest, queryset, per_page: int = PER_PAGE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("halaman"))
+
+
+def news_index(
+    request: HttpRequest,
+    index: NewsIndexPage,
+    *,
+    category_slug: str | None = None,
+    tag_slug: str | None = None,
+) -> TemplateResponse:
+    agency = agency_for_request(request)
+    categories = list(selectors.categories_of(agency))
+    articles = selectors.listing(index)
+    category = tag = None
+    category_slug = category_slug or request.GET.get("kategori")
+    if category_slug:
+        category = next((c for c in categories if c.slug == category_slug), None)
+        if category is None:
+            raise Http404
+        articles = articles.filter(category=category)
+    if tag_slug:
+        tag = get_object_or_404(Tag, slug=tag_slug)
+        articles = articles.filter(tagged_items__tag=tag)
+    context = index.get_context(request)
+    context.update(
+        {
+            "articles": _page_of(request, articles),
+            "categories": categories,
+            "category": category,
+            "tag": tag,
+        }
+    )
+    return TemplateResponse(request, "news/news_index_page.html", context)
+
+
+@require_POST
+def like(request: HttpRequest, page_id: int) -> HttpResponse:
+    agency = agency_for_request(request)
+    if agency is None or agency.site_id is None:
+        raise Http404
+    article = get_object_or_404(
+        NewsArticlePage.objects.live().public().descendant_of(agency.site.root_page),
+        pk=page_id,
+    )
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    if likes.is_crawler(request):
+        state = likes.like_state(article, request)  # crawlers never count
+    elif likes.rate_limited(request):
+        if wants_json:
+            return JsonResponse({"error": "terlalu-sering"}, status=429)
+        return HttpResponse(status=429)
+    else:
+        state, raw = likes.toggle_like(article, request)
+        response = (
+            JsonResponse({"count": state.count, "liked": state.liked})
+            if wants_json
+            else redirect(f"{article.get_url(request)}#suka")
+        )
+        likes.remember_visitor(response, raw)
+        return response
+    if wants_json:
+        return JsonResponse({"count": state.count, "liked": state.liked})
+    return redirect(f"{article.get_url(request)}#suka")
+
+
+@require_GET
+def author(request: HttpRequest, slug: str) -> TemplateResponse:
+    agency = agency_for_request(request)
+    if agency is None:
+        raise Http404
+    profile = get_object_or_404(
+        StaffProfile.objects.select_related("user", "unit", "photo"), slug=slug, agency=agency
+    )
+    articles = selectors.articles_of_agency(agency).filter(author=profile)
+    page = _page_of(request, articles)
+    if not page.object_list and page.number == 1:
+        raise Http404  # staff who have not published are not shown to the public
+    return TemplateResponse(
+        request,
+        "news/author.html",
+        {"profile": profile, "articles": page, "news_index": selectors.news_index_for(agency)},
+    )
+
+
+@require_GET
+def authors(request: HttpRequest) -> TemplateResponse:
+    agency = agency_for_request(request)
+    if agency is None:
+        raise Http404
+    return TemplateResponse(
+        request,
+        "news/authors.html",
+        {"authors": selectors.authors_of(agency), "news_index": selectors.news_index_for(agency)},
+    )
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /cari/",
+        "Disallow: /berita/suka/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

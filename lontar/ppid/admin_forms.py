@@ -1,0 +1,282 @@
+"""Forms of the officers' side of information requests (Wagtail admin).
+
+The forms only collect and clean input; every write goes through `lontar.ppid.services`, whose
+ValidationErrors are put back beside the fields by `add_service_error`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lontar.agencies.models import Agency, Unit
+from lontar.ppid.models import InformationRequest
+from lontar.ppid.nik import InvalidNIK, validate_nik
+from lontar.ppid.services import Answer, RequesterDetails
+from lontar.ppid.states import REFUSAL_GROUNDS, Decision, Status
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def add_service_error(
+    form: forms.Form, error: ValidationError, default_field: str | None = None
+) -> None:
+    """Show a service's ValidationError beside the fields it names (or `default_field`)."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else default_field, messages)
+    else:
+        form.add_error(default_field, error.messages)
+
+
+class QueueFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Unit pengolah"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("Semua unit"),
+    )
+
+    def __init__(self, *args, agency: Agency, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("Semua yang masih berjalan")), *Status.choices]
+        self.fields["unit"].queryset = Unit.objects.filter(agency=agency)
+
+
+class AssignForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Unit pengolah (PPID Pelaksana)"), queryset=Unit.objects.none()
+    )
+    internal_due = forms.DateField(
+        label=_("Batas internal unit"), required=False, widget=DATE_WIDGET
+    )
+    note = forms.CharField(
+        label=_("Catatan disposisi"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, information_request: InformationRequest, **kwargs) -> None:
+        kwargs.setdefault("prefix", "assign")
+        super().__init__(*args, **kwargs)
+        # Only the units of the request's own agency can be chosen.
+        self.fields["unit"].queryset = Unit.objects.filter(agency=information_request.agency)
+
+
+class ExtendForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan perpanjangan"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("prefix", "extend")
+        super().__init__(*args, **kwargs)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+class AnswerForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Keputusan"), choices=Decision.choices, widget=forms.RadioSelect
+    )
+    material_given = forms.CharField(
+        label=_("Materi informasi yang diberikan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    refusal_ground = forms.ChoiceField(label=_("Dasar pengecualian (Pasal 17)"), required=False)
+    consequence_test = forms.CharField(
+        label=_("Uji konsekuensi"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    exempt_list_reference = forms.CharField(
+        label=_("Rujukan daftar informasi dikecualikan"), required=False, max_length=120
+    )
+    redaction_note = forms.CharField(
+        label=_("Bagian yang dihitamkan dan alasannya"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    holder_body = forms.CharField(
+        label=_("Badan publik yang menguasai informasi (bila diketahui)"),
+        required=False,
+        max_length=200,
+    )
+    delivery_format = forms.CharField(
+        label=_("Cara dan format penyampaian"), required=False, max_length=200
+    )
+    cost_amount = forms.IntegerField(label=_("Biaya (Rp)"), min_value=0, initial=0, required=False)
+    cost_note = forms.CharField(
+        label=_("Rincian biaya dan cara bayar"), required=False, max_length=300
+    )
+    documentation_days = forms.IntegerField(
+        label=_("Waktu pendokumentasian (hari)"), min_value=1, max_value=365, required=False
+    )
+    documents = MultipleFileField(
+        label=_("Dokumen yang diberikan"),
+        required=False,
+        help_text=_("Boleh lebih dari satu berkas."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("prefix", "answer")
+        super().__init__(*args, **kwargs)
+        self.fields["refusal_ground"].choices = [
+            ("", "—"),
+            *[(code, f"{code}: {label}") for code, label in REFUSAL_GROUNDS],
+        ]
+
+    def to_answer(self) -> Answer:
+        data = self.cleaned_data
+        return Answer(
+            decision=data["decision"],
+            material_given=data["material_given"].strip(),
+            holder_body=data["holder_body"].strip(),
+            refusal_ground=data["refusal_ground"],
+            consequence_test=data["consequence_test"].strip(),
+            exempt_list_reference=data["exempt_list_reference"].strip(),
+            redaction_note=data["redaction_note"].strip(),
+            delivery_format=data["delivery_format"].strip(),
+            cost_amount=data["cost_amount"] or 0,
+            cost_note=data["cost_note"].strip(),
+            documentation_days=data["documentation_days"],
+            documents=[(upload.name, upload) for upload in data["documents"]],
+        )
+
+
+class SummaryForm(forms.Form):
+    public_summary = forms.CharField(
+        label=_("Ringkasan untuk register publik"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Tanpa data pribadi: tampil di register publik."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("prefix", "summary")
+        super().__init__(*args, **kwargs)
+
+
+OFFLINE_CHANNELS = [
+    (value, label)
+    for value, label in InformationRequest.Channel.choices
+    if value != InformationRequest.Channel.WEB
+]
+
+
+class IntakeForm(forms.Form):
+    """A request that came by letter, e-mail or in person, with its real time of receipt."""
+
+    channel = forms.ChoiceField(label=_("Diterima melalui"), choices=OFFLINE_CHANNELS)
+    received_on = forms.DateField(label=_("Tanggal diterima"), widget=DATE_WIDGET)
+    received_time = forms.TimeField(label=_("Jam diterima"), widget=TIME_WIDGET)
+    identity_kind = forms.ChoiceField(
+        label=_("Jenis pemohon"),
+        choices=InformationRequest.IdentityKind.choices,
+        widget=forms.RadioSelect,
+    )
+    name = forms.CharField(label=_("Nama lengkap"), max_length=200)
+    nik = forms.CharField(label=_("NIK"), max_length=30, required=False)
+    legal_entity_decree = forms.CharField(
+        label=_("Nomor SK badan hukum"), max_length=120, required=False
+    )
+    address = forms.CharField(label=_("Alamat"), widget=forms.Textarea(attrs={"rows": 2}))
+    phone = forms.CharField(label=_("Telepon"), max_length=30, required=False)
+    email = forms.EmailField(label=_("Surel"), required=False)
+    occupation = forms.CharField(label=_("Pekerjaan"), max_length=120, required=False)
+    information_requested = forms.CharField(
+        label=_("Rincian informasi yang diminta"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    purpose = forms.CharField(
+        label=_("Tujuan penggunaan informasi"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    obtain_method = forms.ChoiceField(
+        label=_("Cara memperoleh informasi"), choices=InformationRequest.ObtainMethod.choices
+    )
+    delivery_method = forms.ChoiceField(
+        label=_("Cara mendapatkan salinan"), choices=InformationRequest.DeliveryMethod.choices
+    )
+    identity_scan = forms.FileField(label=_("Pindaian KTP/identitas"), required=False)
+    proxy_letter = forms.FileField(label=_("Surat kuasa"), required=False)
+
+    def __init__(self, *args, agency: Agency, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+
+    def clean_nik(self) -> str:
+        value = self.cleaned_data["nik"]
+        if not value.strip():
+            return ""
+        try:
+            return validate_nik(value)
+        except InvalidNIK as exc:
+            raise ValidationError(str(exc), code=exc.code) from exc
+
+    def clean(self) -> dict:
+        data = super().clean()
+        kind = data.get("identity_kind")
+        if (
+            kind == InformationRequest.IdentityKind.PERSON
+            and not data.get("nik")
+            and "nik" not in self.errors
+        ):
+            self.add_error("nik", _("NIK wajib diisi untuk pemohon perorangan."))
+        if kind == InformationRequest.IdentityKind.LEGAL_ENTITY and not data.get(
+            "legal_entity_decree"
+        ):
+            self.add_error(
+                "legal_entity_decree", _("Nomor SK pengesahan wajib diisi untuk badan hukum.")
+            )
+        if data.get("received_on") and data.get("received_time"):
+            received_at = self.received_at()
+            if received_at > timezone.now():
+                self.add_error("received_on", _("Tanggal diterima tidak boleh di masa depan."))
+        return data
+
+    def received_at(self) -> datetime:
+        """The moment of receipt, read as the agency's local time."""
+        return datetime.combine(
+            self.cleaned_data["received_on"],
+            self.cleaned_data["received_time"],
+            tzinfo=ZoneInfo(self.agency.time_zone),
+        )
+
+    def to_details(self) -> RequesterDetails:
+        data = self.cleaned_data
+        person = data["identity_kind"] == InformationRequest.IdentityKind.PERSON
+        return RequesterDetails(
+            name=data["name"].strip(),
+            identity_kind=data["identity_kind"],
+            address=data["address"].strip(),
+            information_requested=data["information_requested"].strip(),
+            purpose=data["purpose"].strip(),
+            obtain_method=data["obtain_method"],
+            delivery_method=data["delivery_method"],
+            nik=data["nik"] if person else "",
+            legal_entity_decree="" if person else data["legal_entity_decree"].strip(),
+            phone=data["phone"].strip(),
+            email=data["email"],
+            occupation=data["occupation"].strip(),
+            files={
+                name: data[name] for name in ("identity_scan", "proxy_letter") if data.get(name)
+            },
+        )

@@ -1,0 +1,426 @@
+"""The PPID officer's desk in the Wagtail admin: queue, request detail, actions, intake, files.
+
+Views stay thin: requests are loaded only through `selectors.get_request_for_officer` (another
+agency's request is simply not found), and every change goes through `services` (or the two
+small writes in `officer`), with the acting user and IP address for the legal record.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lontar.agencies.selectors import agencies_visible_to
+from lontar.ppid import officer, services
+from lontar.ppid.admin_forms import (
+    AnswerForm,
+    AssignForm,
+    ExtendForm,
+    IntakeForm,
+    QueueFilterForm,
+    SummaryForm,
+    add_service_error,
+)
+from lontar.ppid.crypto import decrypt_nik, mask_nik
+from lontar.ppid.deadlines import local_date
+from lontar.ppid.models import InformationRequest, RequestEvent
+from lontar.ppid.selectors import get_request_for_officer, may_handle_requests, officer_queue
+from lontar.ppid.states import Status
+
+NEW_CODE_SESSION_KEY = "ppid_new_tracking_code"
+
+EVENT_LABELS = {
+    "registered": gettext_lazy("Diterima dan didaftarkan"),
+    "processing": gettext_lazy("Mulai diproses"),
+    "assigned": gettext_lazy("Disposisi ke unit"),
+    "extended": gettext_lazy("Diperpanjang"),
+    "answered": gettext_lazy("Dijawab"),
+    "completed": gettext_lazy("Selesai"),
+    "withdrawn": gettext_lazy("Dibatalkan"),
+    "summary_edited": gettext_lazy("Ringkasan register diubah"),
+}
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    event: RequestEvent
+
+    @property
+    def label(self) -> str:
+        return str(EVENT_LABELS.get(self.event.kind, self.event.kind))
+
+    @property
+    def from_label(self) -> str:
+        return _status_label(self.event.from_status)
+
+    @property
+    def to_label(self) -> str:
+        return _status_label(self.event.to_status)
+
+
+def _status_label(value: str) -> str:
+    return str(Status(value).label) if value in Status.values else value
+
+
+def _ip(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _no_store(view: Callable) -> Callable:
+    """Pages and files carrying personal data are never kept by browsers or proxies."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    return wrapped
+
+
+def _require(request: HttpRequest, permission: str = "view") -> None:
+    if not may_handle_requests(request.user):
+        raise PermissionDenied
+    if permission != "view" and not request.user.has_perm(f"ppid.{permission}_informationrequest"):
+        raise PermissionDenied
+
+
+def detail_url(information_request: InformationRequest) -> str:
+    return reverse("ppid_admin_detail", args=[information_request.pk])
+
+
+# --- Queue ---------------------------------------------------------------------------------------
+
+
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    _require(request)
+    agency = officer.queue_agency(request.user, request.GET.get("instansi"))
+    today = local_date(timezone.now(), agency.time_zone)
+    form = QueueFilterForm(request.GET or None, agency=agency)
+    status, unit_id = "", None
+    if form.is_valid():
+        status = form.cleaned_data["status"]
+        unit_id = form.cleaned_data["unit"].pk if form.cleaned_data["unit"] else None
+    rows = [
+        row
+        for row in officer_queue(request.user, today, status=status, unit_id=unit_id)
+        if row.request.agency_id == agency.pk
+    ]
+    title = _("Permohonan informasi")
+    return TemplateResponse(
+        request,
+        "ppid/admin/queue.html",
+        {
+            "agency": agency,
+            "today": today,
+            "rows": rows,
+            "filter_form": form,
+            "agencies": agencies_visible_to(request.user) if request.user.is_superuser else [],
+            "may_add": request.user.has_perm("ppid.add_informationrequest"),
+            "page_title": title,
+            "header_title": title,
+            "page_subtitle": agency.name,
+            "header_icon": "mail",
+        },
+    )
+
+
+# --- Detail and actions --------------------------------------------------------------------------
+
+
+def _render_detail(
+    request: HttpRequest,
+    information_request: InformationRequest,
+    *,
+    status: int = 200,
+    full_nik: str = "",
+    **forms,
+) -> HttpResponse:
+    agency = information_request.agency
+    nik_masked = ""
+    if information_request.nik_encrypted:
+        nik_masked = mask_nik(decrypt_nik(information_request.nik_encrypted))
+    today = local_date(timezone.now(), agency.time_zone)
+    is_open = information_request.is_open
+    context = {
+        "r": information_request,
+        "agency": agency,
+        "today": today,
+        "nik_masked": nik_masked,
+        "full_nik": full_nik,
+        "timeline": [
+            TimelineRow(event) for event in information_request.events.select_related("actor")
+        ],
+        "documents": information_request.documents.all(),
+        "may_change": request.user.has_perm("ppid.change_informationrequest"),
+        "can_assign": is_open,
+        "can_extend": (
+            information_request.status in (Status.REGISTERED, Status.IN_PROCESS)
+            and not information_request.extended_at
+        ),
+        "can_answer": is_open,
+        "can_complete": information_request.status == Status.ANSWERED,
+        "assign_form": forms.get("assign_form")
+        or AssignForm(
+            information_request=information_request,
+            initial={
+                "unit": information_request.assigned_unit_id,
+                "internal_due": information_request.internal_due,
+                "note": information_request.disposition_note,
+            },
+        ),
+        "extend_form": forms.get("extend_form") or ExtendForm(),
+        "answer_form": forms.get("answer_form") or AnswerForm(),
+        "summary_form": forms.get("summary_form")
+        or SummaryForm(initial={"public_summary": information_request.public_summary}),
+        "page_title": information_request.number,
+        "header_title": information_request.number,
+        "page_subtitle": information_request.get_status_display(),
+        "header_icon": "mail",
+        "queue_url": reverse("ppid_admin_queue"),
+    }
+    return TemplateResponse(request, "ppid/admin/detail.html", context, status=status)
+
+
+@_no_store
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(request)
+    return _render_detail(request, get_request_for_officer(request.user, pk))
+
+
+@_no_store
+@require_POST
+def reveal_nik(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the full NIK once, on purpose, and log who looked at it."""
+    _require(request)
+    information_request = get_request_for_officer(request.user, pk)
+    if not information_request.nik_encrypted:
+        raise Http404
+    officer.log_personal_access(information_request, which="nik", by=request.user, ip=_ip(request))
+    return _render_detail(
+        request, information_request, full_nik=decrypt_nik(information_request.nik_encrypted)
+    )
+
+
+def _action(
+    form_class: type,
+    form_name: str,
+    default_field: str | None,
+    perform: Callable,
+    success: Promise,
+) -> Callable:
+    """A POST-only view that validates `form_class`, calls the service and redirects."""
+
+    @_no_store
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        _require(request, "change")
+        information_request = get_request_for_officer(request.user, pk)
+        if form_class is AssignForm:
+            form = form_class(request.POST, information_request=information_request)
+        else:
+            form = form_class(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                perform(information_request, form, by=request.user, ip=_ip(request))
+            except ValidationError as exc:
+                add_service_error(form, exc, default_field)
+            else:
+                messages.success(request, str(success))
+                return redirect(detail_url(information_request))
+        # Reload the stored state: a failed service call may have changed the instance.
+        information_request = get_request_for_officer(request.user, pk)
+        return _render_detail(request, information_request, status=400, **{form_name: form})
+
+    return view
+
+
+assign = _action(
+    AssignForm,
+    "assign_form",
+    "internal_due",
+    lambda r, form, by, ip: services.assign_request(
+        r,
+        unit=form.cleaned_data["unit"],
+        internal_due=form.cleaned_data["internal_due"],
+        note=form.cleaned_data["note"].strip(),
+        by=by,
+        ip=ip,
+    ),
+    gettext_lazy("Permohonan diteruskan ke unit pengolah."),
+)
+extend = _action(
+    ExtendForm,
+    "extend_form",
+    "reason",
+    lambda r, form, by, ip: services.extend_request(
+        r, reason=form.cleaned_data["reason"], by=by, ip=ip
+    ),
+    gettext_lazy("Jangka waktu permohonan diperpanjang."),
+)
+answer = _action(
+    AnswerForm,
+    "answer_form",
+    None,
+    lambda r, form, by, ip: services.answer_request(r, answer=form.to_answer(), by=by, ip=ip),
+    gettext_lazy("Pemberitahuan tertulis dibuat dan dikirim kepada pemohon."),
+)
+summary = _action(
+    SummaryForm,
+    "summary_form",
+    "public_summary",
+    lambda r, form, by, ip: services.set_public_summary(
+        r, summary=form.cleaned_data["public_summary"], by=by, ip=ip
+    ),
+    gettext_lazy("Ringkasan register publik disimpan."),
+)
+
+
+@require_POST
+def complete(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(request, "change")
+    information_request = get_request_for_officer(request.user, pk)
+    try:
+        services.complete_request(information_request, by=request.user, ip=_ip(request))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Permohonan ditandai selesai."))
+    return redirect(detail_url(information_request))
+
+
+# --- Intake --------------------------------------------------------------------------------------
+
+
+@_no_store
+@require_http_methods(["GET", "POST"])
+def intake(request: HttpRequest) -> HttpResponse:
+    _require(request, "add")
+    agency = officer.queue_agency(request.user, request.GET.get("instansi"))
+    if request.method == "POST":
+        form = IntakeForm(request.POST, request.FILES, agency=agency)
+        if form.is_valid():
+            try:
+                information_request, code = services.register_request(
+                    agency=agency,
+                    details=form.to_details(),
+                    received_at=form.received_at(),
+                    channel=form.cleaned_data["channel"],
+                    by=request.user,
+                    ip=_ip(request),
+                )
+            except ValidationError as exc:
+                add_service_error(form, exc, "received_on")
+            else:
+                # Shown once on the next page, then gone: only its hash is stored.
+                request.session[NEW_CODE_SESSION_KEY] = [information_request.pk, code]
+                return redirect("ppid_admin_intake_done", pk=information_request.pk)
+    else:
+        form = IntakeForm(
+            agency=agency,
+            initial={
+                "identity_kind": InformationRequest.IdentityKind.PERSON,
+                "received_on": local_date(timezone.now(), agency.time_zone),
+            },
+        )
+    title = _("Catat permohonan (surat, surel, datang langsung)")
+    return TemplateResponse(
+        request,
+        "ppid/admin/intake.html",
+        {
+            "form": form,
+            "agency": agency,
+            "page_title": title,
+            "header_title": title,
+            "page_subtitle": agency.name,
+            "header_icon": "plus",
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@_no_store
+@require_GET
+def intake_done(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(request, "add")
+    information_request = get_request_for_officer(request.user, pk)
+    code = ""
+    stored = request.session.get(NEW_CODE_SESSION_KEY)
+    if stored and stored[0] == information_request.pk:
+        code = stored[1]
+        del request.session[NEW_CODE_SESSION_KEY]
+    title = _("Permohonan tercatat")
+    return TemplateResponse(
+        request,
+        "ppid/admin/intake_done.html",
+        {
+            "r": information_request,
+            "code": code,
+            "detail_url": detail_url(information_request),
+            "page_title": title,
+            "header_title": title,
+            "page_subtitle": information_request.number,
+            "header_icon": "tick",
+        },
+    )
+
+
+# --- Private files -------------------------------------------------------------------------------
+
+
+def _file_response(field_file, download_name: str) -> FileResponse:
+    content_type = mimetypes.guess_type(download_name)[0] or "application/octet-stream"
+    response = FileResponse(
+        field_file.open("rb"), content_type=content_type, as_attachment=True, filename=download_name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@_no_store
+@require_GET
+def private_file(request: HttpRequest, pk: int, which: str) -> HttpResponse:
+    """Identity scan, proxy letter or notice PDF: PPID roles of the same agency only, logged."""
+    _require(request)
+    field_name = officer.PRIVATE_FILES.get(which)
+    if field_name is None:
+        raise Http404
+    information_request = get_request_for_officer(request.user, pk)
+    field_file = getattr(information_request, field_name)
+    if not field_file:
+        raise Http404
+    officer.log_personal_access(
+        information_request, which=field_name, by=request.user, ip=_ip(request)
+    )
+    suffix = PurePath(field_file.name).suffix
+    return _file_response(field_file, f"{which}-{information_request.pk}{suffix}")
+
+
+@_no_store
+@require_GET
+def released_document(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    _require(request)
+    information_request = get_request_for_officer(request.user, pk)
+    document = get_object_or_404(information_request.documents, pk=document_pk)
+    officer.log_personal_access(
+        information_request, which=f"dokumen:{document.pk}", by=request.user, ip=_ip(request)
+    )
+    return _file_response(document.file, PurePath(document.file.name).name)

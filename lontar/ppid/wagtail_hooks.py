@@ -1,0 +1,55 @@
+"""The officers' desk for information requests in the Wagtail admin."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from lontar.ppid import admin_views
+from lontar.ppid.selectors import may_handle_requests
+
+
+class InformationRequestMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return may_handle_requests(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_ppid_menu_item() -> MenuItem:
+    return InformationRequestMenuItem(
+        _("Permohonan informasi"),
+        reverse("ppid_admin_queue"),
+        name="permohonan-informasi",
+        icon_name="mail",
+        order=310,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_ppid_admin_urls() -> list:
+    prefix = "ppid/permohonan/"
+    return [
+        path(prefix, admin_views.queue, name="ppid_admin_queue"),
+        path(f"{prefix}baru/", admin_views.intake, name="ppid_admin_intake"),
+        path(f"{prefix}<int:pk>/", admin_views.detail, name="ppid_admin_detail"),
+        path(f"{prefix}<int:pk>/tercatat/", admin_views.intake_done, name="ppid_admin_intake_done"),
+        path(f"{prefix}<int:pk>/nik/", admin_views.reveal_nik, name="ppid_admin_nik"),
+        path(f"{prefix}<int:pk>/disposisi/", admin_views.assign, name="ppid_admin_assign"),
+        path(f"{prefix}<int:pk>/perpanjang/", admin_views.extend, name="ppid_admin_extend"),
+        path(f"{prefix}<int:pk>/jawab/", admin_views.answer, name="ppid_admin_answer"),
+        path(f"{prefix}<int:pk>/selesai/", admin_views.complete, name="ppid_admin_complete"),
+        path(f"{prefix}<int:pk>/ringkasan/", admin_views.summary, name="ppid_admin_summary"),
+        path(
+            f"{prefix}<int:pk>/berkas/<slug:which>/",
+            admin_views.private_file,
+            name="ppid_admin_file",
+        ),
+        path(
+            f"{prefix}<int:pk>/dokumen/<int:document_pk>/",
+            admin_views.released_document,
+            name="ppid_admin_document",
+        ),
+    ]

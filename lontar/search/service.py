@@ -1,0 +1,72 @@
+"""Runs one query over every registered source of an agency and merges the results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Model
+from django.http import HttpRequest
+from django.utils.safestring import SafeString
+from wagtail.search.backends import get_search_backend
+
+from lontar.search.highlight import snippet
+from lontar.search.registry import SOURCES, SearchSource
+
+MAX_PER_SOURCE = 200  # more than anyone pages through; keeps a broad query cheap
+
+
+@dataclass(frozen=True)
+class Hit:
+    source: SearchSource
+    obj: Model
+    score: float
+    date: object
+
+
+@dataclass
+class Outcome:
+    hits: list[Hit] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # per source key, before filters
+    years: list[int] = field(default_factory=list)
+
+
+def _year(value) -> int | None:
+    return getattr(value, "year", None)
+
+
+def search(agency, query: str, *, kind: str = "", year: int | None = None) -> Outcome:
+    """Hits for `query` among the agency's published records, best first, then newest."""
+    outcome = Outcome()
+    query = query.strip()
+    if not query or agency is None:
+        return outcome
+    years: set[int] = set()
+    for key, source in SOURCES.items():
+        queryset = source.queryset_for_agency(agency)
+        results = get_search_backend().search(query, queryset).annotate_score("_score")
+        hits = [
+            Hit(source, obj, float(getattr(obj, "_score", 0) or 0), source.date_of(obj))
+            for obj in results[:MAX_PER_SOURCE]
+        ]
+        outcome.counts[key] = len(hits)
+        for hit in hits:
+            if _year(hit.date):
+                years.add(_year(hit.date))
+        if kind and key != kind:
+            continue
+        outcome.hits.extend(h for h in hits if year is None or _year(h.date) == year)
+    outcome.hits.sort(key=lambda h: (-h.score, -(h.date.toordinal() if h.date else 0)))
+    outcome.years = sorted(years, reverse=True)
+    return outcome
+
+
+def present(hit: Hit, query: str, request: HttpRequest) -> dict:
+    """What the results template shows for one hit."""
+    text: SafeString = snippet(hit.source.text_of(hit.obj), query)
+    return {
+        "title": str(hit.obj.title if hasattr(hit.obj, "title") else hit.obj),
+        "url": hit.source.url_of(hit.obj, request),
+        "label": hit.source.label,
+        "date": hit.date,
+        "snippet": text,
+    }
