@@ -21,6 +21,10 @@ urlpatterns = [
     path("", include("lontar.ppid.urls")),
     path("survei/", include("lontar.survey.urls")),
     path("", include("lontar.regulations.urls")),
+    path("", include("lontar.qna.urls")),
+    path("", include("lontar.podcast.urls")),
+    path("", include("lontar.opendata.urls")),
+    path("", include("lontar.programs.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PodcastConfig(AppConfig):
+    name = "lontar.podcast"
+    label = "podcast"
+    verbose_name = _("Podcast")

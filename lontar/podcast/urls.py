@@ -1,0 +1,2 @@
+app_name = "podcast"
+urlpatterns: list = []
