@@ -18,8 +18,8 @@ from lontar.survey.models import SurveyInvitation, SurveyUnit
 # The element-score chart: one horizontal bar per element on the 1..4 scale (full width = 4).
 CHART_ROW_HEIGHT = 28
 CHART_TOP = 8
-CHART_BAR_X = 260
-CHART_BAR_WIDTH = 320
+CHART_BAR_X = 320  # room for the longest element name at 12px
+CHART_BAR_WIDTH = 330
 
 
 def _agency_or_404(request: HttpRequest):
