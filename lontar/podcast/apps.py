@@ -6,3 +6,8 @@ class PodcastConfig(AppConfig):
     name = "lontar.podcast"
     label = "podcast"
     verbose_name = _("Podcast")
+
+    def ready(self) -> None:
+        from lontar.podcast import search
+
+        search.register()

@@ -6,3 +6,8 @@ class QnaConfig(AppConfig):
     name = "lontar.qna"
     label = "qna"
     verbose_name = _("Tanya jawab")
+
+    def ready(self) -> None:
+        from lontar.qna import search
+
+        search.register()

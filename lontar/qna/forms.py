@@ -1,0 +1,86 @@
+"""The public question form (with the same quiet anti-spam as the PPID form) and staff forms."""
+
+from __future__ import annotations
+
+import time
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from lontar.qna.models import Category
+
+MIN_FILL_SECONDS = 3
+_FORM_SALT = "lontar.qna.question-form"
+
+
+class QuestionForm(forms.Form):
+    asker_name = forms.CharField(
+        label=_("Nama"), max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Surel"),
+        help_text=_("Tautan untuk memantau pertanyaan dan pemberitahuan jawaban dikirim ke sini."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Nomor telepon/HP (tidak wajib)"), required=False, max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    category = forms.ChoiceField(label=_("Kategori"), choices=Category.choices)
+    question_text = forms.CharField(
+        label=_("Pertanyaan"), max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Jangan tuliskan NIK, NIP, atau data pribadi lain yang tidak diperlukan."),
+    )
+    anonymous_in_public = forms.BooleanField(
+        label=_("Sembunyikan nama saya bila pertanyaan ini ditampilkan di FAQ publik"),
+        required=False, initial=True,
+    )
+    website = forms.CharField(required=False, label=_("Jangan diisi"))
+    shown_at = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["shown_at"] = signing.dumps(time.time(), salt=_FORM_SALT)
+
+    def clean_asker_name(self) -> str:
+        return " ".join(self.cleaned_data["asker_name"].split())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(_("Pertanyaan tidak dapat diproses."), code="spam")
+        try:
+            shown = signing.loads(data.get("shown_at", ""), salt=_FORM_SALT, max_age=6 * 3600)
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                _("Formulir kedaluwarsa; periksa isian Anda lalu kirim lagi."), code="stale"
+            ) from None
+        if time.time() - float(shown) < MIN_FILL_SECONDS:
+            raise forms.ValidationError(_("Pertanyaan tidak dapat diproses."), code="spam")
+        return data
+
+
+class AssignForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit penjawab"), queryset=None)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(label=_("Jawaban"), widget=forms.Textarea(attrs={"rows": 10}))
+    unit = forms.ModelChoiceField(label=_("Unit penjawab"), queryset=None, required=False)
+    regulations = forms.ModelMultipleChoiceField(
+        label=_("Regulasi terkait"), queryset=None, required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    def __init__(self, *args, units, regulations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["regulations"].queryset = regulations

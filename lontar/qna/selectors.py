@@ -1,0 +1,57 @@
+"""Reads of questions for the public FAQ, the tracking page and the staff desk."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from lontar.qna.models import Category, Question
+from lontar.qna.similarity import rank_similar
+
+SEARCH_KEY = "tanya-jawab"
+MAX_SIMILAR_CANDIDATES = 300
+
+
+def published_questions(agency) -> QuerySet[Question]:
+    return Question.objects.published().filter(agency=agency)
+
+
+def faq(agency, *, category: str = "", query: str = "") -> QuerySet[Question] | list[Question]:
+    questions = published_questions(agency).select_related("answer__unit")
+    if category in Category.values:
+        questions = questions.filter(category=category)
+    questions = questions.order_by("-published_at", "-pk")
+    if query:
+        ids = [q.pk for q in published_questions(agency).search(query, operator="or")[:200]]
+        return questions.filter(pk__in=ids)
+    return questions
+
+
+def faq_entry(agency, pk: int) -> Question:
+    return (
+        published_questions(agency)
+        .select_related("answer__unit")
+        .prefetch_related(Prefetch("answer__regulations"))
+        .get(pk=pk)
+    )
+
+
+def similar_questions(question: Question, limit: int = 5) -> list[Question]:
+    candidates = (
+        published_questions(question.agency_id)
+        .exclude(pk=question.pk)
+        .order_by("-published_at")
+        .values_list("pk", "category", "public_question")[:MAX_SIMILAR_CANDIDATES]
+    )
+    ids = rank_similar(question.public_question, question.category, candidates, limit)
+    by_id = Question.objects.in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def tracked_question(token: str) -> Question | None:
+    return (
+        Question.objects.select_related("agency", "assigned_unit", "answer__unit")
+        .prefetch_related(Prefetch("answer__regulations"))
+        .filter(tracking_token=token)
+        .first()
+    )
+

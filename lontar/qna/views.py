@@ -1,0 +1,117 @@
+"""Public side of questions: ask, track, the FAQ with search, feedback."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from lontar.agencies.selectors import agency_for_request
+from lontar.core.ratelimit import hit, is_limited
+from lontar.qna import selectors, services
+from lontar.qna.forms import QuestionForm
+from lontar.qna.models import Category, Question
+
+QUESTIONS_PER_HOUR = 5
+FEEDBACK_PER_HOUR = 30
+PER_PAGE = 20
+_VOTED = "qna_voted"
+
+
+def _agency(request: HttpRequest):
+    agency = agency_for_request(request)
+    if agency is None:
+        raise Http404
+    return agency
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def ask(request: HttpRequest) -> HttpResponse:
+    agency = _agency(request)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST":
+        if is_limited(request, "qna-ask", QUESTIONS_PER_HOUR):
+            form.add_error(None, _("Terlalu banyak pertanyaan dari perangkat ini dalam satu "
+                                   "jam. Silakan coba lagi nanti."))
+            return render(request, "qna/ask.html", {"form": form}, status=429)
+        if form.is_valid():
+            data = form.cleaned_data
+            with transaction.atomic():
+                question = services.submit_question(
+                    agency=agency, asker_name=data["asker_name"], email=data["email"],
+                    phone=data["phone"], category=data["category"],
+                    anonymous_in_public=data["anonymous_in_public"],
+                    question_text=data["question_text"],
+                    tracking_url_of=lambda q: request.build_absolute_uri(q.tracking_url()),
+                )
+            hit(request, "qna-ask", 3600)
+            return redirect(f"{question.tracking_url()}?baru=1")
+    return render(request, "qna/ask.html", {"form": form})
+
+
+@never_cache
+def track(request: HttpRequest, token: str) -> HttpResponse:
+    question = selectors.tracked_question(token)
+    if question is None:
+        raise Http404
+    return render(request, "qna/track.html", {
+        "q": question, "answer": getattr(question, "answer", None),
+        "is_new": request.GET.get("baru") == "1",
+    })
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    agency = _agency(request)
+    category = request.GET.get("kategori", "")
+    query = request.GET.get("q", "")[:200].strip()
+    questions = selectors.faq(agency, category=category, query=query)
+    page = Paginator(questions, PER_PAGE).get_page(request.GET.get("halaman"))
+    return render(request, "qna/index.html", {
+        "page_obj": page, "category": category if category in Category.values else "",
+        "categories": Category.choices, "query": query,
+    })
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = _agency(request)
+    try:
+        question = selectors.faq_entry(agency, pk)
+    except Question.DoesNotExist:
+        raise Http404 from None
+    return render(request, "qna/detail.html", {
+        "q": question, "answer": question.answer,
+        "regulations": list(question.answer.regulations.all()),
+        "similar": selectors.similar_questions(question),
+        "moments": _moments(question),
+        "voted": pk in request.session.get(_VOTED, []),
+        "thanks": request.GET.get("terima-kasih") == "1",
+    })
+
+
+def _moments(question: Question) -> list:
+    """Podcast chapters that discuss this question (when the podcast app offers them)."""
+    try:
+        from lontar.podcast.selectors import chapters_for_question
+    except ImportError:
+        return []
+    return chapters_for_question(question)
+
+
+@require_POST
+def feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = _agency(request)
+    try:
+        question = selectors.published_questions(agency).get(pk=pk)
+    except Question.DoesNotExist:
+        raise Http404 from None
+    voted = request.session.get(_VOTED, [])
+    if pk not in voted and not is_limited(request, "qna-feedback", FEEDBACK_PER_HOUR):
+        services.record_feedback(question, request.POST.get("membantu") == "ya")
+        hit(request, "qna-feedback", 3600)
+        request.session[_VOTED] = [*voted, pk][-200:]
+    return redirect(f"{question.get_absolute_url()}?terima-kasih=1#umpan-balik")
