@@ -6,3 +6,8 @@ class ProgramsConfig(AppConfig):
     name = "lontar.programs"
     label = "programs"
     verbose_name = _("Program dan kegiatan")
+
+    def ready(self) -> None:
+        from lontar.programs.search import register
+
+        register()
