@@ -6,3 +6,8 @@ class OpendataConfig(AppConfig):
     name = "lontar.opendata"
     label = "opendata"
     verbose_name = _("Data terbuka")
+
+    def ready(self) -> None:
+        from lontar.opendata.search import register
+
+        register()

@@ -1,0 +1,66 @@
+"""Admin pages for partner keys: issue a key (shown once), revoke it, and the usage report."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from lontar.agencies.admin_scoping import scope_queryset, user_may_manage
+from lontar.opendata import partners
+from lontar.opendata.models import PartnerAgreement, PartnerKey
+
+PERMISSION = "opendata.change_partneragreement"
+
+
+def _agreement(request: HttpRequest, pk: int) -> PartnerAgreement:
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+    agreement = get_object_or_404(PartnerAgreement.objects.select_related("agency"), pk=pk)
+    if not user_may_manage(request.user, agreement):
+        raise PermissionDenied
+    return agreement
+
+
+def agreement_keys(request: HttpRequest, pk: int) -> HttpResponse:
+    """List the agreement's keys; POST `label` issues a key, POST `revoke` revokes one."""
+    agreement = _agreement(request, pk)
+    raw_key = ""
+    if request.method == "POST":
+        if request.POST.get("revoke"):
+            PartnerKey.objects.filter(
+                agreement=agreement, pk=request.POST["revoke"], revoked_at__isnull=True
+            ).update(revoked_at=timezone.now())
+        else:
+            label = request.POST.get("label", "").strip()[:100] or agreement.partner_name
+            _key, raw_key = partners.issue_key(agreement, label)
+    keys = agreement.keys.annotate(
+        use_count=Count("uses"),
+        refused=Count("uses", filter=Q(uses__allowed=False)),
+        last_used=Max("uses__at"),
+    ).order_by("-created_at")
+    return TemplateResponse(
+        request,
+        "opendata/admin/keys.html",
+        {"agreement": agreement, "keys": keys, "raw_key": raw_key},
+    )
+
+
+def usage_report(request: HttpRequest) -> HttpResponse:
+    """Per partner: uses allowed and refused, and the last use."""
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+    agreements = (
+        scope_queryset(PartnerAgreement.objects.all(), request.user, "agency")
+        .select_related("agency")
+        .annotate(
+            allowed=Count("keys__uses", filter=Q(keys__uses__allowed=True)),
+            refused=Count("keys__uses", filter=Q(keys__uses__allowed=False)),
+            last_used=Max("keys__uses__at"),
+        )
+        .order_by("partner_name")
+    )
+    return TemplateResponse(request, "opendata/admin/usage.html", {"agreements": agreements})

@@ -1,0 +1,217 @@
+"""The content API for other agencies' sites (/api/v1/): a registry of content sources.
+
+Each source says how to list an agency's public records, which query filters it accepts, how a
+record becomes JSON and when it last changed. News and regulations are built in; other apps
+(FAQ, events, DIP) plug in with `register_content(ContentSource(...))`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import QuerySet
+
+
+@dataclass(frozen=True)
+class ContentFilter:
+    name: str
+    description: str
+    apply: Callable[[QuerySet, str], QuerySet]
+    type: str = "string"
+
+
+@dataclass(frozen=True)
+class ContentSource:
+    key: str
+    title: str
+    queryset_for_agency: Callable[[object], QuerySet]
+    serialize: Callable[[object, object], dict]
+    modified_of: Callable[[object], datetime | None]
+    fields: dict[str, str]
+    filters: list[ContentFilter] = field(default_factory=list)
+
+
+CONTENT_SOURCES: dict[str, ContentSource] = {}
+
+
+def register_content(source: ContentSource) -> None:
+    CONTENT_SOURCES[source.key] = source
+
+
+def _news_of(agency) -> QuerySet:
+    from lontar.news.models import NewsArticlePage
+
+    if agency.site_id is None:
+        return NewsArticlePage.objects.none()
+    return (
+        NewsArticlePage.objects.live()
+        .public()
+        .descendant_of(agency.site.root_page)
+        .select_related("category")
+        .order_by("-date", "-pk")
+    )
+
+
+def _news_json(article, request) -> dict:
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "lead": article.lead,
+        "date": article.date.isoformat(),
+        "category": article.category.name if article.category_id else None,
+        "url": article.get_full_url(request),
+        "last_published_at": article.last_published_at.isoformat()
+        if article.last_published_at
+        else None,
+    }
+
+
+def _regulations_of(agency) -> QuerySet:
+    from lontar.regulations.models import LegalDocument
+
+    return LegalDocument.objects.filter(agency=agency, is_published=True).order_by("-year", "-pk")
+
+
+def _regulation_json(document, request) -> dict:
+    return {
+        "id": document.pk,
+        "type": document.document_type,
+        "kind": document.kind,
+        "number": document.number,
+        "year": document.year,
+        "title": document.title,
+        "status": document.status,
+        "enacted_on": document.enacted_on.isoformat() if document.enacted_on else None,
+        "url": request.build_absolute_uri(document.get_absolute_url()),
+        "updated_at": document.updated_at.isoformat(),
+    }
+
+
+def _int_or_none(value: str) -> int | None:
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
+register_content(
+    ContentSource(
+        key="news",
+        title="Berita",
+        queryset_for_agency=_news_of,
+        serialize=_news_json,
+        modified_of=lambda article: article.last_published_at,
+        fields={
+            "id": "integer",
+            "title": "string",
+            "lead": "string",
+            "date": "string",
+            "category": "string",
+            "url": "string",
+            "last_published_at": "string",
+        },
+        filters=[
+            ContentFilter("q", "Kata dalam judul", lambda qs, v: qs.filter(title__icontains=v)),
+            ContentFilter("category", "Slug kategori", lambda qs, v: qs.filter(category__slug=v)),
+            ContentFilter(
+                "date_from", "Tanggal awal (TTTT-BB-HH)", lambda qs, v: qs.filter(date__gte=v)
+            ),
+            ContentFilter(
+                "date_to", "Tanggal akhir (TTTT-BB-HH)", lambda qs, v: qs.filter(date__lte=v)
+            ),
+        ],
+    )
+)
+register_content(
+    ContentSource(
+        key="regulations",
+        title="Regulasi (JDIH)",
+        queryset_for_agency=_regulations_of,
+        serialize=_regulation_json,
+        modified_of=lambda document: document.updated_at,
+        fields={
+            "id": "integer",
+            "type": "string",
+            "kind": "string",
+            "number": "string",
+            "year": "integer",
+            "title": "string",
+            "status": "string",
+            "enacted_on": "string",
+            "url": "string",
+            "updated_at": "string",
+        },
+        filters=[
+            ContentFilter("q", "Kata dalam judul", lambda qs, v: qs.filter(title__icontains=v)),
+            ContentFilter(
+                "year", "Tahun", lambda qs, v: qs.filter(year=_int_or_none(v)), type="integer"
+            ),
+            ContentFilter("type", "Jenis dokumen", lambda qs, v: qs.filter(document_type=v)),
+            ContentFilter("status", "Status", lambda qs, v: qs.filter(status=v)),
+        ],
+    )
+)
+
+
+def openapi_schema(base_url: str) -> dict:
+    paths: dict = {}
+    common = [
+        {
+            "name": "agency",
+            "in": "query",
+            "schema": {"type": "string"},
+            "description": "Slug instansi (bawaan: instansi situs ini)",
+        },
+        {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+        {"name": "page_size", "in": "query", "schema": {"type": "integer", "maximum": 100}},
+    ]
+    for source in CONTENT_SOURCES.values():
+        item = {"type": "object", "properties": {k: {"type": t} for k, t in source.fields.items()}}
+        params = common + [
+            {
+                "name": f.name,
+                "in": "query",
+                "schema": {"type": f.type},
+                "description": f.description,
+            }
+            for f in source.filters
+        ]
+        paths[f"/api/v1/{source.key}/"] = {
+            "get": {
+                "summary": source.title,
+                "operationId": f"list_{source.key}",
+                "parameters": params,
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "headers": {
+                            "ETag": {"schema": {"type": "string"}},
+                            "Last-Modified": {"schema": {"type": "string"}},
+                        },
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "count": {"type": "integer"},
+                                        "next": {"type": "string", "nullable": True},
+                                        "previous": {"type": "string", "nullable": True},
+                                        "results": {"type": "array", "items": item},
+                                    },
+                                }
+                            }
+                        },
+                    },
+                    "304": {"description": "Tidak berubah (If-None-Match)"},
+                    "404": {"description": "Instansi tidak dikenal"},
+                },
+            }
+        }
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Lontar content API", "version": "1"},
+        "servers": [{"url": base_url}],
+        "paths": paths,
+    }

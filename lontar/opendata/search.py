@@ -1,0 +1,32 @@
+"""Public datasets as a source of the site search (/cari/)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from lontar.search.registry import SearchSource, register_searchable
+
+
+def _datasets_of(agency):
+    from lontar.opendata.models import Dataset
+
+    if agency is None:
+        return Dataset.objects.none()
+    return Dataset.objects.filter(agency=agency, visibility=Dataset.Visibility.PUBLIC)
+
+
+def register() -> None:
+    from lontar.opendata.models import Dataset
+
+    register_searchable(
+        SearchSource(
+            key="data",
+            label=_("Data"),
+            model=Dataset,
+            queryset_for_agency=_datasets_of,
+            date_of=lambda dataset: dataset.updated_at.date(),
+            url_of=lambda dataset, request: reverse("opendata:detail", args=[dataset.slug]),
+            text_of=lambda dataset: dataset.description,
+        )
+    )

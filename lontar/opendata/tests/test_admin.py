@@ -1,0 +1,59 @@
+"""Admin: partner keys are shown once, revocable, and usage is reported per partner."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from lontar.opendata.models import PartnerAgreement, PartnerKey
+from lontar.opendata.tests.helpers import make_dataset
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def agreement(agency_a):
+    today = timezone.localdate()
+    agreement = PartnerAgreement.objects.create(
+        agency=agency_a,
+        partner_name="Bappeda Kabupaten",
+        purpose="Perencanaan",
+        legal_basis="Perpres 39/2019",
+        starts_on=today,
+        ends_on=today + timedelta(days=365),
+    )
+    agreement.datasets.add(make_dataset(agency_a, visibility="mitra"))
+    return agreement
+
+
+def test_admin_issues_a_key_shown_once_then_revokes_it(client, platform_admin, agreement):
+    client.force_login(platform_admin)
+    url = reverse("opendata_agreement_keys", args=[agreement.pk])
+    page = client.post(url, {"label": "server Bappeda"}).content.decode()
+    key = PartnerKey.objects.get()
+    raw = page.split("<code data-raw-key>")[1].split("</code>")[0]
+    assert raw.startswith(key.prefix) and key.key_hash not in page
+    assert client.get("/api/3/action/package_show", {"id": "pegawai-asn"}, HTTP_X_API_KEY=raw)
+    assert raw not in client.get(url).content.decode()
+    client.post(url, {"revoke": key.pk})
+    assert PartnerKey.objects.get().revoked_at is not None
+    response = client.get("/api/3/action/package_show", {"id": "pegawai-asn"}, HTTP_X_API_KEY=raw)
+    assert response.status_code == 403
+    report = client.get(reverse("opendata_usage")).content.decode()
+    assert "Bappeda Kabupaten" in report
+
+
+def test_other_agency_staff_cannot_manage_keys(client, agency_admin_b, agreement):
+    client.force_login(agency_admin_b)
+    url = reverse("opendata_agreement_keys", args=[agreement.pk])
+    assert client.post(url, {"label": "x"}).status_code in (302, 403)  # admin redirects
+    assert not PartnerKey.objects.exists()
+
+
+def test_dataset_admin_listing_is_scoped(client, platform_admin, agency_a, agency_b):
+    make_dataset(agency_a, slug="punya-a", title="Dataset milik A")
+    make_dataset(agency_b, slug="punya-b", title="Dataset milik B")
+    client.force_login(platform_admin)
+    page = client.get(reverse("wagtailsnippets_opendata_dataset:list")).content.decode()
+    assert "Dataset milik A" in page and "Dataset milik B" in page
