@@ -155,6 +155,102 @@ register_content(
 )
 
 
+def _faq_of(agency) -> QuerySet:
+    from lontar.qna.selectors import published_questions
+
+    return published_questions(agency).select_related("answer__unit").order_by(
+        "-published_at", "-pk"
+    )
+
+
+def _faq_json(question, request) -> dict:
+    # Only the published, redacted wording: never the asker's name, e-mail or phone.
+    answer = getattr(question, "answer", None)
+    return {
+        "id": question.pk,
+        "category": question.category,
+        "question": question.public_question,
+        "answer": question.public_answer,
+        "answering_unit": answer.unit.name if answer and answer.unit_id else None,
+        "published_at": question.published_at.isoformat() if question.published_at else None,
+        "url": request.build_absolute_uri(question.get_absolute_url()),
+    }
+
+
+def _events_of(agency) -> QuerySet:
+    from lontar.programs.models import Event
+
+    return Event.objects.filter(agency=agency).order_by("-starts_at", "-pk")
+
+
+def _event_json(event, request) -> dict:
+    return {
+        "id": event.pk,
+        "title": event.title,
+        "category": event.category,
+        "starts_at": event.starts_at.isoformat(),
+        "ends_at": event.ends_at.isoformat() if event.ends_at else None,
+        "place": event.place,
+        "audience": event.audience,
+        "registration_url": event.registration_url or None,
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+    }
+
+
+register_content(
+    ContentSource(
+        key="faq",
+        title="Tanya jawab (FAQ)",
+        queryset_for_agency=_faq_of,
+        serialize=_faq_json,
+        modified_of=lambda question: question.published_at,
+        fields={
+            "id": "integer",
+            "category": "string",
+            "question": "string",
+            "answer": "string",
+            "answering_unit": "string",
+            "published_at": "string",
+            "url": "string",
+        },
+        filters=[
+            ContentFilter("category", "Kategori", lambda qs, v: qs.filter(category=v)),
+            ContentFilter(
+                "q", "Kata dalam pertanyaan", lambda qs, v: qs.filter(public_question__icontains=v)
+            ),
+        ],
+    )
+)
+register_content(
+    ContentSource(
+        key="events",
+        title="Agenda",
+        queryset_for_agency=_events_of,
+        serialize=_event_json,
+        modified_of=lambda event: None,
+        fields={
+            "id": "integer",
+            "title": "string",
+            "category": "string",
+            "starts_at": "string",
+            "ends_at": "string",
+            "place": "string",
+            "audience": "string",
+            "registration_url": "string",
+            "url": "string",
+        },
+        filters=[
+            ContentFilter("category", "Kategori", lambda qs, v: qs.filter(category=v)),
+            ContentFilter(
+                "date_from",
+                "Mulai sejak (TTTT-BB-HH)",
+                lambda qs, v: qs.filter(starts_at__date__gte=v),
+            ),
+        ],
+    )
+)
+
+
 def openapi_schema(base_url: str) -> dict:
     paths: dict = {}
     common = [

@@ -62,3 +62,26 @@ def test_openapi_schema_and_docs_page(client, agency_a):
     assert {"agency", "page", "page_size", "year", "status"} <= params
     page = client.get("/api/v1/").content.decode()
     assert "/api/v1/openapi.json" in page and "If-None-Match" in page
+
+
+def test_faq_and_events_are_served_without_personal_data(client, agency_a, agency_b):
+    from lontar.programs.tests.helpers import event
+    from lontar.qna.models import Status
+    from lontar.qna.tests.helpers import make_question
+
+    make_question(agency_a, text="Kapan usul pensiun diajukan?", category="pensiun",
+                  status=Status.PUBLISHED, answer_text="Paling lambat satu tahun sebelumnya.")
+    make_question(agency_a, text="Belum dijawab")
+    make_question(agency_b, text="Milik instansi lain", status=Status.PUBLISHED)
+    event(agency_a, title="Sosialisasi Manajemen Talenta ASN")
+
+    faq = client.get("/api/v1/faq/").json()
+    events = client.get("/api/v1/events/").json()
+
+    assert faq["count"] == 1
+    entry = faq["results"][0]
+    assert entry["category"] == "pensiun" and entry["url"].startswith("http")
+    assert not {"asker_name", "email", "phone"} & set(entry)
+    assert [item["title"] for item in events["results"]] == ["Sosialisasi Manajemen Talenta ASN"]
+    schema = client.get("/api/v1/openapi.json").json()
+    assert {"/api/v1/faq/", "/api/v1/events/"} <= set(schema["paths"])
