@@ -108,6 +108,13 @@ def load(ctx: DemoContext) -> None:
             "Jumlah permohonan informasi per tahun, status dan keputusan. Tanpa data pribadi.",
         ),
         (
+            "ppid-register",
+            "Register permohonan informasi publik BKD",
+            services,
+            "Register permohonan: nomor, tanggal, ringkasan, status dan keputusan. Tanpa data "
+            "pribadi pemohon.",
+        ),
+        (
             "skm-hasil",
             "Hasil Survei Kepuasan Masyarakat BKD",
             services,

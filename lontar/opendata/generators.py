@@ -52,6 +52,14 @@ def ppid_statistics(agency) -> tuple[list[str], list[list[object]]]:
     return columns, [[c["year"], c["status"], c["decision"] or "", c["total"]] for c in counts]
 
 
+@register_generator("ppid-register", _("Register permohonan informasi (tanpa data pribadi)"))
+def ppid_register(agency) -> tuple[list[str], list[list[object]]]:
+    """The same columns as the public register page: no name, NIK, address or contact."""
+    from lontar.ppid.selectors import public_register_table
+
+    return public_register_table(agency)
+
+
 @register_generator("skm-hasil", _("Hasil Survei Kepuasan Masyarakat yang diterbitkan"))
 def survey_results(agency) -> tuple[list[str], list[list[object]]]:
     from lontar.survey.models import SurveyPeriod

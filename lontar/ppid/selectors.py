@@ -94,3 +94,11 @@ def public_register(agency) -> QuerySet[InformationRequest]:
         "answered_at", "completed_at", "notice_due", "extended_due", "extended_at",
         "obtain_method", "information_held", "cost_amount", "agency_id",
     ).order_by("-received_at")
+
+
+def public_register_table(agency) -> tuple[list[str], list[list[str]]]:
+    """The public register as columns and rows (for the open-data catalogue and CSV)."""
+    from lontar.ppid.views import REGISTER_COLUMNS, _register_values
+
+    rows = [_register_values(item) for item in public_register(agency).select_related("agency")]
+    return [str(column) for column in REGISTER_COLUMNS], rows

@@ -73,3 +73,17 @@ def test_civil_servants_come_from_the_uploaded_resource(agency_a):
 
 def test_registry_lists_the_four_sources():
     assert {"ppid-statistik", "skm-hasil", "regulasi", "asn"} <= set(GENERATORS)
+
+
+def test_request_register_is_published_without_personal_data(agency_a):
+    from lontar.opendata.generators import GENERATORS
+    from lontar.ppid.tests.helpers import NIK, PHONE, make_request
+
+    request, _ = make_request(agency_a)
+
+    columns, rows = GENERATORS["ppid-register"].generate(agency_a)
+
+    assert "Nomor pendaftaran" in columns and rows[0][0] == request.number
+    flat = " ".join(str(value) for row in rows for value in row)
+    for secret in (NIK, PHONE, "Maria Uji Pemohon", "pemohon@contoh.id", "Jalan Flamboyan"):
+        assert secret not in flat
