@@ -26,6 +26,7 @@ def test_demo_catalogue_loads_once(client):
     assert table.types["jumlah"] == "int" and len(table.rows) > 500
     assert set(Resource.objects.exclude(generator="").values_list("generator", flat=True)) == {
         "ppid-statistik",
+        "ppid-register",
         "skm-hasil",
         "regulasi",
     }
