@@ -59,132 +59,53 @@ COLLECTION_PERMISSIONS: dict[Role, tuple[str, ...]] = {
 }
 
 # Model permissions a role group carries, as "app_label.codename".
+ALL = ("add", "change", "delete", "view")
+EDIT = ("add", "change", "view")
+
+
+def _perms(app_label: str, models: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(
+        f"{app_label}.{action}_{model}" for model, actions in models.items() for action in actions
+    )
+
+
+_ADMIN_ACCESS = ("wagtailadmin.access_admin",)
+_PPID_DESK = _ADMIN_ACCESS + _perms("ppid", {"informationrequest": EDIT})
+# Editors run the agency's public content beyond pages: news categories, the Q&A desk and
+# podcast, programs and the agenda, and open-data datasets.
+_EDITORIAL = (
+    _perms("news", {"newscategory": ALL})
+    + _perms("qna", {"question": ("change", "view")})
+    + _perms("podcast", {"show": ALL, "episode": ALL})
+    + _perms("programs", {"program": ALL, "event": ALL, "planningdocument": ALL})
+)
+
 MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
-    Role.WRITER: ("wagtailadmin.access_admin",),
-    Role.EDITOR: (
-        "wagtailadmin.access_admin",
-        "opendata.add_dataset",
-        "opendata.change_dataset",
-        "opendata.view_dataset",
-        "opendata.add_resource",
-        "opendata.change_resource",
-        "opendata.view_resource",
-        "programs.add_program",
-        "programs.change_program",
-        "programs.delete_program",
-        "programs.view_program",
-        "programs.add_event",
-        "programs.change_event",
-        "programs.delete_event",
-        "programs.view_event",
-        "programs.add_planningdocument",
-        "programs.change_planningdocument",
-        "programs.delete_planningdocument",
-        "programs.view_planningdocument",
-        "qna.change_question",
-        "qna.view_question",
-        "podcast.add_show",
-        "podcast.change_show",
-        "podcast.delete_show",
-        "podcast.view_show",
-        "podcast.add_episode",
-        "podcast.change_episode",
-        "podcast.delete_episode",
-        "podcast.view_episode",
-        "news.add_newscategory",
-        "news.change_newscategory",
-        "news.delete_newscategory",
-        "news.view_newscategory",
-    ),
-    Role.PPID_OFFICER: (
-        "wagtailadmin.access_admin",
-        "ppid.add_informationrequest",
-        "ppid.change_informationrequest",
-        "ppid.view_informationrequest",
-    ),
-    Role.PPID_SUPERIOR: (
-        "wagtailadmin.access_admin",
-        "ppid.add_informationrequest",
-        "ppid.change_informationrequest",
-        "ppid.view_informationrequest",
-    ),
-    Role.AGENCY_ADMIN: (
-        "wagtailadmin.access_admin",
-        "agencies.change_agency",
-        "agencies.view_agency",
-        "agencies.add_unit",
-        "agencies.change_unit",
-        "agencies.delete_unit",
-        "agencies.view_unit",
-        "agencies.change_staffprofile",
-        "agencies.view_staffprofile",
-        "agencies.add_workingdayoverride",
-        "agencies.change_workingdayoverride",
-        "agencies.delete_workingdayoverride",
-        "agencies.view_workingdayoverride",
-        "survey.add_surveyunit",
-        "survey.change_surveyunit",
-        "survey.delete_surveyunit",
-        "survey.view_surveyunit",
-        "survey.add_surveyperiod",
-        "survey.change_surveyperiod",
-        "survey.view_surveyperiod",
-        "opendata.add_dataset",
-        "opendata.change_dataset",
-        "opendata.delete_dataset",
-        "opendata.view_dataset",
-        "opendata.add_resource",
-        "opendata.change_resource",
-        "opendata.delete_resource",
-        "opendata.view_resource",
-        "opendata.add_partneragreement",
-        "opendata.change_partneragreement",
-        "opendata.delete_partneragreement",
-        "opendata.view_partneragreement",
-        "opendata.view_partnerkeyuse",
-        "programs.add_program",
-        "programs.change_program",
-        "programs.delete_program",
-        "programs.view_program",
-        "programs.add_event",
-        "programs.change_event",
-        "programs.delete_event",
-        "programs.view_event",
-        "programs.add_planningdocument",
-        "programs.change_planningdocument",
-        "programs.delete_planningdocument",
-        "programs.view_planningdocument",
-        "programs.add_documentremindersettings",
-        "programs.change_documentremindersettings",
-        "programs.view_documentremindersettings",
-        "qna.change_question",
-        "qna.view_question",
-        "podcast.add_show",
-        "podcast.change_show",
-        "podcast.delete_show",
-        "podcast.view_show",
-        "podcast.add_episode",
-        "podcast.change_episode",
-        "podcast.delete_episode",
-        "podcast.view_episode",
-        "news.add_newscategory",
-        "news.change_newscategory",
-        "news.delete_newscategory",
-        "news.view_newscategory",
-        "regulations.add_legaldocument",
-        "regulations.change_legaldocument",
-        "regulations.delete_legaldocument",
-        "regulations.view_legaldocument",
-        "regulations.add_documentrelation",
-        "regulations.change_documentrelation",
-        "regulations.delete_documentrelation",
-        "regulations.view_documentrelation",
-        "regulations.add_subject",
-        "regulations.change_subject",
-        "regulations.delete_subject",
-        "regulations.view_subject",
-    ),
-    Role.PLATFORM_ADMIN: ("wagtailadmin.access_admin",),
+    Role.WRITER: _ADMIN_ACCESS,
+    Role.EDITOR: _ADMIN_ACCESS
+    + _EDITORIAL
+    + _perms("opendata", {"dataset": EDIT, "resource": EDIT}),
+    Role.PPID_OFFICER: _PPID_DESK,
+    Role.PPID_SUPERIOR: _PPID_DESK,
+    Role.AGENCY_ADMIN: _ADMIN_ACCESS
+    + _EDITORIAL
+    + _perms(
+        "agencies",
+        {
+            "agency": ("change", "view"),
+            "unit": ALL,
+            "staffprofile": ("change", "view"),
+            "workingdayoverride": ALL,
+        },
+    )
+    + _perms("survey", {"surveyunit": ALL, "surveyperiod": EDIT})
+    + _perms(
+        "opendata",
+        {"dataset": ALL, "resource": ALL, "partneragreement": ALL, "partnerkeyuse": ("view",)},
+    )
+    + _perms("programs", {"documentremindersettings": EDIT})
+    + _perms("regulations", {"legaldocument": ALL, "documentrelation": ALL, "subject": ALL}),
+    Role.PLATFORM_ADMIN: _ADMIN_ACCESS,
 }
 
 
