@@ -314,6 +314,9 @@ class AgencyCalendarSettings(models.Model):
         help_text=_("Bawaan: tidak. Ubah hanya bila pimpinan menetapkan kantor tetap buka."),
     )
 
+    panels = [FieldPanel("agency"), FieldPanel("cuti_bersama_is_working_day")]
+    base_form_class = AgencyScopedAdminForm
+
     class Meta:
         verbose_name = _("pengaturan kalender")
         verbose_name_plural = _("pengaturan kalender")

@@ -96,8 +96,10 @@ MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
             "unit": ALL,
             "staffprofile": ("change", "view"),
             "workingdayoverride": ALL,
+            "agencycalendarsettings": EDIT,
         },
     )
+    + _perms("ppid", {"ppidsettings": EDIT})
     + _perms("survey", {"surveyunit": ALL, "surveyperiod": EDIT})
     + _perms(
         "opendata",

@@ -6,7 +6,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet, user_may_manage
-from lontar.agencies.models import Agency, StaffProfile, Unit, WorkingDayOverride
+from lontar.agencies.models import (
+    Agency,
+    AgencyCalendarSettings,
+    StaffProfile,
+    Unit,
+    WorkingDayOverride,
+)
 
 
 class AgencyViewSet(AgencyScopedSnippetViewSet):
@@ -44,11 +50,24 @@ class WorkingDayOverrideViewSet(AgencyScopedSnippetViewSet):
     list_filter = ["agency", "kind"]
 
 
+class AgencyCalendarSettingsViewSet(AgencyScopedSnippetViewSet):
+    model = AgencyCalendarSettings
+    icon = "date"
+    menu_label = _("Pengaturan kalender")
+    list_display = ["agency", "cuti_bersama_is_working_day"]
+
+
 class AgencyAdminGroup(SnippetViewSetGroup):
     menu_label = _("Instansi")
     menu_icon = "site"
     menu_order = 300
-    items = (AgencyViewSet, UnitViewSet, StaffProfileViewSet, WorkingDayOverrideViewSet)
+    items = (
+        AgencyViewSet,
+        UnitViewSet,
+        StaffProfileViewSet,
+        WorkingDayOverrideViewSet,
+        AgencyCalendarSettingsViewSet,
+    )
 
 
 register_snippet(AgencyAdminGroup)

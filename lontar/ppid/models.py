@@ -7,7 +7,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 
+from lontar.agencies.forms import AgencyScopedAdminForm
 from lontar.agencies.models import Agency, Unit
 from lontar.ppid.states import Decision, Status
 
@@ -41,6 +43,16 @@ class PPIDSettings(models.Model):
     )
     privacy_officer = models.CharField(_("pejabat pelindungan data pribadi"), max_length=200,
                                        blank=True)
+
+    panels = [
+        FieldPanel("agency"),
+        FieldPanel("number_format"),
+        FieldPanel("require_identity_scan"),
+        FieldPanel("retention_years"),
+        FieldPanel("copy_tariff"),
+        FieldPanel("privacy_officer"),
+    ]
+    base_form_class = AgencyScopedAdminForm
 
     class Meta:
         verbose_name = _("pengaturan PPID")

@@ -7,8 +7,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
+from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet
 from lontar.ppid import admin_views
+from lontar.ppid.models import PPIDSettings
 from lontar.ppid.selectors import may_handle_requests
 
 
@@ -53,3 +56,16 @@ def register_ppid_admin_urls() -> list:
             name="ppid_admin_document",
         ),
     ]
+
+
+class PPIDSettingsViewSet(AgencyScopedSnippetViewSet):
+    """Each agency sets its own number format, required uploads, retention and copy tariff."""
+
+    model = PPIDSettings
+    icon = "cog"
+    menu_label = _("Pengaturan PPID")
+    add_to_settings_menu = True
+    list_display = ["agency", "number_format", "require_identity_scan", "retention_years"]
+
+
+register_snippet(PPIDSettingsViewSet)

@@ -204,3 +204,27 @@ def test_completing_a_request_invites_the_requester_to_the_satisfaction_survey(
     invitation = mail.outbox[-1]
     assert request.number in invitation.subject
     assert "/survei/ppid/?undangan=" in invitation.body
+
+
+def test_agency_admin_sets_the_number_format_used_for_the_next_request(
+    client, agency_a, agency_b, agency_admin_a
+):
+    from django.urls import reverse
+
+    from lontar.ppid.services import settings_for
+
+    own = settings_for(agency_a)
+    other = settings_for(agency_b)
+    client.force_login(agency_admin_a)
+    url = reverse("wagtailsnippets_ppid_ppidsettings:edit", args=[own.pk])
+
+    response = client.post(url, {
+        "agency": agency_a.pk, "number_format": "PPID/{singkatan}/{tahun}/{nomor:03d}",
+        "retention_years": 3, "copy_tariff": "Gratis", "privacy_officer": "",
+    })
+    refused = client.get(reverse("wagtailsnippets_ppid_ppidsettings:edit", args=[other.pk]))
+    request, _ = make_request(agency_a)
+
+    assert response.status_code == 302
+    assert refused.status_code in (302, 403)
+    assert request.number == "PPID/BKD-A/2026/001"
