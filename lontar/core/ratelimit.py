@@ -13,15 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-
-def client_ip(request: HttpRequest) -> str:
-    proxies = getattr(settings, "LONTAR_TRUSTED_PROXY_COUNT", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+from lontar.core.client import client_ip as client_ip  # re-exported: older imports
 
 
 def visitor_key(request: HttpRequest, scope: str) -> str:

@@ -22,7 +22,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from lontar.core.ratelimit import client_ip
+from lontar.core.client import client_ip
 from lontar.news.models import ArticleLike, NewsArticlePage
 
 COOKIE_NAME = "lontar_pengunjung"

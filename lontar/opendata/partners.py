@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 
-from lontar.core.ratelimit import client_ip
+from lontar.core.client import client_ip
 from lontar.opendata.models import PartnerAgreement, PartnerKey, PartnerKeyUse, hash_key
 
 RATE_LIMIT = 600  # requests per key per hour

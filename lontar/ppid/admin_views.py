@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lontar.agencies.selectors import agencies_visible_to
+from lontar.core.client import client_ip
 from lontar.ppid import officer, services
 from lontar.ppid.admin_forms import (
     AnswerForm,
@@ -78,7 +79,7 @@ def _status_label(value: str) -> str:
 
 
 def _ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    return client_ip(request) or None
 
 
 def _no_store(view: Callable) -> Callable:

@@ -14,7 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from lontar.agencies.selectors import agency_for_request
-from lontar.core.ratelimit import client_ip, hit, is_limited
+from lontar.core.client import client_ip
+from lontar.core.ratelimit import hit, is_limited
 from lontar.ppid.deadlines import local_date
 from lontar.ppid.documents import receipt_pdf
 from lontar.ppid.forms import RequestForm, TrackForm

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from lontar.core.client import client_ip
+
 SUBMISSIONS_PER_WINDOW = 10
 FEEDBACK_PER_WINDOW = 20
 WINDOW_SECONDS = 60 * 60
@@ -23,7 +25,7 @@ PAGE_FEEDBACK = "feedback"
 
 
 def _key(request: HttpRequest, scope: str) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)  # the citizen's, not the reverse proxy's
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[
         :32
     ]
