@@ -344,7 +344,7 @@ def erase_expired_personal_data(today: date) -> int:
 def set_public_summary(information_request: InformationRequest, *, summary: str, by,
                        ip: str | None = None) -> None:
     """The officer's wording of the request for the public register."""
-    from lontar.core.logging import mask_personal_data
+    from lontar.core.personal_data import redact as mask_personal_data
 
     summary = " ".join(summary.split())
     if summary == information_request.public_summary:

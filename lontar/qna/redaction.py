@@ -4,10 +4,8 @@ Pure functions, no database: `detect(text, names)` returns the hits (kind and sp
 `apply(text, hits)` replaces the chosen hits with "[disamarkan]".
 
 What is looked for:
-- NIK: exactly 16 digits standing alone (spaces or dots between groups are allowed);
-- NIP: exactly 18 digits standing alone (a civil servant's number, often written 8 6 1 3);
-- phone numbers: 08…, +62 8…, 62 8…, (021) …, with spaces, dots or dashes between groups;
-- e-mail addresses;
+- NIK, NIP, phone numbers and e-mail addresses, found by the one detector every part of Lontar
+  uses (`lontar.core.personal_data`: grouped, full-width and URL-encoded forms included);
 - the names the asker gave (each full name, and each word of it of 3+ letters, case-insensitive).
 
 Numbers inside longer tokens (registration numbers such as 0123/PPID-BKD/XI/2026, amounts such
@@ -20,12 +18,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from lontar.core import personal_data
+
 MASK = "[disamarkan]"
 
-KIND_NIK = "nik"
-KIND_NIP = "nip"
-KIND_PHONE = "telepon"
-KIND_EMAIL = "surel"
+KIND_NIK = personal_data.NIK
+KIND_NIP = personal_data.NIP
+KIND_PHONE = personal_data.PHONE
+KIND_EMAIL = personal_data.EMAIL
 KIND_NAME = "nama"
 
 KIND_LABELS = {
@@ -36,22 +36,6 @@ KIND_LABELS = {
     KIND_NAME: "Nama",
 }
 
-# A number stands alone when it is not glued to letters, digits, "/", "-", "." or "Rp".
-_BEFORE = r"(?<![\w/.\-])(?<!Rp)(?<!Rp\s)"
-_AFTER = r"(?![\w/\-]|\.\d)"
-
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Digit groups separated by a single space or dot (e.g. 3201 0101 9001 0001 or 1990.01.01 ...).
-_DIGITS = re.compile(_BEFORE + r"\d(?:[ .]?\d){11,25}" + _AFTER)
-_PHONE = re.compile(
-    _BEFORE
-    + r"(?:"
-    + r"(?:\+62|62|0)[\s.\-]?8\d{1,3}(?:[\s.\-]?\d{2,4}){2,3}"  # mobile: 0812-3456-7890
-    + r"|\(0\d{1,3}\)\s?\d{3,4}[\s.\-]?\d{3,4}"  # landline: (021) 555-1234
-    + r"|0\d{1,3}-\d{3,4}-?\d{3,4}"  # landline: 021-5551234
-    + r")"
-    + _AFTER
-)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -65,16 +49,6 @@ class Hit:
     @property
     def label(self) -> str:
         return KIND_LABELS[self.kind]
-
-
-def _digit_hits(text: str) -> list[Hit]:
-    hits = []
-    for match in _DIGITS.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        kind = {16: KIND_NIK, 18: KIND_NIP}.get(len(digits))
-        if kind:
-            hits.append(Hit(match.start(), match.end(), kind, match.group()))
-    return hits
 
 
 def _name_hits(text: str, names: Iterable[str]) -> list[Hit]:
@@ -107,9 +81,7 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
 def detect(text: str, names: Iterable[str] = ()) -> list[Hit]:
     """Every piece of personal data found in `text`, in reading order, without overlaps."""
     text = text or ""
-    hits = [Hit(m.start(), m.end(), KIND_EMAIL, m.group()) for m in _EMAIL.finditer(text)]
-    hits += _digit_hits(text)
-    hits += [Hit(m.start(), m.end(), KIND_PHONE, m.group()) for m in _PHONE.finditer(text)]
+    hits = [Hit(f.start, f.end, f.kind, f.text) for f in personal_data.find(text)]
     hits += _name_hits(text, names)
     return _without_overlaps(hits)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from lontar.core.logging import mask_personal_data
+from lontar.core.personal_data import redact as mask_personal_data
 
 _LONG_NUMBER = re.compile(r"(?<![\w])\d(?:[\s.\-]?\d){7,}(?![\w])")
 

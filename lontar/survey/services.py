@@ -12,7 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from lontar.core.logging import mask_personal_data
+from lontar.core.personal_data import redact as mask_personal_data
 from lontar.survey import ikm
 from lontar.survey.models import (
     PageFeedback,
