@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 
 from lontar.agencies.models import Agency
 from lontar.agencies.selectors import agencies_visible_to, agency_of_user
+from lontar.core.exports import safe_row
 from lontar.news import culture
 
 
@@ -36,7 +37,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             f'attachment; filename="budaya-menulis-{agency.slug}-{report.period}.csv"'
         )
         writer = csv.writer(response)
-        writer.writerows(culture.csv_rows(report))
+        writer.writerows(safe_row(row) for row in culture.csv_rows(report))
         return response
     return TemplateResponse(
         request,

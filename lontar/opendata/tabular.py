@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from lontar.core.exports import safe_row
+
 Row = dict[str, object]
 
 
@@ -117,9 +119,11 @@ def parse(data: bytes, fmt: str) -> Table:
 def to_csv(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(table.columns)
+    writer.writerow(safe_row(table.columns))
     for row in table.rows:
-        writer.writerow(["" if row.get(name) is None else row.get(name) for name in table.columns])
+        writer.writerow(
+            safe_row("" if row.get(name) is None else row.get(name) for name in table.columns)
+        )
     return buffer.getvalue()
 
 

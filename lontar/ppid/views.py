@@ -15,6 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.client import client_ip
+from lontar.core.exports import safe_row
+from lontar.core.personal_data import redact
 from lontar.core.ratelimit import hit, is_limited
 from lontar.ppid.deadlines import local_date
 from lontar.ppid.documents import receipt_pdf
@@ -190,7 +192,7 @@ def _register_values(item: InformationRequest) -> list[str]:
     return [
         item.number,
         local_date(item.received_at, tz).isoformat(),
-        item.public_summary or _("(ringkasan sedang disusun petugas)"),
+        redact(item.public_summary) or _("(ringkasan sedang disusun petugas)"),
         item.get_status_display(),
         item.get_decision_display() if item.decision else "",
         item.refusal_ground,
@@ -227,5 +229,5 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow([str(column) for column in REGISTER_COLUMNS])
     for item in rows.select_related("agency").iterator():
-        writer.writerow(_register_values(item))
+        writer.writerow(safe_row(_register_values(item)))
     return response

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from lontar.core.exports import safe_row
 from lontar.programs import selectors
 
 
@@ -71,9 +72,9 @@ def _cell(value) -> str:
 def as_csv(columns: list[str], rows: list[list]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(columns)
+    writer.writerow(safe_row(columns))
     for row in rows:
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow(safe_row(_cell(value) for value in row))
     return buffer.getvalue()
 
 
@@ -83,9 +84,9 @@ def as_xlsx(columns: list[str], rows: list[list], title: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
-    sheet.append(columns)
+    sheet.append(safe_row(columns))
     for row in rows:
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+        sheet.append(safe_row(float(v) if isinstance(v, Decimal) else v for v in row))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -20,6 +20,7 @@ from fpdf.fonts import FontFace
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from lontar.core.exports import safe_cell, safe_row
 from lontar.survey import ikm
 from lontar.survey.privacy import scrub_free_text
 from lontar.survey.selectors import PublishedResult, counted_responses
@@ -36,9 +37,6 @@ FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 _LATIN1_SUBSTITUTES = str.maketrans(
     {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "•": "-"}
 )
-
-# A spreadsheet would run a cell starting with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 CSV_PROFILE_FIELDS = ("sex", "age_band", "education", "occupation")
 
@@ -57,7 +55,7 @@ def filename(result: PublishedResult, extension: str) -> str:
 
 def _csv_safe(text: str) -> str:
     # Open-data users open CSVs in spreadsheets; never let a citizen's text become a formula.
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
+    return safe_cell(text)
 
 
 def _summary_rows(result: PublishedResult) -> list[tuple[str, str, object]]:
@@ -206,7 +204,7 @@ def render_xlsx(result: PublishedResult) -> bytes:
     summary.append([_("Laporan Hasil Survei Kepuasan Masyarakat")])
     summary["A1"].font = bold
     for label, _text, value in _summary_rows(result):
-        summary.append([label, value])
+        summary.append(safe_row([label, value]))
         if isinstance(value, Decimal):
             summary.cell(row=summary.max_row, column=2).number_format = "0.00"
     summary.column_dimensions["A"].width = 38
@@ -215,7 +213,9 @@ def render_xlsx(result: PublishedResult) -> bytes:
     elements = workbook.create_sheet(_("Unsur"))
     elements.append(_element_header())
     for element in result.elements:
-        elements.append([element.name, element.nrr, element.index, element.grade, element.label])
+        elements.append(
+            safe_row([element.name, element.nrr, element.index, element.grade, element.label])
+        )
         for column in (2, 3):
             elements.cell(row=elements.max_row, column=column).number_format = "0.00"
     elements.column_dimensions["A"].width = 40
@@ -224,14 +224,16 @@ def render_xlsx(result: PublishedResult) -> bytes:
     profile.append([_("Kategori"), _("Pilihan"), _("Responden"), "%"])
     for dimension in result.profile:
         for row in dimension.rows:
-            profile.append([dimension.heading.capitalize(), row.label, row.count, row.percent])
+            profile.append(
+                safe_row([dimension.heading.capitalize(), row.label, row.count, row.percent])
+            )
             profile.cell(row=profile.max_row, column=4).number_format = "0.00"
     profile.column_dimensions["A"].width = 28
     profile.column_dimensions["B"].width = 30
 
     follow_up = workbook.create_sheet(_("Tindak lanjut"))
     follow_up.append([_("Rencana tindak lanjut")])
-    follow_up.append([_follow_up(result)])
+    follow_up.append(safe_row([_follow_up(result)]))
     follow_up.column_dimensions["A"].width = 100
 
     for sheet in workbook.worksheets:
