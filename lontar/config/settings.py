@@ -327,7 +327,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
-        # Request lines carry query strings, which may carry what a citizen typed.
+        # Request lines carry query strings and capability tokens; the filter on "console"
+        # drops the query string, replaces tokens and masks personal data.
         "django.server": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         # Replace Django's own handlers (console, mail_admins), which would bypass the filter.
         "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
