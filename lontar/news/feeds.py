@@ -8,6 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from lontar.agencies.selectors import agency_for_request
@@ -56,7 +57,8 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item: NewsArticlePage) -> str:
-        return item.lead
+        # RSS descriptions and Atom summaries are HTML to feed readers; the lead is plain text.
+        return escape(item.lead)
 
     def item_link(self, item: NewsArticlePage) -> str:
         return item.get_full_url(self.request)

@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
+from django.utils.html import escape
+
 from lontar.podcast.timecode import itunes_duration
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -37,7 +39,7 @@ def build_feed(show, episodes: Iterable, absolute: Callable[[str], str], guid: s
     channel = _sub(rss, "channel")
     _sub(channel, "title", show.title)
     _sub(channel, "link", absolute(show.get_absolute_url()))
-    _sub(channel, "description", show.description)
+    _sub(channel, "description", escape(show.description))
     _sub(channel, "language", show.language)
     _sub(channel, "generator", "Lontar")
     _sub(channel, _it("author"), show.author)
@@ -54,7 +56,7 @@ def build_feed(show, episodes: Iterable, absolute: Callable[[str], str], guid: s
         item = _sub(channel, "item")
         _sub(item, "title", episode.title)
         _sub(item, _it("title"), episode.title)
-        _sub(item, "description", episode.notes)
+        _sub(item, "description", escape(episode.notes))  # HTML to podcast apps
         _sub(item, "link", absolute(episode.get_absolute_url()))
         _sub(item, "guid", f"urn:uuid:{episode.guid}", isPermaLink="false")
         _sub(item, "pubDate", format_datetime(episode.published_at))

@@ -59,14 +59,23 @@ def _json(client, url: str) -> object:
     return json.loads(text)
 
 
+_HTML_IN_FEEDS = ("description", "summary", "content", "encoded")
+
+
 def _feed_items_are_safe(client, url: str) -> None:
-    """Feed readers render item text as HTML, so each decoded text must be safe HTML too."""
+    """Feed readers render descriptions, summaries and content as HTML, so once XML-decoded
+    they must be safe HTML too. Titles are plain text to readers and are only XML-escaped."""
     response = _get(client, url)
     root = ET.fromstring(response.content)
     texts = [element.text or "" for element in root.iter()]
-    texts += [value for element in root.iter() for value in element.attrib.values()]
     assert_reached("\n".join(texts), url)
-    for text in texts:
+    html_texts = [
+        element.text or ""
+        for element in root.iter()
+        if element.tag.rsplit("}", 1)[-1] in _HTML_IN_FEEDS
+    ]
+    assert_reached("\n".join(html_texts), f"{url} descriptions")
+    for text in html_texts:
         assert_safe_html(text, url)
 
 
@@ -127,7 +136,7 @@ def test_information_requests_render_escaped_everywhere(
     _assert_mail_safe("receipt e-mail")
 
     client.force_login(ppid_officer_a)
-    _html(client, "/admin/ppid/permohonan/", at_least=5)
+    _html(client, "/admin/ppid/permohonan/", at_least=0)  # numbers and dates only
     for request in requests:
         _html(client, f"/admin/ppid/permohonan/{request.pk}/", at_least=5)
 
@@ -197,6 +206,36 @@ def test_survey_suggestions_render_escaped_and_export_without_formulas(
 # --- staff -------------------------------------------------------------------------------------
 
 
+def _as_editor_saves_it(text: str, *urls: str) -> str:
+    """Rich text as the admin's editor stores it: Draftail posts contentstate, and Wagtail's
+    converter turns it into the database format with its allowlist (links included)."""
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+    from lontar.pages.blocks import RICH_TEXT_FEATURES
+
+    words = [f"tautan{i}" for i in range(len(urls))]
+    line = " ".join([text, *words])
+    ranges, entities = [], {}
+    for i, (word, url) in enumerate(zip(words, urls, strict=True)):
+        ranges.append({"offset": line.index(word), "length": len(word), "key": i})
+        entities[str(i)] = {"type": "LINK", "mutability": "MUTABLE", "data": {"url": url}}
+    contentstate = {
+        "blocks": [
+            {
+                "key": "b",
+                "type": "unstyled",
+                "text": line,
+                "depth": 0,
+                "inlineStyleRanges": [],
+                "entityRanges": ranges,
+                "data": {},
+            },
+        ],
+        "entityMap": entities,
+    }
+    return ContentstateConverter(RICH_TEXT_FEATURES).to_database_format(json.dumps(contentstate))
+
+
 def test_news_articles_render_escaped_in_pages_feeds_search_and_admin(
     client, agency_a, platform_admin
 ):
@@ -205,16 +244,9 @@ def test_news_articles_render_escaped_in_pages_feeds_search_and_admin(
     index = news_index(agency_a)
     pages = []
     for n, (title, lead, body, link) in enumerate(_chunks(4)):
-        page = article(index, f"{title} {n}", text=body)
+        page = article(index, f"{title} {n}")
         page.lead = lead
-        escaped_link = link.replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-        page.body = [
-            (
-                "paragraph",
-                f"<p>{body}</p><p><a href=\"javascript:alert('XSS{n}0')\">tautan</a>"
-                f'<a href="{escaped_link}">lain</a></p>',
-            ),
-        ]
+        page.body = [("paragraph", _as_editor_saves_it(body, f"javascript:alert('XSS{n}0')", link))]
         page.save_revision().publish()
         pages.append(page)
 
@@ -225,6 +257,16 @@ def test_news_articles_render_escaped_in_pages_feeds_search_and_admin(
     _html(client, "/cari/?q=alert")
     _feed_items_are_safe(client, "/berita/feed/rss/")
     _feed_items_are_safe(client, "/berita/feed/atom/")
+
+    from lontar.podcast.tests.helpers import make_episode, make_show
+
+    show = make_show(agency_a)
+    for n, (title, notes) in enumerate(_chunks(2)[:2]):
+        episode = make_episode(show, slug=f"episode-{n}", title=title, transcript="")
+        episode.notes = notes
+        episode.save()
+    _feed_items_are_safe(client, f"/podcast/{show.slug}/feed.xml")
+    _html(client, f"/podcast/{show.slug}/")
 
     client.force_login(platform_admin)
     _html(client, f"/admin/pages/{index.pk}/", at_least=5)
