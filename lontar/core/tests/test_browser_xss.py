@@ -71,9 +71,9 @@ def test_payloads_from_public_forms_never_run(
         assert "XSS" in page.content(), url
     page.context.clear_cookies()
     _staff_session(page, ppid_officer_a, live_server)
-    for url in ("/admin/ppid/permohonan/", f"/admin/ppid/permohonan/{request.pk}/"):
-        page.goto(url)
-        assert "XSS" in page.content(), url
+    page.goto("/admin/ppid/permohonan/")  # the queue shows numbers and dates only
+    page.goto(f"/admin/ppid/permohonan/{request.pk}/")
+    assert "XSS" in page.content()
     page.wait_for_timeout(500)  # let onload/onerror handlers fire if any were live
 
     assert dialogs == []
