@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -315,8 +316,9 @@ def _erased_value(model_field):
 def _regenerated_notice(information_request: InformationRequest) -> ContentFile:
     from lontar.ppid.documents import written_notice_pdf
 
+    # A new name, so no copy of the old file (backups, caches) can be mistaken for this one.
     return ContentFile(written_notice_pdf(information_request),
-                       name=f"pemberitahuan-{information_request.pk}.pdf")
+                       name=f"pemberitahuan-{uuid.uuid4().hex}.pdf")
 
 
 # Personal files that are part of the legal record come back without the personal data;
