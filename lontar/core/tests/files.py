@@ -16,6 +16,7 @@ BODY_SERIAL = 0xA431
 
 def pdf_bytes(text: str = "Dokumen uji") -> bytes:
     pdf = FPDF()
+    pdf.set_compression(False)  # the text stays findable in the raw bytes
     pdf.add_page()
     pdf.set_font("helvetica", size=12)
     pdf.cell(text=text)
