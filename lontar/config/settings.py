@@ -341,3 +341,6 @@ LOGGING = {
 LONTAR_DEMO_PASSWORD = env_str("LONTAR_DEMO_PASSWORD", "lontar-demo-2026")
 # How many reverse proxies stand before the app; 0 trusts REMOTE_ADDR (rate limits, logs).
 LONTAR_TRUSTED_PROXY_COUNT = env_int("LONTAR_TRUSTED_PROXY_COUNT", 0)
+# Keys the hash of citizens' tracking codes. Its own key, so rotating SECRET_KEY does not void
+# every code ever issued; empty in debug/tests means the old derivation (SECRET_KEY itself).
+LONTAR_TRACKING_KEY = env_str("LONTAR_TRACKING_KEY")

@@ -15,6 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lontar.agencies.models import Agency, Unit
+from lontar.core.uploads import (
+    IDENTITY_DOCUMENT,
+    RELEASED_DOCUMENT,
+    check_upload,
+    clean_original_name,
+)
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.nik import InvalidNIK, validate_nik
 from lontar.ppid.services import Answer, RequesterDetails
@@ -144,6 +150,18 @@ class AnswerForm(forms.Form):
             *[(code, f"{code}: {label}") for code, label in REFUSAL_GROUNDS],
         ]
 
+    def clean_documents(self) -> list:
+        checked, errors = [], []
+        for upload in self.cleaned_data["documents"]:
+            try:
+                checked.append(check_upload(upload, RELEASED_DOCUMENT))
+            except ValidationError as error:  # name the file: several may be chosen at once
+                name = clean_original_name(upload.name)
+                errors.extend(f"{name}: {message}" for message in error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return checked
+
     def to_answer(self) -> Answer:
         data = self.cleaned_data
         return Answer(
@@ -158,7 +176,7 @@ class AnswerForm(forms.Form):
             cost_amount=data["cost_amount"] or 0,
             cost_note=data["cost_note"].strip(),
             documentation_days=data["documentation_days"],
-            documents=[(upload.name, upload) for upload in data["documents"]],
+            documents=[(upload.original_name, upload) for upload in data["documents"]],
         )
 
 
@@ -221,6 +239,15 @@ class IntakeForm(forms.Form):
     def __init__(self, *args, agency: Agency, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.agency = agency
+
+    # Paper requests are scanned by staff, but the scan is still a file from outside.
+    def clean_identity_scan(self):
+        upload = self.cleaned_data.get("identity_scan")
+        return check_upload(upload, IDENTITY_DOCUMENT) if upload else upload
+
+    def clean_proxy_letter(self):
+        upload = self.cleaned_data.get("proxy_letter")
+        return check_upload(upload, IDENTITY_DOCUMENT) if upload else upload
 
     def clean_nik(self) -> str:
         value = self.cleaned_data["nik"]

@@ -4,6 +4,7 @@ earlier requests without decrypting every row.
 The key comes from LONTAR_PII_KEY (a Fernet key); development derives one from SECRET_KEY so
 the demo works out of the box. Production refuses to encrypt without the variable, because a
 key derived from SECRET_KEY would make rotating SECRET_KEY destroy every stored NIK.
+Tracking codes are hashed with their own key, LONTAR_TRACKING_KEY, for the same reason.
 """
 
 from __future__ import annotations
@@ -54,6 +55,21 @@ def mask_nik(nik: str) -> str:
     return nik[:4] + "•" * 8 + nik[-4:]
 
 
+def _tracking_key() -> bytes:
+    configured = getattr(settings, "LONTAR_TRACKING_KEY", "")
+    if configured:
+        return configured.encode()
+    if settings.DEBUG or getattr(settings, "TESTING", False):
+        # Codes were hashed with SECRET_KEY before this setting existed; falling back to it
+        # keeps the codes of existing demo and test data working.
+        return settings.SECRET_KEY.encode()
+    raise ImproperlyConfigured(
+        "LONTAR_TRACKING_KEY is not set. Generate one with: python -c \"import secrets; "
+        "print(secrets.token_urlsafe(48))\". When upgrading, set it to the current SECRET_KEY "
+        "so tracking codes already given to requesters keep working."
+    )
+
+
 def tracking_code_hash(code: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), b"track:" + code.encode(),
-                    hashlib.sha256).hexdigest()
+    # Keyed apart from SECRET_KEY: rotating the session/signing key must not void every code.
+    return hmac.new(_tracking_key(), b"track:" + code.encode(), hashlib.sha256).hexdigest()

@@ -8,22 +8,13 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from lontar.core.uploads import IDENTITY_DOCUMENT, check_upload
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.nik import InvalidNIK, validate_nik
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-UPLOAD_TYPES = {".pdf", ".jpg", ".jpeg", ".png"}
 # A person needs longer than this to fill the form; scripts usually do not wait.
 MIN_FILL_SECONDS = 3
 _FORM_SALT = "lontar.ppid.request-form"
-
-
-def _check_upload(upload) -> None:
-    name = upload.name.lower()
-    if not any(name.endswith(ext) for ext in UPLOAD_TYPES):
-        raise forms.ValidationError(_("Unggah berkas PDF, JPG, atau PNG."))
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise forms.ValidationError(_("Ukuran berkas paling besar 5 MB."))
 
 
 class RequestForm(forms.Form):
@@ -110,17 +101,14 @@ class RequestForm(forms.Form):
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
 
+    # Content is checked and images re-encoded here; the request stores only what passed.
     def clean_identity_scan(self):
         upload = self.cleaned_data.get("identity_scan")
-        if upload:
-            _check_upload(upload)
-        return upload
+        return check_upload(upload, IDENTITY_DOCUMENT) if upload else upload
 
     def clean_proxy_letter(self):
         upload = self.cleaned_data.get("proxy_letter")
-        if upload:
-            _check_upload(upload)
-        return upload
+        return check_upload(upload, IDENTITY_DOCUMENT) if upload else upload
 
     def clean(self):
         data = super().clean()

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import logging
 import secrets
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lontar.agencies.models import Agency, Unit
+from lontar.core.datamap import personal_fields
+from lontar.core.uploads import server_name
 from lontar.ppid import crypto, mail
 from lontar.ppid.clock import deadlines_for
 from lontar.ppid.deadlines import local_date
@@ -138,8 +141,8 @@ def register_request(*, agency: Agency, details: RequesterDetails, received_at: 
     )
     for name in ("identity_scan", "proxy_letter"):
         upload = details.files.get(name)
-        if upload:
-            getattr(information_request, name).save(upload.name, upload, save=False)
+        if upload:  # the stored name is ours; a path or script in the given name goes nowhere
+            getattr(information_request, name).save(server_name(upload), upload, save=False)
     information_request.save()
     _record(information_request, kind="registered", by=by, ip=ip,
             to_status=Status.REGISTERED,
@@ -247,9 +250,9 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
     information_request.information_held = answer.decision != Decision.NOT_HELD
     information_request.answered_at = timezone.now()
     for title, upload in answer.documents:
-        ReleasedDocument.objects.create(
-            information_request=information_request, title=title, file=upload
-        )
+        document = ReleasedDocument(information_request=information_request, title=title)
+        document.file.save(server_name(upload), upload, save=False)
+        document.save()
     _move(information_request, Status.ANSWERED, kind="answered", by=by, ip=ip,
           public_note=Decision(answer.decision).label)
     information_request.notice_pdf.save(
@@ -300,28 +303,80 @@ def withdraw_request(information_request: InformationRequest, *, by=None, ip=Non
 ERASED = "[dihapus]"
 
 
+def _erased_value(model_field):
+    if model_field.null:
+        return None
+    if isinstance(model_field, (models.CharField, models.TextField)):
+        return "" if model_field.blank else ERASED
+    # A new kind of personal field must say how it is erased; never keep it silently.
+    label = f"{model_field.model._meta.label}.{model_field.name}"
+    raise TypeError(f"No erased value for the personal field {label}")
+
+
+def _regenerated_notice(information_request: InformationRequest) -> ContentFile:
+    from lontar.ppid.documents import written_notice_pdf
+
+    # A new name, so no copy of the old file (backups, caches) can be mistaken for this one.
+    return ContentFile(written_notice_pdf(information_request),
+                       name=f"pemberitahuan-{uuid.uuid4().hex}.pdf")
+
+
+# Personal files that are part of the legal record come back without the personal data;
+# every other personal file is deleted.
+_REGENERATED = {"notice_pdf": _regenerated_notice}
+
+
+def _erase_rows(queryset, fields) -> None:
+    """Clear `fields` on every row, deleting their files from storage."""
+    values = {}
+    for model_field in fields:
+        if isinstance(model_field, models.FileField):
+            stored_rows = queryset.exclude(**{model_field.name: ""})
+            for row in stored_rows.exclude(**{model_field.name: None}):
+                stored = getattr(row, model_field.name)
+                stored.storage.delete(stored.name)
+            values[model_field.name] = ""
+        else:
+            values[model_field.name] = _erased_value(model_field)
+    # update(), not save(): RequestEvent is append-only for people, but the law reaches into
+    # the log too; the event stays, only who-it-was goes.
+    queryset.update(**values)
+
+
 @transaction.atomic
 def erase_personal_data(information_request: InformationRequest, *, by=None) -> None:
     """End of retention (UU 27/2022 Pasal 42–44): remove who asked, keep what was asked.
 
-    The register row, the decision and the timeline stay, because the public register and the
-    annual report count them; the requester can no longer be identified from the record.
+    Every field the data map (`lontar/core/datamap.py`) marks personal is cleared, on the
+    request and on every row that points to it; personal files are deleted from storage, and
+    the written notice is generated again without the name. The register row, the decision and
+    the timeline stay, because the public register and the annual report count them.
     """
     if information_request.is_open:
         raise ValidationError(_("Permohonan yang masih berjalan tidak dapat dihapus datanya."))
-    for field_name in ("identity_scan", "proxy_letter"):
-        stored = getattr(information_request, field_name)
-        if stored:
-            stored.delete(save=False)
-    information_request.name = ERASED
-    information_request.nik_encrypted = ""
-    information_request.nik_lookup = ""
-    information_request.legal_entity_decree = ""
-    information_request.address = ERASED
-    information_request.phone = ""
-    information_request.email = ""
+    regenerate = []
+    for model_field in personal_fields(InformationRequest):
+        if isinstance(model_field, models.FileField):
+            stored = getattr(information_request, model_field.name)
+            if stored:
+                stored.delete(save=False)
+                if model_field.name in _REGENERATED:
+                    regenerate.append(model_field.name)
+            setattr(information_request, model_field.name, "")
+        else:
+            setattr(information_request, model_field.name, _erased_value(model_field))
+    for name in regenerate:
+        replacement = _REGENERATED[name](information_request)
+        getattr(information_request, name).save(replacement.name, replacement, save=False)
     information_request.personal_data_erased_at = timezone.now()
     information_request.save()
+    for relation in InformationRequest._meta.related_objects:
+        fields = personal_fields(relation.related_model)
+        if fields and (relation.one_to_many or relation.one_to_one):
+            rows = relation.related_model._default_manager.filter(
+                **{relation.field.name: information_request}
+            )
+            _erase_rows(rows, fields)
     _record(information_request, kind="personal_data_erased", by=by,
             internal_note=_("Data pribadi pemohon dihapus karena masa simpan berakhir."))
 
@@ -335,7 +390,12 @@ def erase_expired_personal_data(today: date) -> int:
     )
     erased = 0
     for information_request in due.iterator():
-        erase_personal_data(information_request)
+        try:
+            erase_personal_data(information_request)
+        except Exception:  # one broken record must not keep every other requester's data
+            logger.exception("erasing personal data of request %s failed",
+                             information_request.pk)
+            continue
         erased += 1
     return erased
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import time
 
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -17,7 +18,14 @@ from lontar.agencies.selectors import agency_for_request
 from lontar.core.client import client_ip
 from lontar.core.exports import safe_row
 from lontar.core.personal_data import redact
-from lontar.core.ratelimit import hit, is_limited
+from lontar.core.ratelimit import (
+    count,
+    hit,
+    hit_and_check,
+    is_limited,
+    subject_key,
+    uncount,
+)
 from lontar.ppid.deadlines import local_date
 from lontar.ppid.documents import receipt_pdf
 from lontar.ppid.forms import RequestForm, TrackForm
@@ -28,8 +36,25 @@ from lontar.ppid.states import Decision, Status
 
 REQUESTS_PER_HOUR = 5
 TRACKING_TRIES_PER_HOUR = 20
+# Wrong codes tried against one number, from anywhere: many addresses cannot share out a guess.
+TRACKING_FAILURES_PER_NUMBER = 10
+# How long a browser that proved the code (or just filed the request) may open it: a shared or
+# stolen session must not open a requester's documents for the session's whole life.
+TRACKED_GRANT_SECONDS = 30 * 60
 _RECEIPT = "ppid_receipt"
 _TRACKED = "ppid_tracked"
+
+
+def _grant(request: HttpRequest, pk: int) -> None:
+    request.session[_TRACKED] = {"id": pk, "at": time.time()}
+
+
+def _fresh(grant) -> bool:
+    return (
+        isinstance(grant, dict)
+        and isinstance(grant.get("at"), (int, float))
+        and 0 <= time.time() - grant["at"] <= TRACKED_GRANT_SECONDS
+    )
 
 
 def _agency(request: HttpRequest):
@@ -76,8 +101,10 @@ def new_request(request: HttpRequest) -> HttpResponse:
                     channel=InformationRequest.Channel.WEB, ip=client_ip(request) or None,
                 )
             hit(request, "ppid-request", 3600)
-            request.session[_RECEIPT] = {"id": information_request.pk, "code": code}
-            request.session[_TRACKED] = information_request.pk
+            request.session[_RECEIPT] = {
+                "id": information_request.pk, "code": code, "at": time.time()
+            }
+            _grant(request, information_request.pk)
             return redirect("ppid:receipt")
     else:
         form = RequestForm(**form_kwargs)
@@ -85,19 +112,23 @@ def new_request(request: HttpRequest) -> HttpResponse:
                   {"form": form, "ppid_settings": ppid_settings})
 
 
-def _from_receipt(request: HttpRequest) -> tuple[InformationRequest, str]:
+def _from_receipt(request: HttpRequest) -> tuple[InformationRequest, str | None]:
     receipt = request.session.get(_RECEIPT)
-    if not receipt:
+    if not _fresh(receipt):
+        request.session.pop(_RECEIPT, None)
         raise Http404
     information_request = InformationRequest.objects.select_related("agency").get(
         pk=receipt["id"]
     )
-    return information_request, receipt["code"]
+    return information_request, receipt.get("code")
 
 
 @never_cache
 def receipt(request: HttpRequest) -> HttpResponse:
     information_request, code = _from_receipt(request)
+    if code:
+        # Shown once: the plaintext code must not sit in the session store for its lifetime.
+        request.session[_RECEIPT] = {**request.session[_RECEIPT], "code": None}
     return render(request, "ppid/public/receipt.html", {"r": information_request, "code": code})
 
 
@@ -117,23 +148,34 @@ def receipt_download(request: HttpRequest) -> HttpResponse:
 def track(request: HttpRequest) -> HttpResponse:
     form = TrackForm(request.POST or None)
     if request.method == "POST":
-        if is_limited(request, "ppid-track", TRACKING_TRIES_PER_HOUR):
+        if not hit_and_check(request, "ppid-track", TRACKING_TRIES_PER_HOUR, 3600):
             form.add_error(None, _("Terlalu banyak percobaan. Silakan coba lagi dalam satu jam."))
         elif form.is_valid():
-            hit(request, "ppid-track", 3600)
-            found = track_request(form.cleaned_data["number"], form.cleaned_data["code"])
-            if found:
-                request.session[_TRACKED] = found.pk
-                return redirect("ppid:track-detail")
-            form.add_error(None, _("Nomor pendaftaran atau kode lacak tidak cocok."))
+            number = form.cleaned_data["number"].strip().upper()
+            # Counted before the code is checked, so parallel guesses cannot all slip in; a
+            # right code gives its count back.
+            number_key = subject_key("ppid-track-number", number)
+            if count(number_key, 3600) > TRACKING_FAILURES_PER_NUMBER:
+                form.add_error(None, _("Terlalu banyak percobaan untuk nomor ini. Silakan coba "
+                                       "lagi dalam satu jam atau hubungi meja layanan PPID."))
+            else:
+                found = track_request(form.cleaned_data["number"], form.cleaned_data["code"])
+                if found:
+                    uncount(number_key)
+                    _grant(request, found.pk)
+                    return redirect("ppid:track-detail")
+                form.add_error(None, _("Nomor pendaftaran atau kode lacak tidak cocok."))
     return render(request, "ppid/public/track.html", {"form": form})
 
 
 def _tracked(request: HttpRequest) -> InformationRequest:
-    pk = request.session.get(_TRACKED)
-    if not pk:
+    grant = request.session.get(_TRACKED)
+    if not _fresh(grant):
+        request.session.pop(_TRACKED, None)
         raise Http404
-    return InformationRequest.objects.select_related("agency", "assigned_unit").get(pk=pk)
+    return InformationRequest.objects.select_related("agency", "assigned_unit").get(
+        pk=grant["id"]
+    )
 
 
 @never_cache

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from lontar.agencies.tests.factories import UnitFactory
+from lontar.core.tests.files import pdf_bytes
 from lontar.ppid.models import InformationRequest, PersonalFileAccess
 from lontar.ppid.states import Decision, Status
 from lontar.ppid.tests.helpers import NIK, make_request
@@ -200,7 +201,7 @@ def test_answer_with_a_partial_grant_and_documents(officer_client, agency_a, ppi
     request, _ = make_request(agency_a)
     data = _partial_answer()
     data["answer-documents"] = [
-        SimpleUploadedFile("rekap-formasi.pdf", b"%PDF-1.4 rekap", "application/pdf"),
+        SimpleUploadedFile("rekap-formasi.pdf", pdf_bytes("rekap"), "application/pdf"),
         SimpleUploadedFile("lampiran.csv", b"jabatan,jumlah\nanalis,3\n", "text/csv"),
     ]
     response = officer_client.post(action_url("answer", request), data, REMOTE_ADDR=IP)

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from lontar.core.tests.files import pdf_bytes
 from lontar.ppid.models import PersonalFileAccess
 from lontar.ppid.states import Decision, Status
 from lontar.ppid.tests.helpers import make_request
@@ -75,7 +76,7 @@ def test_released_documents_of_another_agency_are_not_found(
         {
             "answer-decision": Decision.GRANTED,
             "answer-material_given": "Rekap formasi.",
-            "answer-documents": [SimpleUploadedFile("rekap.pdf", b"%PDF rekap")],
+            "answer-documents": [SimpleUploadedFile("rekap.pdf", pdf_bytes("rekap"))],
         },
     )
     document = request_a.documents.get()

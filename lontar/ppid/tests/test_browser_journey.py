@@ -14,6 +14,7 @@ import pytest
 
 from lontar.agencies.roles import Role
 from lontar.agencies.tests.factories import UnitFactory, staff_member
+from lontar.core.tests.files import pdf_bytes
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.states import Decision, Status
 from lontar.ppid.tests.helpers import NIK, PHONE
@@ -106,7 +107,7 @@ def test_citizen_and_officer_take_a_request_from_filing_to_documents(
     officer = staff_member(agency_a, Role.PPID_OFFICER, username="petugas-ppid")
     unit = UnitFactory(agency=agency_a, name="Bidang Pengadaan Pegawai")
     document = tmp_path / "rekap-formasi.pdf"
-    document.write_bytes(b"%PDF-1.4\n% rekap formasi tanpa nama peserta\n")
+    document.write_bytes(pdf_bytes("rekap formasi tanpa nama peserta"))
     citizen = browser_page
 
     request, code = citizen_files_a_request(citizen)
