@@ -6,7 +6,6 @@ module level.
 
 from __future__ import annotations
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -68,10 +67,11 @@ class PPIDSettingsForm(AgencyScopedAdminForm):
         except NumberPatternError:
             return
         self.number_preview = preview
-        self.fields["number_format"].help_text = "%s %s" % (
-            self._pattern_help,
-            _("Nomor berikutnya akan tampak seperti: %(number)s") % {"number": preview},
-        )
+        line = _("Nomor berikutnya akan tampak seperti: %(number)s") % {"number": preview}
+        help_text = f"{self._pattern_help} {line}"
+        self.fields["number_format"].help_text = help_text
+        # Django copies help_text into the bound field once; after cleaning, update it too.
+        self["number_format"].help_text = help_text
 
     def clean(self) -> dict:
         data = super().clean()
@@ -85,4 +85,3 @@ class PPIDSettingsForm(AgencyScopedAdminForm):
             else:
                 self._show_preview(pattern, agency)
         return data
-

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.ratelimit import client_ip, hit, is_limited
 from lontar.ppid.deadlines import local_date
-from lontar.ppid.documents import receipt_pdf
+from lontar.ppid.documents import stored_receipt
 from lontar.ppid.forms import RequestForm, TrackForm
 from lontar.ppid.models import InformationRequest, ReleasedDocument
 from lontar.ppid.selectors import public_register, track_request
@@ -24,6 +24,7 @@ from lontar.ppid.services import RequesterDetails, register_request, settings_fo
 from lontar.ppid.states import Decision, Status
 
 REQUESTS_PER_HOUR = 5
+DOWNLOADS_PER_HOUR = 30
 TRACKING_TRIES_PER_HOUR = 20
 _RECEIPT = "ppid_receipt"
 _TRACKED = "ppid_tracked"
@@ -98,14 +99,30 @@ def receipt(request: HttpRequest) -> HttpResponse:
     return render(request, "ppid/public/receipt.html", {"r": information_request, "code": code})
 
 
+def _too_many_downloads(request: HttpRequest) -> HttpResponse | None:
+    """Count this download; past the hourly limit answer 429 with a page saying when to retry."""
+    if is_limited(request, "ppid-download", DOWNLOADS_PER_HOUR):
+        response = render(request, "ppid/public/too_many_downloads.html",
+                          {"limit": DOWNLOADS_PER_HOUR}, status=429)
+        response["Retry-After"] = "3600"
+        return response
+    hit(request, "ppid-download", 3600)
+    return None
+
+
 @never_cache
 def receipt_download(request: HttpRequest) -> HttpResponse:
-    information_request, code = _from_receipt(request)
-    response = HttpResponse(receipt_pdf(information_request, code),
-                            content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="tanda-terima-{information_request.pk}.pdf"'
+    refused = _too_many_downloads(request)
+    if refused:
+        return refused
+    information_request, _code = _from_receipt(request)
+    response = FileResponse(
+        stored_receipt(information_request).open("rb"),
+        as_attachment=True,
+        filename=f"tanda-terima-{information_request.pk}.pdf",
+        content_type="application/pdf",
     )
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
@@ -144,7 +161,10 @@ def track_detail(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-def tracked_file(request: HttpRequest, kind: str, pk: int = 0) -> FileResponse:
+def tracked_file(request: HttpRequest, kind: str, pk: int = 0) -> HttpResponse:
+    refused = _too_many_downloads(request)
+    if refused:
+        return refused
     information_request = _tracked(request)
     if kind == "pemberitahuan" and information_request.notice_pdf:
         field, name = information_request.notice_pdf, "pemberitahuan-tertulis.pdf"

@@ -33,8 +33,12 @@ MARCH = date(2026, 3, 9)
         ("{nomor:8}.{bulan:1}.{tahun}", 42, MARCH, "00000042.3.2026"),
         ("PPID (Reg) {tahun}_{nomor}", 5, NOVEMBER, "PPID (Reg) 2026_0005"),
         # Patterns saved before the token language keep working unchanged.
-        ("{nomor:04d}/PPID-{singkatan}/{bulan_romawi}/{tahun}", 1, NOVEMBER,
-         "0001/PPID-BKD/XI/2026"),
+        (
+            "{nomor:04d}/PPID-{singkatan}/{bulan_romawi}/{tahun}",
+            1,
+            NOVEMBER,
+            "0001/PPID-BKD/XI/2026",
+        ),
         ("PPID/{singkatan}/{tahun}/{nomor:03d}", 1, NOVEMBER, "PPID/BKD/2026/001"),
     ],
 )
@@ -75,7 +79,7 @@ def test_bad_patterns_are_rejected_naming_the_problem(pattern, named):
 
 
 def test_a_long_short_name_cannot_push_the_number_past_the_stored_column():
-    pattern = "{singkatan}-REGISTER-PERMOHONAN-{nomor:8}/{bulan_romawi}/{tahun}"
+    pattern = "{singkatan}-REGISTER-PERMOHONAN-INFORMAS-{nomor:8}{tahun}"
 
     assert check_pattern(pattern, "BKD")
     with pytest.raises(NumberPatternError, match="karakter"):
@@ -111,6 +115,7 @@ def test_stored_legacy_patterns_are_converted_with_the_same_output(old, new):
 
 
 # --- The settings form ------------------------------------------------------------------------
+
 
 def _post_settings(client, settings_row, **overrides):
     data = {
