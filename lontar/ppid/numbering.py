@@ -170,7 +170,10 @@ def check_pattern(pattern: str, short_name: str) -> str:
     )
     if len(widest) > MAX_NUMBER_LENGTH:
         raise NumberPatternError(
-            _("Nomor dari format ini bisa sepanjang %(length)s karakter; paling banyak %(max)s.")
+            _(
+                "Nomor dari format ini bisa sepanjang %(length)s karakter (dengan nomor urut "
+                "dan nama singkat terpanjang); paling banyak %(max)s. Kurangi teks tetap."
+            )
             % {"length": len(widest), "max": MAX_NUMBER_LENGTH}
         )
     return widest

@@ -116,13 +116,12 @@ def receipt_download(request: HttpRequest) -> HttpResponse:
     if refused:
         return refused
     information_request, _code = _from_receipt(request)
-    response = FileResponse(
-        stored_receipt(information_request).open("rb"),
-        as_attachment=True,
-        filename=f"tanda-terima-{information_request.pk}.pdf",
-        content_type="application/pdf",
+    # A small stored file, read whole: no PDF is built here after the first time.
+    with stored_receipt(information_request).open("rb") as stored:
+        response = HttpResponse(stored.read(), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="tanda-terima-{information_request.pk}.pdf"'
     )
-    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -203,3 +203,33 @@ def test_the_default_settings_row_numbers_like_before(agency_a):
 
     assert PPIDSettings.objects.get(agency=agency_a).number_format == DEFAULT_PATTERN
     assert request.number == "0001/PPID-BKD-A/XI/2026"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_data_migration_converts_stored_patterns_and_bounds_retention(agency_a, agency_b):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    leaf = [node for node in executor.loader.graph.leaf_nodes() if node[0] == "ppid"]
+    before = ("ppid", "0003_stored_documents")
+    executor.migrate([before])
+    old_apps = executor.loader.project_state([before]).apps
+    OldSettings = old_apps.get_model("ppid", "PPIDSettings")
+    OldSettings.objects.update_or_create(
+        agency_id=agency_a.pk,
+        defaults={"number_format": "PPID/{singkatan}/{tahun}/{nomor:03d}", "retention_years": 99},
+    )
+    OldSettings.objects.update_or_create(
+        agency_id=agency_b.pk, defaults={"number_format": "{x}/{nomor.__class__}"}
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(leaf)
+
+    own = PPIDSettings.objects.get(agency=agency_a)
+    other = PPIDSettings.objects.get(agency=agency_b)
+    assert own.number_format == "PPID/{singkatan}/{tahun}/{nomor:3}"
+    assert own.retention_years == 30
+    assert other.number_format == DEFAULT_PATTERN
+    assert make_request(agency_a)[0].number == "PPID/BKD-A/2026/001"
