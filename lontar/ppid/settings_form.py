@@ -53,8 +53,9 @@ class PPIDSettingsForm(AgencyScopedAdminForm):
         field.widget.attrs["maxlength"] = str(MAX_PATTERN_LENGTH)
         self._pattern_help = _(
             "Kunci yang boleh: %(tokens)s. {nomor} diisi nol sampai 4 angka; {nomor:N} sampai "
-            "N angka (1–8). Teks lain hanya huruf, angka, spasi, dan . / - _ ( ). Paling "
-            "panjang %(max)s karakter."
+            "N angka (1–8); {bulan} dua angka (03), {bulan_romawi} angka Romawi (III). Wajib "
+            "memuat {nomor} dan {tahun}. Teks lain hanya huruf, angka, spasi, dan . / - _ ( ). "
+            "Paling panjang %(max)s karakter."
         ) % {"tokens": TOKEN_HELP, "max": MAX_PATTERN_LENGTH}
         field.help_text = self._pattern_help
         agency = getattr(self.instance, "agency", None) if self.instance.agency_id else None
