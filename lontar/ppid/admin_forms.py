@@ -15,12 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lontar.agencies.models import Agency, Unit
+from lontar.core.text_limits import state_text_limits
 from lontar.core.uploads import (
     IDENTITY_DOCUMENT,
     RELEASED_DOCUMENT,
     check_upload,
     clean_original_name,
 )
+from lontar.ppid import limits
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.nik import InvalidNIK, validate_nik
 from lontar.ppid.services import Answer, RequesterDetails
@@ -64,24 +66,31 @@ class AssignForm(forms.Form):
         label=_("Batas internal unit"), required=False, widget=DATE_WIDGET
     )
     note = forms.CharField(
-        label=_("Catatan disposisi"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Catatan disposisi"),
+        required=False,
+        max_length=limits.DISPOSITION_NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, information_request: InformationRequest, **kwargs) -> None:
         kwargs.setdefault("prefix", "assign")
         super().__init__(*args, **kwargs)
+        state_text_limits(self)
         # Only the units of the request's own agency can be chosen.
         self.fields["unit"].queryset = Unit.objects.filter(agency=information_request.agency)
 
 
 class ExtendForm(forms.Form):
     reason = forms.CharField(
-        label=_("Alasan perpanjangan"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Alasan perpanjangan"),
+        max_length=limits.EXTENSION_REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("prefix", "extend")
         super().__init__(*args, **kwargs)
+        state_text_limits(self)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -107,11 +116,15 @@ class AnswerForm(forms.Form):
     material_given = forms.CharField(
         label=_("Materi informasi yang diberikan"),
         required=False,
+        max_length=limits.MATERIAL_GIVEN_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     refusal_ground = forms.ChoiceField(label=_("Dasar pengecualian (Pasal 17)"), required=False)
     consequence_test = forms.CharField(
-        label=_("Uji konsekuensi"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Uji konsekuensi"),
+        required=False,
+        max_length=limits.CONSEQUENCE_TEST_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     exempt_list_reference = forms.CharField(
         label=_("Rujukan daftar informasi dikecualikan"), required=False, max_length=120
@@ -119,6 +132,7 @@ class AnswerForm(forms.Form):
     redaction_note = forms.CharField(
         label=_("Bagian yang dihitamkan dan alasannya"),
         required=False,
+        max_length=limits.REDACTION_NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     holder_body = forms.CharField(
@@ -129,12 +143,29 @@ class AnswerForm(forms.Form):
     delivery_format = forms.CharField(
         label=_("Cara dan format penyampaian"), required=False, max_length=200
     )
-    cost_amount = forms.IntegerField(label=_("Biaya (Rp)"), min_value=0, initial=0, required=False)
+    cost_amount = forms.IntegerField(
+        label=_("Biaya (Rp)"),
+        min_value=0,
+        max_value=limits.COST_MAX_RUPIAH,
+        initial=0,
+        required=False,
+        error_messages={
+            "min_value": _("Biaya tidak boleh negatif."),
+            "max_value": _("Biaya paling banyak Rp100.000.000."),
+        },
+    )
     cost_note = forms.CharField(
         label=_("Rincian biaya dan cara bayar"), required=False, max_length=300
     )
     documentation_days = forms.IntegerField(
-        label=_("Waktu pendokumentasian (hari)"), min_value=1, max_value=365, required=False
+        label=_("Waktu pendokumentasian (hari)"),
+        min_value=1,
+        max_value=365,
+        required=False,
+        error_messages={
+            "min_value": _("Paling singkat 1 hari."),
+            "max_value": _("Paling lama 365 hari."),
+        },
     )
     documents = MultipleFileField(
         label=_("Dokumen yang diberikan"),
@@ -145,6 +176,7 @@ class AnswerForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("prefix", "answer")
         super().__init__(*args, **kwargs)
+        state_text_limits(self)
         self.fields["refusal_ground"].choices = [
             ("", "—"),
             *[(code, f"{code}: {label}") for code, label in REFUSAL_GROUNDS],
@@ -192,6 +224,7 @@ class SummaryForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("prefix", "summary")
         super().__init__(*args, **kwargs)
+        state_text_limits(self)
 
 
 OFFLINE_CHANNELS = [
@@ -212,20 +245,28 @@ class IntakeForm(forms.Form):
         choices=InformationRequest.IdentityKind.choices,
         widget=forms.RadioSelect,
     )
-    name = forms.CharField(label=_("Nama lengkap"), max_length=200)
+    name = forms.CharField(label=_("Nama lengkap"), max_length=limits.NAME_MAX)
     nik = forms.CharField(label=_("NIK"), max_length=30, required=False)
     legal_entity_decree = forms.CharField(
-        label=_("Nomor SK badan hukum"), max_length=120, required=False
+        label=_("Nomor SK badan hukum"), max_length=limits.LEGAL_ENTITY_DECREE_MAX, required=False
     )
-    address = forms.CharField(label=_("Alamat"), widget=forms.Textarea(attrs={"rows": 2}))
-    phone = forms.CharField(label=_("Telepon"), max_length=30, required=False)
-    email = forms.EmailField(label=_("Surel"), required=False)
-    occupation = forms.CharField(label=_("Pekerjaan"), max_length=120, required=False)
+    address = forms.CharField(
+        label=_("Alamat"), max_length=limits.ADDRESS_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    phone = forms.CharField(label=_("Telepon"), max_length=limits.PHONE_MAX, required=False)
+    email = forms.EmailField(label=_("Surel"), max_length=limits.EMAIL_MAX, required=False)
+    occupation = forms.CharField(
+        label=_("Pekerjaan"), max_length=limits.OCCUPATION_MAX, required=False
+    )
     information_requested = forms.CharField(
-        label=_("Rincian informasi yang diminta"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Rincian informasi yang diminta"),
+        max_length=limits.INFORMATION_REQUESTED_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     purpose = forms.CharField(
-        label=_("Tujuan penggunaan informasi"), widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Tujuan penggunaan informasi"),
+        max_length=limits.PURPOSE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     obtain_method = forms.ChoiceField(
         label=_("Cara memperoleh informasi"), choices=InformationRequest.ObtainMethod.choices
@@ -239,6 +280,7 @@ class IntakeForm(forms.Form):
     def __init__(self, *args, agency: Agency, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.agency = agency
+        state_text_limits(self, no_hint=["nik", "phone", "email"])
 
     # Paper requests are scanned by staff, but the scan is still a file from outside.
     def clean_identity_scan(self):

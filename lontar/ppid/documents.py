@@ -1,9 +1,22 @@
-"""The receipt and the written notice (pemberitahuan tertulis) as PDF files."""
+"""The receipt and the written notice (pemberitahuan tertulis) as PDF files.
+
+Each document is built once, stored in the private storage under a random name and served
+from there on every later download, so a download costs a file read, not a PDF build.
+When a stored document is rebuilt:
+- the receipt: never. Everything on it (number, date of receipt, the request as worded, the
+  due date) is fixed at registration. `forget_receipt` deletes it when the requester's personal
+  data is erased; a later download would build it again from the erased row.
+- the written notice: each time `services.answer_request` records a notice (the only way its
+  content changes); the previous file is deleted once the new one is committed.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from fpdf import FPDF
 
 from lontar.core.calendar import format_long_date
@@ -57,13 +70,20 @@ class _Document(FPDF):
 
 
 def receipt_pdf(information_request, tracking_code: str | None = None) -> bytes:
-    """The requester's proof of registration, with the number and the due date."""
+    """The requester's proof of registration, with the number and the due date.
+
+    The stored receipt is built without the tracking code: only the code's keyed hash is kept
+    at rest, so the code lives on the receipt page and in the e-mail body only.
+    """
     r = information_request
     pdf = _Document(r.agency)
     pdf.heading("TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK")
     pdf.field("Nomor pendaftaran", r.number)
     if tracking_code:
         pdf.field("Kode lacak (rahasiakan)", tracking_code)
+    else:
+        pdf.field("Kode lacak", "Tertera di halaman tanda terima dan surel; tidak dicetak di "
+                                "berkas ini demi keamanan.")
     received = local_date(r.received_at, r.agency.time_zone)
     pdf.field("Tanggal diterima", format_long_date(received))
     pdf.field("Nama pemohon", r.name)
@@ -117,3 +137,43 @@ def written_notice_pdf(information_request) -> bytes:
     pdf.ln(6)
     pdf.line(r.agency.ppid_name or "PPID", 5)
     return bytes(pdf.output())
+
+
+def stored_receipt(information_request) -> FieldFile:
+    """The receipt from storage, built and stored on first use (see the module docstring)."""
+    from lontar.ppid.models import InformationRequest, private_storage, receipt_upload_to
+
+    r = information_request
+    current = r.receipt_pdf.name or ""
+    if current and r.receipt_pdf.storage.exists(current):
+        return r.receipt_pdf
+    storage = private_storage()
+    name = storage.save(receipt_upload_to(r, ""), ContentFile(receipt_pdf(r)))
+    # Two first downloads at once: the first to claim the row wins, the other's file goes.
+    claimed = InformationRequest.objects.filter(pk=r.pk, receipt_pdf=current).update(
+        receipt_pdf=name
+    )
+    if claimed:
+        r.receipt_pdf.name = name
+    else:
+        storage.delete(name)
+        r.refresh_from_db(fields=["receipt_pdf"])
+    return r.receipt_pdf
+
+
+def forget_receipt(information_request) -> None:
+    """Delete the stored receipt (it names the requester): for erasing personal data."""
+    r = information_request
+    if r.receipt_pdf:
+        r.receipt_pdf.delete(save=False)
+        type(r).objects.filter(pk=r.pk).update(receipt_pdf="")
+
+
+def store_written_notice(information_request) -> None:
+    """Build the notice as it now stands and keep it; the caller saves the row."""
+    r = information_request
+    previous = r.notice_pdf.name if r.notice_pdf else ""
+    storage = r.notice_pdf.storage
+    r.notice_pdf.save("pemberitahuan.pdf", ContentFile(written_notice_pdf(r)), save=False)
+    if previous:
+        transaction.on_commit(lambda: storage.delete(previous))

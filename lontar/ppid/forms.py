@@ -8,7 +8,9 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from lontar.core.text_limits import state_text_limits
 from lontar.core.uploads import IDENTITY_DOCUMENT, check_upload
+from lontar.ppid import limits
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.nik import InvalidNIK, validate_nik
 
@@ -18,7 +20,7 @@ _FORM_SALT = "lontar.ppid.request-form"
 
 
 class RequestForm(forms.Form):
-    name = forms.CharField(label=_("Nama lengkap"), max_length=200)
+    name = forms.CharField(label=_("Nama lengkap"), max_length=limits.NAME_MAX)
     identity_kind = forms.ChoiceField(
         label=_("Anda mengajukan sebagai"),
         choices=InformationRequest.IdentityKind.choices,
@@ -33,32 +35,41 @@ class RequestForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     legal_entity_decree = forms.CharField(
-        label=_("Nomor SK pengesahan badan hukum"), required=False, max_length=120
+        label=_("Nomor SK pengesahan badan hukum"),
+        required=False,
+        max_length=limits.LEGAL_ENTITY_DECREE_MAX,
     )
     address = forms.CharField(
         label=_("Alamat"),
+        max_length=limits.ADDRESS_MAX,
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
     )
     phone = forms.CharField(
         label=_("Nomor telepon/HP"),
         required=False,
-        max_length=30,
+        max_length=limits.PHONE_MAX,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     email = forms.EmailField(
         label=_("Surel"),
         required=False,
+        max_length=limits.EMAIL_MAX,
         help_text=_("Tanda terima dan pemberitahuan dikirim ke alamat ini."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    occupation = forms.CharField(label=_("Pekerjaan"), required=False, max_length=120)
+    occupation = forms.CharField(
+        label=_("Pekerjaan"), required=False, max_length=limits.OCCUPATION_MAX
+    )
     information_requested = forms.CharField(
         label=_("Rincian informasi yang diminta"),
+        max_length=limits.INFORMATION_REQUESTED_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Sebutkan sejelas mungkin: dokumen apa, periode kapan, dari unit mana."),
     )
     purpose = forms.CharField(
-        label=_("Tujuan penggunaan informasi"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Tujuan penggunaan informasi"),
+        max_length=limits.PURPOSE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     obtain_method = forms.ChoiceField(
         label=_("Cara memperoleh informasi"),
@@ -85,11 +96,12 @@ class RequestForm(forms.Form):
     )
     # Anti-spam without third parties: a field people never see, and the time the form
     # was shown, signed so it cannot be forged.
-    website = forms.CharField(required=False, label=_("Jangan diisi"))
-    shown_at = forms.CharField(widget=forms.HiddenInput)
+    website = forms.CharField(required=False, label=_("Jangan diisi"), max_length=200)
+    shown_at = forms.CharField(widget=forms.HiddenInput, max_length=200)
 
     def __init__(self, *args, require_identity_scan: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        state_text_limits(self, skip=["website"], no_hint=["nik", "phone", "email"])
         self.require_identity_scan = require_identity_scan
         if not self.is_bound:
             self.initial["shown_at"] = signing.dumps(time.time(), salt=_FORM_SALT)

@@ -31,14 +31,18 @@ def _send(information_request, template: str, context: dict, attachments=()) -> 
 
 
 def send_receipt(information_request, tracking_code: str) -> None:
-    from lontar.ppid.documents import receipt_pdf
+    """The code goes in the body; the attachment is the stored receipt, not a fresh build."""
+    from lontar.ppid.documents import stored_receipt
 
+    if not information_request.email:
+        return
+    with stored_receipt(information_request).open("rb") as stored:
+        content = stored.read()
     _send(
         information_request,
         "receipt",
         {"code": tracking_code},
-        [(f"tanda-terima-{information_request.pk}.pdf",
-          receipt_pdf(information_request, tracking_code), "application/pdf")],
+        [(f"tanda-terima-{information_request.pk}.pdf", content, "application/pdf")],
     )
 
 

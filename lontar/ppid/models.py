@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from lontar.agencies.forms import AgencyScopedAdminForm
 from lontar.agencies.models import Agency, Unit
+from lontar.ppid.numbering import DEFAULT_PATTERN
+from lontar.ppid.settings_form import PPIDSettingsForm, validate_number_pattern
 from lontar.ppid.states import Decision, Status
 
 
@@ -20,23 +24,53 @@ def private_storage():
     return storages["private"]
 
 
+def _random_pdf_path(folder: str) -> str:
+    # Server-chosen and unguessable: nothing about the request can be read from the path.
+    return f"ppid/{folder}/{uuid.uuid4().hex}.pdf"
+
+
+def receipt_upload_to(instance, filename: str) -> str:
+    return _random_pdf_path("tanda-terima")
+
+
+def notice_upload_to(instance, filename: str) -> str:
+    return _random_pdf_path("pemberitahuan")
+
+
+RETENTION_YEARS_MIN, RETENTION_YEARS_MAX = 1, 30
+COPY_TARIFF_MAX_LENGTH = 1000
+
+
 class PPIDSettings(models.Model):
     """How one agency's PPID desk works: number format, required uploads, retention, tariff."""
 
     agency = models.OneToOneField(Agency, on_delete=models.CASCADE, related_name="ppid_settings")
+    # A pattern in the token language of numbering.py, never a Python format string.
     number_format = models.CharField(
         _("format nomor pendaftaran"),
         max_length=80,
-        default="{nomor:04d}/PPID-{singkatan}/{bulan_romawi}/{tahun}",
-        help_text=_("Kunci: {nomor}, {singkatan}, {bulan}, {bulan_romawi}, {tahun}."),
+        default=DEFAULT_PATTERN,
+        validators=[validate_number_pattern],
+        help_text=_("Kunci: {nomor}, {nomor:N}, {singkatan}, {bulan}, {bulan_romawi}, {tahun}."),
     )
     require_identity_scan = models.BooleanField(_("wajib unggah KTP/identitas"), default=False)
     retention_years = models.PositiveSmallIntegerField(
-        _("masa simpan data pribadi pemohon (tahun)"), default=5
+        _("masa simpan data pribadi pemohon (tahun)"),
+        default=5,
+        validators=[
+            MinValueValidator(
+                RETENTION_YEARS_MIN, _("Masa simpan paling singkat %(limit_value)s tahun.")
+            ),
+            MaxValueValidator(
+                RETENTION_YEARS_MAX, _("Masa simpan paling lama %(limit_value)s tahun.")
+            ),
+        ],
+        help_text=_("1 sampai 30 tahun."),
     )
     copy_tariff = models.TextField(
         _("standar biaya salinan"),
         blank=True,
+        max_length=COPY_TARIFF_MAX_LENGTH,
         default=(
             "Salinan elektronik: gratis. Fotokopi: Rp200 per lembar. Ongkos kirim sesuai tarif."
         ),
@@ -52,7 +86,7 @@ class PPIDSettings(models.Model):
         FieldPanel("copy_tariff"),
         FieldPanel("privacy_officer"),
     ]
-    base_form_class = AgencyScopedAdminForm
+    base_form_class = PPIDSettingsForm
 
     class Meta:
         verbose_name = _("pengaturan PPID")
@@ -184,8 +218,11 @@ class InformationRequest(models.Model):
     documentation_days = models.PositiveSmallIntegerField(
         _("waktu pendokumentasian (hari)"), null=True, blank=True
     )
-    notice_pdf = models.FileField(storage=private_storage, upload_to="ppid/pemberitahuan/",
+    # Generated documents are built once and served from storage (see ppid/documents.py).
+    notice_pdf = models.FileField(storage=private_storage, upload_to=notice_upload_to,
                                   blank=True)
+    receipt_pdf = models.FileField(storage=private_storage, upload_to=receipt_upload_to,
+                                   blank=True, editable=False)
     answered_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     retain_personal_data_until = models.DateField(null=True, blank=True)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from lontar.agencies.models import Agency, Unit
 from lontar.core.datamap import personal_fields
 from lontar.core.uploads import server_name
-from lontar.ppid import crypto, mail
+from lontar.ppid import crypto, limits, mail
 from lontar.ppid.clock import deadlines_for
 from lontar.ppid.deadlines import local_date
 from lontar.ppid.models import (
@@ -97,6 +97,7 @@ def register_request(*, agency: Agency, details: RequesterDetails, received_at: 
     """
     if timezone.is_naive(received_at):
         raise ValueError("received_at must be timezone-aware")
+    limits.check_lengths(details, limits.REQUESTER_LIMITS)
     if received_at > timezone.now() + timedelta(minutes=5):
         raise ValidationError(_("Tanggal diterima tidak boleh di masa depan."))
     ppid_settings = settings_for(agency)
@@ -189,6 +190,8 @@ def extend_request(information_request: InformationRequest, *, reason: str, by, 
         )
     if len(reason.strip()) < 20:
         raise ValidationError(_("Tuliskan alasan perpanjangan secara jelas (minimal 20 huruf)."))
+    if len(reason) > limits.EXTENSION_REASON_MAX:
+        raise ValidationError(_("Alasan perpanjangan terlalu panjang."))
     if information_request.status == Status.REGISTERED:
         _move(information_request, Status.IN_PROCESS, kind="processing", by=by, ip=ip)
     information_request.extended_at = timezone.now()
@@ -218,7 +221,10 @@ class Answer:
 
 
 def _check_answer(answer: Answer) -> None:
+    limits.check_lengths(answer, limits.ANSWER_LIMITS)
     errors = {}
+    if not 0 <= answer.cost_amount <= limits.COST_MAX_RUPIAH:
+        errors["cost_amount"] = _("Biaya harus antara Rp0 dan Rp100.000.000.")
     if answer.decision in (Decision.GRANTED, Decision.PARTLY) and not answer.material_given:
         errors["material_given"] = _("Sebutkan materi informasi yang diberikan.")
     if answer.decision in (Decision.PARTLY, Decision.REFUSED):
@@ -238,7 +244,7 @@ def _check_answer(answer: Answer) -> None:
 def answer_request(information_request: InformationRequest, *, answer: Answer, by,
                    ip=None) -> None:
     """Record the written notice, generate its PDF, attach released documents."""
-    from lontar.ppid.documents import written_notice_pdf
+    from lontar.ppid.documents import store_written_notice
 
     _check_answer(answer)
     for name in (
@@ -255,11 +261,7 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
         document.save()
     _move(information_request, Status.ANSWERED, kind="answered", by=by, ip=ip,
           public_note=Decision(answer.decision).label)
-    information_request.notice_pdf.save(
-        f"pemberitahuan-{information_request.pk}.pdf",
-        ContentFile(written_notice_pdf(information_request)),
-        save=False,
-    )
+    store_written_notice(information_request)
     information_request.save()
     transaction.on_commit(lambda: mail.send_update(information_request, "answered"))
 

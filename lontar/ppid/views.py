@@ -27,7 +27,7 @@ from lontar.core.ratelimit import (
     uncount,
 )
 from lontar.ppid.deadlines import local_date
-from lontar.ppid.documents import receipt_pdf
+from lontar.ppid.documents import stored_receipt
 from lontar.ppid.forms import RequestForm, TrackForm
 from lontar.ppid.models import InformationRequest, ReleasedDocument
 from lontar.ppid.selectors import public_register, track_request
@@ -35,6 +35,7 @@ from lontar.ppid.services import RequesterDetails, register_request, settings_fo
 from lontar.ppid.states import Decision, Status
 
 REQUESTS_PER_HOUR = 5
+DOWNLOADS_PER_HOUR = 30
 TRACKING_TRIES_PER_HOUR = 20
 # Wrong codes tried against one number, from anywhere: many addresses cannot share out a guess.
 TRACKING_FAILURES_PER_NUMBER = 10
@@ -132,11 +133,26 @@ def receipt(request: HttpRequest) -> HttpResponse:
     return render(request, "ppid/public/receipt.html", {"r": information_request, "code": code})
 
 
+def _too_many_downloads(request: HttpRequest) -> HttpResponse | None:
+    """Count this download; past the hourly limit answer 429 with a page saying when to retry."""
+    if is_limited(request, "ppid-download", DOWNLOADS_PER_HOUR):
+        response = render(request, "ppid/public/too_many_downloads.html",
+                          {"limit": DOWNLOADS_PER_HOUR}, status=429)
+        response["Retry-After"] = "3600"
+        return response
+    hit(request, "ppid-download", 3600)
+    return None
+
+
 @never_cache
 def receipt_download(request: HttpRequest) -> HttpResponse:
-    information_request, code = _from_receipt(request)
-    response = HttpResponse(receipt_pdf(information_request, code),
-                            content_type="application/pdf")
+    refused = _too_many_downloads(request)
+    if refused:
+        return refused
+    information_request, _code = _from_receipt(request)
+    # A small stored file, read whole: no PDF is built here after the first time.
+    with stored_receipt(information_request).open("rb") as stored:
+        response = HttpResponse(stored.read(), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="tanda-terima-{information_request.pk}.pdf"'
     )
@@ -189,7 +205,10 @@ def track_detail(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-def tracked_file(request: HttpRequest, kind: str, pk: int = 0) -> FileResponse:
+def tracked_file(request: HttpRequest, kind: str, pk: int = 0) -> HttpResponse:
+    refused = _too_many_downloads(request)
+    if refused:
+        return refused
     information_request = _tracked(request)
     if kind == "pemberitahuan" and information_request.notice_pdf:
         field, name = information_request.notice_pdf, "pemberitahuan-tertulis.pdf"

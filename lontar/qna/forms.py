@@ -8,9 +8,11 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from lontar.core.text_limits import state_text_limits
 from lontar.qna.models import Category
 
 MIN_FILL_SECONDS = 3
+ANSWER_MAX = 10_000
 _FORM_SALT = "lontar.qna.question-form"
 
 
@@ -21,6 +23,7 @@ class QuestionForm(forms.Form):
     )
     email = forms.EmailField(
         label=_("Surel"),
+        max_length=254,
         help_text=_("Tautan untuk memantau pertanyaan dan pemberitahuan jawaban dikirim ke sini."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -38,11 +41,12 @@ class QuestionForm(forms.Form):
         label=_("Sembunyikan nama saya bila pertanyaan ini ditampilkan di FAQ publik"),
         required=False, initial=True,
     )
-    website = forms.CharField(required=False, label=_("Jangan diisi"))
-    shown_at = forms.CharField(widget=forms.HiddenInput)
+    website = forms.CharField(required=False, label=_("Jangan diisi"), max_length=200)
+    shown_at = forms.CharField(widget=forms.HiddenInput, max_length=200)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        state_text_limits(self, skip=["website"], no_hint=["asker_name", "email", "phone"])
         if not self.is_bound:
             self.initial["shown_at"] = signing.dumps(time.time(), salt=_FORM_SALT)
 
@@ -73,7 +77,9 @@ class AssignForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    text = forms.CharField(label=_("Jawaban"), widget=forms.Textarea(attrs={"rows": 10}))
+    text = forms.CharField(
+        label=_("Jawaban"), max_length=ANSWER_MAX, widget=forms.Textarea(attrs={"rows": 10})
+    )
     unit = forms.ModelChoiceField(label=_("Unit penjawab"), queryset=None, required=False)
     regulations = forms.ModelMultipleChoiceField(
         label=_("Regulasi terkait"), queryset=None, required=False,
@@ -82,5 +88,6 @@ class AnswerForm(forms.Form):
 
     def __init__(self, *args, units, regulations, **kwargs):
         super().__init__(*args, **kwargs)
+        state_text_limits(self)
         self.fields["unit"].queryset = units
         self.fields["regulations"].queryset = regulations

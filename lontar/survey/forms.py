@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lontar.core.text_limits import state_text_limits
 from lontar.survey import ikm
 from lontar.survey.models import SurveyResponse
 
@@ -64,6 +65,7 @@ class QuestionnaireForm(forms.Form):
                 field.error_messages["required"] = REQUIRED_PROFILE
         if period is not None and not self.is_bound:
             self.fields["service_received"].initial = period.unit.name
+        state_text_limits(self, no_hint=["service_received"])
 
     def full_clean(self):
         super().full_clean()
@@ -106,6 +108,10 @@ class PageFeedbackForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        state_text_limits(self)
 
     @property
     def is_helpful(self) -> bool:
