@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lontar.agencies.models import Agency
-from lontar.core.params import clean_text, parse_int, parse_page
+from lontar.core.params import clean_text, parse_page
 from lontar.opendata import dcat, downloads, partners, selectors
 from lontar.opendata.models import Dataset, Group, Resource
 
@@ -96,10 +96,11 @@ def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
     if key is not None and partners.over_limit(key):
         partners.log_use(request, key, allowed=False)
         return HttpResponse(status=429)
+    # A number beyond the 64-bit key range names no resource (and would overflow the query).
     resource = (
-        Resource.objects.select_related("dataset__agency")
-        .filter(pk=parse_int(str(pk), "pk", minimum=1, maximum=MAX_PK))
-        .first()
+        Resource.objects.select_related("dataset__agency").filter(pk=pk).first()
+        if 0 < pk <= MAX_PK
+        else None
     )
     requester = downloads.requester_for(request, key)
     if resource is None or not downloads.may_download(resource.dataset, requester):
