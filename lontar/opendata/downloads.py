@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import F
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.http import content_disposition_header
 
 from lontar.agencies.selectors import agencies_visible_to
 from lontar.opendata import partners, selectors, tabular
@@ -64,25 +65,22 @@ def file_response(resource: Resource) -> HttpResponse:
     """The bytes of the resource as an attachment under its sanitised name."""
     filename = resource.download_filename()
     if resource.generator or not resource.file:
-        body = tabular.to_csv(selectors.table_of(resource))
-        response: HttpResponse = HttpResponse(body, content_type=CONTENT_TYPES["CSV"])
-        response["Content-Disposition"] = _disposition(filename, inline=False)
+        body: bytes | str = tabular.to_csv(selectors.table_of(resource))
+        content_type, inline = CONTENT_TYPES["CSV"], False
     else:
-        response = FileResponse(
-            resource.file.open("rb"),
-            as_attachment=resource.format not in PREVIEWABLE,
-            filename=filename,
-            content_type=CONTENT_TYPES.get(resource.format, "application/octet-stream"),
-        )
+        # Uploads are at most 10 MB (MAX_UPLOAD_BYTES): reading them whole is fine.
+        try:
+            with resource.file.open("rb") as handle:
+                body = handle.read()
+        except FileNotFoundError as error:
+            raise Http404("Berkas tidak tersedia.") from error
+        content_type = CONTENT_TYPES.get(resource.format, "application/octet-stream")
+        inline = resource.format in PREVIEWABLE
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(not inline, filename)
     response["X-Content-Type-Options"] = "nosniff"
     if not resource.dataset.is_public:
         # A shared table must not stay in a proxy or the browser cache for the next user.
         response["Cache-Control"] = "private, no-store"
     response["Vary"] = "Authorization, X-API-Key, Cookie"
     return response
-
-
-def _disposition(filename: str, *, inline: bool) -> str:
-    from django.utils.http import content_disposition_header
-
-    return content_disposition_header(not inline, filename)

@@ -70,7 +70,7 @@ def test_partner_key_downloads_the_bytes_and_is_logged(client, files, header):
     shared = files["shared"]
     response = client.get(_url(shared), **{header: files["raw"]})
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == SECRET_CSV.encode()
+    assert response.content == SECRET_CSV.encode()
     assert response["Content-Disposition"] == 'attachment; filename="asn.csv"'
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response["Cache-Control"]
@@ -117,14 +117,14 @@ def test_staff_of_the_owning_agency_only(client, files, request, persona, status
     response = client.get(_url(files["shared"]))
     assert response.status_code == status
     if status == 200:
-        assert b"".join(response.streaming_content) == SECRET_CSV.encode()
+        assert response.content == SECRET_CSV.encode()
 
 
 def test_public_file_for_anyone_and_missing_resource_looks_the_same(client, files, citizen):
     public = files["public"]
     response = client.get(_url(public))
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == ASN_CSV.encode()
+    assert response.content == ASN_CSV.encode()
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Disposition"].startswith("attachment;")
     client.force_login(citizen)
