@@ -47,6 +47,9 @@ def may_download(dataset: Dataset, requester: Requester) -> bool:
 def staff_agency_ids(user) -> frozenset[int]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
+    # A staff profile whose roles were all taken away no longer opens shared files.
+    if not user.has_perm("wagtailadmin.access_admin"):
+        return frozenset()
     return frozenset(agencies_visible_to(user).values_list("pk", flat=True))
 
 

@@ -147,3 +147,12 @@ def test_uploaded_name_is_kept_only_for_the_header(client, agency_a):
     disposition = response["Content-Disposition"]
     assert "\r" not in disposition and "\n" not in disposition and "\u202e" not in disposition
     assert disposition.startswith("attachment;") and '"akhir"' not in disposition
+
+
+def test_staff_whose_roles_were_taken_away_get_404(client, files, editor, agency_a):
+    from lontar.agencies.services import set_staff_roles
+
+    client.force_login(editor)
+    assert client.get(_url(files["shared"])).status_code == 200
+    set_staff_roles(user=editor, agency=agency_a, roles=[])
+    assert client.get(_url(files["shared"])).status_code == 404
