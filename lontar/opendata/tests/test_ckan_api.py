@@ -142,10 +142,10 @@ def test_shared_resource_url_downloads_with_the_partner_key_only(live_server, ag
         anonymous.close()
     url = shown["url"]
     assert url.startswith(live_server.url) and "/media/" not in url
-    with requests.Session() as session:
-        session.headers["Connection"] = "close"
-        with_key = session.get(url, headers={"Authorization": raw}, timeout=30)
-        assert with_key.status_code == 200 and with_key.content == b"unit,lowong\nMutasi,3\n"
-        assert session.get(url, timeout=30).status_code == 404
-        forged = session.get(url, headers={"Authorization": "ltr_palsu"}, timeout=30)
-        assert forged.status_code == 404
+    # One connection per request: a kept-alive socket may be closed by the live server.
+    closing = {"Connection": "close"}
+    with_key = requests.get(url, headers={**closing, "Authorization": raw}, timeout=30)
+    assert with_key.status_code == 200 and with_key.content == b"unit,lowong\nMutasi,3\n"
+    assert requests.get(url, headers=closing, timeout=30).status_code == 404
+    forged = requests.get(url, headers={**closing, "Authorization": "ltr_palsu"}, timeout=30)
+    assert forged.status_code == 404
