@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from lontar.agencies.admin_scoping import scope_queryset, user_may_manage
+from lontar.core.params import clean_text, parse_int
 from lontar.opendata import partners
 from lontar.opendata.models import PartnerAgreement, PartnerKey
 
@@ -30,12 +31,16 @@ def agreement_keys(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     raw_key = ""
     if request.method == "POST":
-        if request.POST.get("revoke"):
+        revoke = parse_int(request.POST.get("revoke"), "revoke", minimum=1)
+        if revoke is not None:
             PartnerKey.objects.filter(
-                agreement=agreement, pk=request.POST["revoke"], revoked_at__isnull=True
+                agreement=agreement, pk=revoke, revoked_at__isnull=True
             ).update(revoked_at=timezone.now())
         else:
-            label = request.POST.get("label", "").strip()[:100] or agreement.partner_name
+            label = (
+                clean_text(request.POST.get("label"), "label", max_length=100)
+                or agreement.partner_name[:100]
+            )
             _key, raw_key = partners.issue_key(agreement, label)
     keys = agreement.keys.annotate(
         use_count=Count("uses"),

@@ -15,7 +15,10 @@ from lontar.opendata import ckan, partners
 def _params(request: HttpRequest) -> dict:
     if request.method == "POST":
         if request.content_type == "application/json":
-            body = json.loads(request.body or b"{}")
+            try:
+                body = json.loads(request.body or b"{}")
+            except (ValueError, RecursionError) as error:
+                raise ckan.invalid("Isi permintaan bukan JSON yang sah") from error
             if not isinstance(body, dict):
                 raise ckan.invalid("Isi permintaan harus berupa objek JSON")
             return body
@@ -88,7 +91,10 @@ def action(request: HttpRequest, name: str) -> JsonResponse:
             dataset = ctx.refused[0] if ctx.refused else None
             partners.log_use(request, key, allowed=False, dataset=dataset)
         return _error(request, name, error)
-    except ValueError:
+    except (ValueError, TypeError, OverflowError):
+        # A parameter of a shape no action expected: CKAN answers such input with 409 too.
+        if key is not None:
+            partners.log_use(request, key, allowed=False)
         return _error(request, name, ckan.invalid("Parameter tidak sah"))
     if key is not None:
         partners.log_use(request, key, allowed=True)

@@ -13,10 +13,13 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from lontar.agencies.models import Agency
+from lontar.core.params import InvalidParameter, clean_text, parse_int
 from lontar.opendata import selectors, tabular
 from lontar.opendata.models import Dataset, Group, Resource
 
 MAX_ROWS = 1000
+MAX_OFFSET = 10**9
+MAX_PK = 2**63 - 1
 
 
 class ActionError(Exception):
@@ -127,17 +130,48 @@ def package_dict(dataset: Dataset, ctx: Context) -> dict:
 
 
 def _int(params: dict, name: str, default: int, maximum: int = MAX_ROWS) -> int:
+    """A non-negative integer; above `maximum` it is capped, as CKAN caps `rows`.
+
+    JSON bodies may carry numbers that are not integers (1e999 is infinity, 2.5, true), and
+    strings may carry more digits than a 64-bit column holds: all of them are refused.
+    """
+    value = params.get(name)
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise invalid(f"{name}: bukan bilangan bulat")
     try:
-        value = int(params.get(name, default))
-    except (TypeError, ValueError) as error:
-        raise invalid(f"{name}: bukan bilangan bulat") from error
-    if value < 0:
-        raise invalid(f"{name}: harus >= 0")
-    return min(value, maximum)
+        number = parse_int(str(value), name, minimum=0, maximum=MAX_PK)
+    except InvalidParameter as error:
+        raise invalid(f"{name}: harus bilangan bulat 0 atau lebih, paling banyak 18 angka") from (
+            error
+        )
+    return min(number if number is not None else default, maximum)
+
+
+def _text(params: dict, name: str, max_length: int = 500) -> str:
+    """A text parameter (numbers are accepted as their text); NULs and control bytes refused."""
+    value = params.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise invalid(f"{name}: harus berupa teks")
+    try:
+        return clean_text(str(value), name, max_length=max_length)
+    except InvalidParameter as error:
+        raise invalid(f"{name}: berisi karakter yang tidak diizinkan") from error
+
+
+def _string_list(value: object, name: str) -> list[str]:
+    """A JSON list of strings, given as a list or as its JSON text."""
+    value = _json_param(value, name)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise invalid(f"{name}: harus berupa daftar teks")
+    return value
 
 
 def _dataset(params: dict, ctx: Context) -> Dataset:
-    ident = str(params.get("id") or params.get("name") or "")
+    ident = _text(params, "id" if params.get("id") else "name", 200)
     if not ident:
         raise invalid("id: wajib diisi")
     dataset = selectors.with_relations(Dataset.objects.filter(slug=ident)).first()
@@ -151,9 +185,11 @@ def _dataset(params: dict, ctx: Context) -> Dataset:
 
 def _resource(resource_id: object, ctx: Context) -> Resource:
     try:
-        pk = int(str(resource_id))
-    except ValueError as error:
+        pk = parse_int(str(resource_id), "id", minimum=1, maximum=MAX_PK)
+    except InvalidParameter as error:
         raise not_found("Sumber data tidak ditemukan") from error
+    if pk is None:
+        raise invalid("id: wajib diisi")
     resource = Resource.objects.select_related("dataset__agency").filter(pk=pk).first()
     if resource is None:
         raise not_found("Sumber data tidak ditemukan")
@@ -163,8 +199,8 @@ def _resource(resource_id: object, ctx: Context) -> Resource:
 
 def package_list(params: dict, ctx: Context) -> list[str]:
     names = list(ctx.datasets().order_by("slug").values_list("slug", flat=True))
-    offset = _int(params, "offset", 0, 10**9)
-    limit = _int(params, "limit", len(names) or 1, 10**9)
+    offset = _int(params, "offset", 0, MAX_OFFSET)
+    limit = _int(params, "limit", len(names) or 1, MAX_OFFSET)
     return names[offset : offset + limit]
 
 
@@ -192,20 +228,21 @@ SORTS = {
 
 
 def package_search(params: dict, ctx: Context) -> dict:
-    fq = _parse_fq(str(params.get("fq") or ""))
+    fq = _parse_fq(_text(params, "fq"))
     unknown = set(fq) - {"tags", "groups", "organization", "res_format", "owner_org"}
     if unknown:
         raise ActionError("Search Query Error", f"fq tidak didukung: {sorted(unknown)}", 409)
     datasets = selectors.search(
         ctx.datasets(),
-        q="" if params.get("q") in (None, "*:*") else str(params.get("q")),
+        q="" if params.get("q") in (None, "*:*") else _text(params, "q", 200),
         tags=fq.get("tags"),
         groups=fq.get("groups"),
         organizations=fq.get("organization", []) + fq.get("owner_org", []) or None,
         formats=fq.get("res_format"),
     )
     order = []
-    for part in str(params.get("sort") or "title_string asc").split(","):
+    sort = _text(params, "sort", 200) or "title_string asc"
+    for part in sort.split(","):
         name, _, direction = part.strip().partition(" ")
         if name == "score":
             continue
@@ -214,15 +251,13 @@ def package_search(params: dict, ctx: Context) -> dict:
         order.append(("-" if direction.strip() == "desc" else "") + SORTS[name])
     datasets = datasets.order_by(*(order or ["title"]), "pk")
     rows = _int(params, "rows", 10)
-    start = _int(params, "start", 0, 10**9)
+    start = _int(params, "start", 0, MAX_OFFSET)
     page = list(selectors.with_relations(datasets)[start : start + rows])
-    facet_fields = params.get("facet.field") or []
-    if isinstance(facet_fields, str):
-        facet_fields = json.loads(facet_fields)
+    facet_fields = _string_list(params.get("facet.field") or [], "facet.field")
     counts = selectors.facets(datasets) if facet_fields else {}
     return {
         "count": datasets.count(),
-        "sort": params.get("sort") or "title_string asc",
+        "sort": sort,
         "results": [package_dict(d, ctx) for d in page],
         "facets": {name: counts.get(name, {}) for name in facet_fields},
         "search_facets": {
@@ -246,7 +281,7 @@ def organization_list(params: dict, ctx: Context) -> list:
 
 
 def organization_show(params: dict, ctx: Context) -> dict:
-    agency = Agency.objects.filter(slug=str(params.get("id") or "")).first()
+    agency = Agency.objects.filter(slug=_text(params, "id", 200)).first()
     if agency is None:
         raise not_found("Organisasi tidak ditemukan")
     datasets = ctx.datasets().filter(agency=agency)
@@ -267,7 +302,7 @@ def tag_list(params: dict, ctx: Context) -> list[str]:
     tags: set[str] = set()
     for raw in ctx.datasets().values_list("tags", flat=True):
         tags.update(tag.strip() for tag in raw.split(",") if tag.strip())
-    query = str(params.get("query") or "").lower()
+    query = _text(params, "query", 200).lower()
     return sorted(tag for tag in tags if query in tag.lower())
 
 
@@ -289,7 +324,7 @@ def _json_param(value: object, name: str) -> object:
     if isinstance(value, str):
         try:
             return json.loads(value)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             raise invalid(f"{name}: bukan JSON yang sah") from error
     return value
 
@@ -302,16 +337,20 @@ def datastore_search(params: dict, ctx: Context) -> dict:
         raise invalid("filters: harus berupa objek")
     fields = params.get("fields") or None
     if isinstance(fields, str):
-        fields = [f.strip() for f in fields.split(",") if f.strip()]
+        fields = [f.strip() for f in _text(params, "fields", 2000).split(",") if f.strip()]
+    elif fields is not None:
+        fields = _string_list(fields, "fields")
+    limit = _int(params, "limit", 100, 32000)
+    offset = _int(params, "offset", 0, MAX_OFFSET)
     try:
         columns, rows, total = tabular.query(
             table,
             filters=filters,
-            q=str(params.get("q") or ""),
+            q=_text(params, "q", 200),
             fields=fields,
-            sort=str(params.get("sort") or ""),
-            limit=_int(params, "limit", 100, 32000),
-            offset=_int(params, "offset", 0, 10**9),
+            sort=_text(params, "sort", 200),
+            limit=limit,
+            offset=offset,
         )
     except tabular.QueryError as error:
         raise invalid(str(error)) from error
@@ -321,8 +360,8 @@ def datastore_search(params: dict, ctx: Context) -> dict:
         "fields": [{"id": name, "type": types.get(name, "text")} for name in columns],
         "records": [{k: tabular.jsonable(v) for k, v in row.items()} for row in rows],
         "total": total,
-        "limit": _int(params, "limit", 100, 32000),
-        "offset": _int(params, "offset", 0, 10**9),
+        "limit": limit,
+        "offset": offset,
         "_links": {"start": "", "next": ""},
     }
 

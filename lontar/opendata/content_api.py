@@ -13,13 +13,28 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 
+from lontar.core.params import clean_text, parse_date, parse_int
+
 
 @dataclass(frozen=True)
 class ContentFilter:
+    """A query filter; `apply` receives the value already parsed according to `type`
+    ("string": clean text, "integer": int, "date": datetime.date)."""
+
     name: str
     description: str
-    apply: Callable[[QuerySet, str], QuerySet]
+    apply: Callable[[QuerySet, object], QuerySet]
     type: str = "string"
+
+
+def parse_filter_value(content_filter: ContentFilter, raw: str | None) -> object:
+    """The filter's value from the query string, or None when absent; junk raises
+    `InvalidParameter` (answered with 400 JSON)."""
+    if content_filter.type == "integer":
+        return parse_int(raw, content_filter.name)
+    if content_filter.type == "date":
+        return parse_date(raw, content_filter.name)
+    return clean_text(raw, content_filter.name) or None
 
 
 @dataclass(frozen=True)
@@ -89,13 +104,6 @@ def _regulation_json(document, request) -> dict:
     }
 
 
-def _int_or_none(value: str) -> int | None:
-    try:
-        return int(value)
-    except ValueError:
-        return None
-
-
 register_content(
     ContentSource(
         key="news",
@@ -116,10 +124,16 @@ register_content(
             ContentFilter("q", "Kata dalam judul", lambda qs, v: qs.filter(title__icontains=v)),
             ContentFilter("category", "Slug kategori", lambda qs, v: qs.filter(category__slug=v)),
             ContentFilter(
-                "date_from", "Tanggal awal (TTTT-BB-HH)", lambda qs, v: qs.filter(date__gte=v)
+                "date_from",
+                "Tanggal awal (TTTT-BB-HH)",
+                lambda qs, v: qs.filter(date__gte=v),
+                type="date",
             ),
             ContentFilter(
-                "date_to", "Tanggal akhir (TTTT-BB-HH)", lambda qs, v: qs.filter(date__lte=v)
+                "date_to",
+                "Tanggal akhir (TTTT-BB-HH)",
+                lambda qs, v: qs.filter(date__lte=v),
+                type="date",
             ),
         ],
     )
@@ -145,9 +159,7 @@ register_content(
         },
         filters=[
             ContentFilter("q", "Kata dalam judul", lambda qs, v: qs.filter(title__icontains=v)),
-            ContentFilter(
-                "year", "Tahun", lambda qs, v: qs.filter(year=_int_or_none(v)), type="integer"
-            ),
+            ContentFilter("year", "Tahun", lambda qs, v: qs.filter(year=v), type="integer"),
             ContentFilter("type", "Jenis dokumen", lambda qs, v: qs.filter(document_type=v)),
             ContentFilter("status", "Status", lambda qs, v: qs.filter(status=v)),
         ],
@@ -245,10 +257,17 @@ register_content(
                 "date_from",
                 "Mulai sejak (TTTT-BB-HH)",
                 lambda qs, v: qs.filter(starts_at__date__gte=v),
+                type="date",
             ),
         ],
     )
 )
+
+
+def _filter_schema(kind: str) -> dict:
+    if kind == "date":
+        return {"type": "string", "format": "date"}
+    return {"type": kind}
 
 
 def openapi_schema(base_url: str) -> dict:
@@ -261,7 +280,11 @@ def openapi_schema(base_url: str) -> dict:
             "description": "Slug instansi (bawaan: instansi situs ini)",
         },
         {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
-        {"name": "page_size", "in": "query", "schema": {"type": "integer", "maximum": 100}},
+        {
+            "name": "page_size",
+            "in": "query",
+            "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+        },
     ]
     for source in CONTENT_SOURCES.values():
         item = {"type": "object", "properties": {k: {"type": t} for k, t in source.fields.items()}}
@@ -269,7 +292,7 @@ def openapi_schema(base_url: str) -> dict:
             {
                 "name": f.name,
                 "in": "query",
-                "schema": {"type": f.type},
+                "schema": _filter_schema(f.type),
                 "description": f.description,
             }
             for f in source.filters
@@ -301,6 +324,7 @@ def openapi_schema(base_url: str) -> dict:
                         },
                     },
                     "304": {"description": "Tidak berubah (If-None-Match)"},
+                    "400": {"description": "Parameter tidak sah (error.parameter, error.message)"},
                     "404": {"description": "Instansi tidak dikenal"},
                 },
             }

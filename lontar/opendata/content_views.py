@@ -13,14 +13,15 @@ from django.views.decorators.http import require_GET
 
 from lontar.agencies.models import Agency
 from lontar.agencies.selectors import agency_for_request
-from lontar.opendata.content_api import CONTENT_SOURCES, openapi_schema
+from lontar.core.params import clean_text, parse_int, parse_page
+from lontar.opendata.content_api import CONTENT_SOURCES, openapi_schema, parse_filter_value
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 
 
 def _agency(request: HttpRequest) -> Agency:
-    slug = request.GET.get("agency", "").strip()
+    slug = clean_text(request.GET.get("agency"), "agency", max_length=60)
     agency = Agency.objects.filter(slug=slug).first() if slug else agency_for_request(request)
     if agency is None:
         raise Http404("Instansi tidak dikenal.")
@@ -28,11 +29,15 @@ def _agency(request: HttpRequest) -> Agency:
 
 
 def _page_size(request: HttpRequest) -> int:
-    try:
-        size = int(request.GET.get("page_size", DEFAULT_PAGE_SIZE))
-    except ValueError:
-        size = DEFAULT_PAGE_SIZE
-    return max(1, min(size, MAX_PAGE_SIZE))
+    # The documented maximum is enforced: a client asking for more learns it at once.
+    size = parse_int(
+        request.GET.get("page_size"),
+        "page_size",
+        minimum=1,
+        maximum=MAX_PAGE_SIZE,
+        default=DEFAULT_PAGE_SIZE,
+    )
+    return size or DEFAULT_PAGE_SIZE
 
 
 def _page_url(request: HttpRequest, number: int) -> str:
@@ -46,17 +51,13 @@ def content_list(request: HttpRequest, source: str) -> HttpResponse:
     content = CONTENT_SOURCES.get(source)
     if content is None:
         raise Http404("Jenis konten tidak dikenal.")
+    values = {f.name: parse_filter_value(f, request.GET.get(f.name)) for f in content.filters}
+    size, number = _page_size(request), parse_page(request.GET.get("page"), "page")
     records = content.queryset_for_agency(_agency(request))
     for content_filter in content.filters:
-        value = request.GET.get(content_filter.name, "").strip()
-        if value:
-            try:
-                records = content_filter.apply(records, value)
-            except (ValueError, TypeError):
-                return JsonResponse(
-                    {"detail": f"{content_filter.name}: nilai tidak sah"}, status=400
-                )
-    page = Paginator(records, _page_size(request)).get_page(request.GET.get("page"))
+        if values[content_filter.name] is not None:
+            records = content_filter.apply(records, values[content_filter.name])
+    page = Paginator(records, size).get_page(number)
     items = list(page.object_list)
     body = {
         "count": page.paginator.count,

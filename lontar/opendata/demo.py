@@ -59,6 +59,19 @@ def civil_servant_csv() -> str:
     return tabular.to_csv(tabular.from_records(columns, rows))
 
 
+def formation_csv() -> str:
+    rng = random.Random("formasi-nusa-cendana-2025")
+    units = ["Sekretariat", "Bidang Mutasi", "Bidang Pengembangan Kompetensi", "UPT Assessment"]
+    positions = ["Analis Kepegawaian", "Pranata Komputer", "Arsiparis", "Pengelola Data"]
+    rows = []
+    for unit in units:
+        for position in positions:
+            needed = rng.randint(1, 6)
+            rows.append([unit, position, needed, rng.randint(0, needed)])
+    columns = ["unit_kerja", "jabatan", "kebutuhan", "lowong"]
+    return tabular.to_csv(tabular.from_records(columns, rows))
+
+
 def _dataset(agency, slug: str, **fields) -> Dataset:
     dataset, _ = Dataset.objects.get_or_create(slug=slug, defaults={"agency": agency, **fields})
     return dataset
@@ -150,6 +163,11 @@ def load(ctx: DemoContext) -> None:
         tags="ASN, formasi",
         **contact,
     )
+    if not shared.resources.exists():
+        # Stored like every upload: in private storage under a random name, so the demo
+        # shows that a partner-only file is reachable with the partner's key and nothing else.
+        resource = Resource(dataset=shared, name="Formasi rinci 2025 (CSV)", format="CSV")
+        resource.file.save("formasi-rinci-2025.csv", ContentFile(formation_csv().encode()))
     today = timezone.localdate()
     agreement, created = PartnerAgreement.objects.get_or_create(
         agency=agency,

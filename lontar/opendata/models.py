@@ -4,10 +4,12 @@ variables and resources, groups, and the data-sharing agreements that give partn
 from __future__ import annotations
 
 import hashlib
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -16,6 +18,7 @@ from wagtail.search import index
 
 from lontar.agencies.forms import AgencyScopedAdminForm
 from lontar.agencies.models import Agency, Unit
+from lontar.opendata.files import safe_filename
 from lontar.opendata.forms import ResourceAdminForm
 
 
@@ -181,6 +184,32 @@ class Variable(models.Model):
 
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+RESOURCE_DIR = "opendata/sumber"
+SAFE_EXTENSIONS = frozenset({"csv", "xlsx", "json"})
+
+
+def private_storage():
+    """Resource files live outside public media: a partner-only table must never be reachable
+    by a guessable /media/ URL, so every file is served through the download view's checks."""
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+def random_file_name(original: str, fallback_extension: str = "bin") -> str:
+    """A server-chosen, unguessable path that keeps only a known extension of the upload."""
+    extension = original.rsplit(".", 1)[-1].lower() if "." in original else ""
+    if extension not in SAFE_EXTENSIONS:
+        extension = fallback_extension.lower()
+    if extension not in SAFE_EXTENSIONS:
+        extension = "bin"
+    return f"{RESOURCE_DIR}/{uuid.uuid4().hex}.{extension}"
+
+
+def resource_upload_to(instance: Resource, filename: str) -> str:
+    # Called when the file is stored; the only moment the uploader's name is still known.
+    instance.original_filename = safe_filename(filename, fallback="")
+    return random_file_name(filename, instance.format or "bin")
 
 
 class Resource(models.Model):
@@ -201,7 +230,17 @@ class Resource(models.Model):
     format = models.CharField(
         _("format"), max_length=10, choices=Format.choices, default=Format.CSV
     )
-    file = models.FileField(_("berkas"), upload_to="opendata/", blank=True)
+    file = models.FileField(
+        _("berkas"),
+        upload_to=resource_upload_to,
+        storage=private_storage,
+        max_length=200,
+        blank=True,
+    )
+    # After `file`: the value is read when saving, after the upload has named it.
+    original_filename = models.CharField(
+        _("nama berkas asli"), max_length=255, blank=True, editable=False
+    )
     generator = models.CharField(
         _("sumber langsung"),
         max_length=60,
@@ -225,6 +264,14 @@ class Resource(models.Model):
     @property
     def is_live(self) -> bool:
         return bool(self.generator)
+
+    def download_filename(self) -> str:
+        """The name offered to the browser: the uploader's (sanitised) or one from the title."""
+        if self.generator or not self.file:
+            return f"{slugify(self.name) or 'data'}.csv"
+        extension = self.file.name.rsplit(".", 1)[-1]
+        fallback = f"{slugify(self.name) or 'data'}.{extension}"
+        return safe_filename(self.original_filename, fallback=fallback)
 
     def clean(self) -> None:
         from lontar.opendata.generators import GENERATORS

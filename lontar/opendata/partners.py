@@ -26,6 +26,8 @@ def issue_key(agreement: PartnerAgreement, label: str) -> tuple[PartnerKey, str]
 
 def raw_key_from(request: HttpRequest) -> str:
     header = request.headers.get("X-API-Key") or request.headers.get("Authorization") or ""
+    if header.lower().startswith("basic "):
+        return ""  # a staging site's HTTP basic auth, not a partner key
     if header.lower().startswith(("bearer ", "token ")):
         header = header.split(" ", 1)[1]
     return header.strip()

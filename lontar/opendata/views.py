@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.utils.text import slugify
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lontar.agencies.models import Agency
-from lontar.opendata import dcat, selectors, tabular
+from lontar.core.params import clean_text, parse_page
+from lontar.opendata import dcat, downloads, partners, selectors
 from lontar.opendata.models import Dataset, Group, Resource
 
 PAGE_SIZE = 20
+MAX_PK = 2**63 - 1
 
 
 @require_GET
 def dataset_list(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()[:200]
-    tag = request.GET.get("tag", "").strip()
-    group = request.GET.get("kelompok", "").strip()
-    fmt = request.GET.get("format", "").strip().upper()
-    org = request.GET.get("instansi", "").strip()
+    get = request.GET.get
+    q = clean_text(get("q"), "q")
+    tag = clean_text(get("tag"), "tag", max_length=100)
+    group = clean_text(get("kelompok"), "kelompok", max_length=100)
+    fmt = clean_text(get("format"), "format", max_length=10).upper()
+    org = clean_text(get("instansi"), "instansi", max_length=100)
+    unit = clean_text(get("unit"), "unit", max_length=100)
+    number = parse_page(get("halaman"))
     datasets = selectors.search(
         selectors.visible_datasets(),
         q=q,
@@ -30,11 +33,9 @@ def dataset_list(request: HttpRequest) -> HttpResponse:
         groups=[group] if group else None,
         organizations=[org] if org else None,
         formats=[fmt] if fmt else None,
-        unit=request.GET.get("unit", "").strip(),
+        unit=unit,
     ).order_by("title", "pk")
-    page = Paginator(selectors.with_relations(datasets), PAGE_SIZE).get_page(
-        request.GET.get("halaman")
-    )
+    page = Paginator(selectors.with_relations(datasets), PAGE_SIZE).get_page(number)
     params = request.GET.copy()
     params.pop("halaman", None)
     context = {
@@ -84,23 +85,33 @@ def dataset_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
-    resource = get_object_or_404(
-        Resource.objects.select_related("dataset__agency"), pk=pk, dataset__visibility="publik"
+    """A resource's file for whoever may see its dataset; anyone else gets 404."""
+    key = partners.key_for(request)
+    if partners.raw_key_from(request) and key is None:
+        raise Http404("Sumber data tidak ditemukan.")
+    if key is not None and not partners.is_usable(key):
+        # Like the CKAN API, a revoked or expired key opens nothing, not even public files.
+        partners.log_use(request, key, allowed=False)
+        raise Http404("Sumber data tidak ditemukan.")
+    if key is not None and partners.over_limit(key):
+        partners.log_use(request, key, allowed=False)
+        return HttpResponse(status=429)
+    # A number beyond the 64-bit key range names no resource (and would overflow the query).
+    resource = (
+        Resource.objects.select_related("dataset__agency").filter(pk=pk).first()
+        if 0 < pk <= MAX_PK
+        else None
     )
-    Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)
-    if resource.generator or not resource.file:
-        body = tabular.to_csv(selectors.table_of(resource))
-        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-        filename = f"{slugify(resource.name) or 'data'}.csv"
-    else:
-        with resource.file.open("rb") as handle:
-            body = handle.read()
-        types = {"CSV": "text/csv", "JSON": "application/json"}
-        response = HttpResponse(
-            body, content_type=types.get(resource.format, "application/octet-stream")
-        )
-        filename = resource.file.name.rsplit("/", 1)[-1]
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    requester = downloads.requester_for(request, key)
+    if resource is None or not downloads.may_download(resource.dataset, requester):
+        if key is not None:
+            dataset = resource.dataset if resource is not None else None
+            partners.log_use(request, key, allowed=False, dataset=dataset)
+        raise Http404("Sumber data tidak ditemukan.")
+    if key is not None:
+        partners.log_use(request, key, allowed=True, dataset=resource.dataset)
+    response = downloads.file_response(resource)
+    downloads.count_download(resource)
     return response
 
 

@@ -57,3 +57,35 @@ def test_dataset_admin_listing_is_scoped(client, platform_admin, agency_a, agenc
     client.force_login(platform_admin)
     page = client.get(reverse("wagtailsnippets_opendata_dataset:list")).content.decode()
     assert "Dataset milik A" in page and "Dataset milik B" in page
+
+
+def test_resource_upload_in_admin_goes_to_private_storage(client, agency_admin_a, agency_a):
+    from django.core.files.storage import storages
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lontar.opendata.models import Resource
+    from lontar.opendata.tests.helpers import ASN_CSV
+
+    dataset = make_dataset(agency_a, visibility="mitra")
+    client.force_login(agency_admin_a)
+    response = client.post(
+        reverse("wagtailsnippets_opendata_resource:add"),
+        {
+            "dataset": dataset.pk,
+            "name": "ASN rinci",
+            "description": "",
+            "format": "CSV",
+            "generator": "",
+            "file": SimpleUploadedFile("ASN rinci 2025.csv", ASN_CSV.encode()),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    resource = Resource.objects.get()
+    assert resource.original_filename == "ASN rinci 2025.csv"
+    assert resource.file.name.startswith("opendata/sumber/") and "rinci" not in resource.file.name
+    assert storages["private"].exists(resource.file.name)
+    edit = client.get(reverse("wagtailsnippets_opendata_resource:edit", args=[resource.pk]))
+    page = edit.content.decode()
+    assert edit.status_code == 200
+    assert f'href="/data/sumber/{resource.pk}/unduh/"' in page and "ASN rinci 2025.csv" in page
+    assert "/media/opendata" not in page

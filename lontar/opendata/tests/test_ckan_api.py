@@ -109,3 +109,43 @@ def test_get_requests_and_error_envelope(client, catalogue):
     ok = client.get("/api/3/action/package_search", {"q": "ASN"}).json()
     assert ok["success"] is True and ok["result"]["count"] == 1
     assert Dataset.objects.count() == 14
+
+
+def test_shared_resource_url_downloads_with_the_partner_key_only(live_server, agency_a):
+    import requests
+    from django.utils import timezone
+
+    from lontar.opendata import partners
+    from lontar.opendata.models import PartnerAgreement
+
+    shared = make_dataset(agency_a, slug="formasi", title="Formasi", visibility="mitra")
+    resource = add_csv(shared, text="unit,lowong\nMutasi,3\n")
+    today = timezone.localdate()
+    agreement = PartnerAgreement.objects.create(
+        agency=agency_a,
+        partner_name="Bappeda",
+        purpose="Perencanaan",
+        legal_basis="Perpres 39/2019",
+        starts_on=today,
+        ends_on=today,
+    )
+    agreement.datasets.add(shared)
+    _key, raw = partners.issue_key(agreement, "server")
+    partner = ckanapi.RemoteCKAN(live_server.url, apikey=raw)
+    anonymous = ckanapi.RemoteCKAN(live_server.url)
+    try:
+        shown = partner.action.resource_show(id=str(resource.pk))
+        with pytest.raises(ckanapi.NotAuthorized):
+            anonymous.action.resource_show(id=str(resource.pk))
+    finally:
+        partner.close()
+        anonymous.close()
+    url = shown["url"]
+    assert url.startswith(live_server.url) and "/media/" not in url
+    # One connection per request: a kept-alive socket may be closed by the live server.
+    closing = {"Connection": "close"}
+    with_key = requests.get(url, headers={**closing, "Authorization": raw}, timeout=30)
+    assert with_key.status_code == 200 and with_key.content == b"unit,lowong\nMutasi,3\n"
+    assert requests.get(url, headers=closing, timeout=30).status_code == 404
+    forged = requests.get(url, headers={**closing, "Authorization": "ltr_palsu"}, timeout=30)
+    assert forged.status_code == 404
