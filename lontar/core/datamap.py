@@ -234,6 +234,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "cost_note": INTERNAL,
         "documentation_days": INTERNAL,
         "notice_pdf": PERSONAL,  # prints the requester's name; regenerated without it
+        "receipt_pdf": PERSONAL,  # prints the requester's name; deleted on erasure
         "answered_at": PUBLIC,
         "completed_at": INTERNAL,
         "retain_personal_data_until": INTERNAL,
@@ -495,7 +496,10 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "name": PUBLIC,
         "description": PUBLIC,
         "format": PUBLIC,
-        "file": PUBLIC,
+        # Shared-only datasets' files are for partners under an agreement: never public by
+        # default; the download view decides per request.
+        "file": INTERNAL,
+        "original_filename": INTERNAL,
         "generator": INTERNAL,
         "download_count": INTERNAL,
         "created_at": PUBLIC,
