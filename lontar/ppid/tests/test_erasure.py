@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from lontar.core.datamap import personal_fields
 from lontar.core.tests.files import jpeg_bytes, pdf_bytes
 from lontar.ppid import jobs
+from lontar.ppid.documents import stored_receipt
 from lontar.ppid.models import InformationRequest, PersonalFileAccess
 from lontar.ppid.services import (
     ERASED,
@@ -95,6 +96,7 @@ def closed_request(agency_a, ppid_officer_a):
         ip=OFFICER_IP,
     )
     complete_request(request, by=ppid_officer_a, ip=OFFICER_IP)
+    stored_receipt(request)  # built when the receipt e-mail leaves, after commit
     PersonalFileAccess.objects.create(
         information_request=request, user=ppid_officer_a, which="identitas", ip_address=OFFICER_IP
     )
