@@ -66,7 +66,8 @@ def delivering_email_backend(backend: str) -> str:
         raise ImproperlyConfigured(
             "EMAIL_URL points at a back end that does not deliver mail "
             f"({backend.rsplit('.', 2)[-2]}); receipts would carry citizens' names and tracking "
-            "codes to the server log instead. Set EMAIL_URL=smtp://user:pass@host:587/?tls=True "
+            "codes to the server log instead. Set it to an SMTP server, e.g. "
+            "EMAIL_URL=smtp://user:pass@host:587/?tls=True "
             "(or smtps://, submission://)."
         )
     return backend
