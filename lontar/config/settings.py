@@ -391,6 +391,9 @@ if not _base_url:
         "e.g. LONTAR_BASE_URL=https://bkd.example.go.id, so links in e-mails reach the portal."
     )
 WAGTAILADMIN_BASE_URL = public_base_url(_base_url)
+# Avatars from gravatar.com would tell a third party which staff use the admin, and the admin's
+# CSP allows images from the portal only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False

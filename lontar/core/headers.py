@@ -7,6 +7,7 @@ needs the request's path or the view's own framing decision.
 
 from __future__ import annotations
 
+from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
@@ -21,6 +22,20 @@ def is_no_store_path(path: str) -> bool:
     return path.startswith(tuple(settings.LONTAR_NO_STORE_PATH_PREFIXES))
 
 
+def frame_ancestors_self(policy: str) -> str:
+    """The same policy, with framing allowed to this origin only."""
+    kept = [
+        part.strip()
+        for part in policy.split(";")
+        if part.strip() and part.split()[0] != "frame-ancestors"
+    ]
+    return "; ".join([*kept, "frame-ancestors 'self'"])
+
+
+def _allows_same_origin_framing(response: HttpResponseBase) -> bool:
+    return response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with Wagtail's admin on its own, relaxed policy.
 
@@ -31,6 +46,16 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     match; every other response keeps frame-ancestors 'none'.
     """
 
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if _allows_same_origin_framing(response) and HEADER in response:
+            # Wagtail renders a preview by running a fake request for the page through the
+            # whole middleware stack, so the page's own (public) policy is already set, with
+            # frame-ancestors 'none'. Keep that policy; only let the admin frame it.
+            response[HEADER] = frame_ancestors_self(response[HEADER])
+        return super().process_response(request, response)
+
     def get_policy_parts(
         self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
     ) -> PolicyParts:
@@ -39,7 +64,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             return parts
         if parts.config is None and is_admin_path(request.path_info):
             parts.config = dict(settings.LONTAR_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
-        if response.get("X-Frame-Options", "").upper() == "SAMEORIGIN":
+        if _allows_same_origin_framing(response):
             parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
         return parts
 

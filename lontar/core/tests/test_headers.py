@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client, override_settings
 
+from lontar.core.headers import frame_ancestors_self
 from lontar.news.tests.helpers import article, news_index
 from lontar.podcast.tests.helpers import make_episode, make_show
 from lontar.ppid.tests.helpers import make_request
@@ -142,18 +143,29 @@ def test_request_receipt_and_tracking_pages_are_never_stored(
     assert _no_store(found)
 
 
-def test_admin_pages_are_never_stored(client, agency_a, editor):
+def test_admin_pages_are_never_stored(client, agency_a, editor, ppid_officer_a):
     assert _no_store(client.get("/admin/login/"))
     client.force_login(editor)
-    for path in ("/admin/", "/admin/pages/", f"/admin/pages/{agency_a.site.root_page_id}/"):
+    for path in ("/admin/", f"/admin/pages/{agency_a.site.root_page_id}/"):
         response = client.get(path)
         assert response.status_code == 200, path
         assert _no_store(response), path
+    client.force_login(ppid_officer_a)
+    queue = client.get("/admin/ppid/permohonan/")
+    assert queue.status_code == 200 and _no_store(queue)
 
 
 def test_public_pages_stay_cacheable(client, public_paths):
     for path in ("/", public_paths[2], "/ppid/", "/ppid/register/"):
         assert "no-store" not in client.get(path).get("Cache-Control", ""), path
+
+
+def test_only_the_framing_directive_changes_for_same_origin_framing():
+    policy = "default-src 'self'; frame-ancestors 'none'; object-src 'none'"
+
+    assert frame_ancestors_self(policy) == (
+        "default-src 'self'; object-src 'none'; frame-ancestors 'self'"
+    )
 
 
 def test_admin_gets_its_own_policy_and_cannot_be_framed(client, editor):
@@ -192,5 +204,8 @@ def test_page_preview_renders_framed_by_the_admin_only(client, agency_a, editor)
     assert response.status_code == 200
     assert "Pratinjau berita kepegawaian (disunting)" in response.content.decode()
     assert response["X-Frame-Options"] == "SAMEORIGIN"
-    assert csp_directives(response)["frame-ancestors"] == ["'self'"]
+    csp = csp_directives(response)
+    assert csp["frame-ancestors"] == ["'self'"]
+    # The previewed page keeps the public policy it will be served with.
+    assert csp["script-src"] == ["'self'"] and csp["object-src"] == ["'none'"]
     assert _no_store(response)
