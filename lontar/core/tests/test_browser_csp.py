@@ -4,6 +4,7 @@ enhancements that moved out of inline scripts (like button, podcast chapters) st
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from lontar.news.models import ArticleLike
 from lontar.news.tests.helpers import article, news_index
@@ -18,6 +19,14 @@ document.addEventListener("securitypolicyviolation", function (event) {
   window.__cspViolations.push(event.violatedDirective + " " + (event.blockedURI || "inline"));
 });
 """
+
+
+def _wait_until(page, expression: str, seconds: float = 15) -> None:
+    for _ in range(int(seconds * 10)):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"still false after {seconds} s: {expression}")
 
 
 def _visit(page, path: str, problems: list[str]) -> None:
@@ -44,7 +53,9 @@ def test_public_pages_run_under_the_policy_without_violations(browser_page, agen
     _visit(page, story.url, problems)
     assert page.locator('script[type="application/ld+json"]').count() == 1
     page.get_by_role("button", name="Suka").click()
-    page.wait_for_function("document.querySelector('[data-like-count]').textContent === '1'")
+    # expect() and evaluate() run no eval in the page: the CSP forbids it, so
+    # wait_for_function (which evals its expression) cannot be used here.
+    expect(page.locator("[data-like-count]")).to_have_text("1")
     assert page.url.endswith(story.url)  # answered by fetch, not by a reload
     assert page.locator(".like-button").get_attribute("aria-pressed") == "true"
     assert page.locator("[data-like-label]").inner_text() == "Batal suka"
@@ -54,7 +65,7 @@ def test_public_pages_run_under_the_policy_without_violations(browser_page, agen
     episode_path = f"/podcast/{episode.show.slug}/{episode.slug}/"
     _visit(page, episode_path, problems)
     page.locator(".podcast-chapters [data-seek='1']").click()
-    page.wait_for_function("document.getElementById('pemutar-audio').currentTime >= 1")
+    _wait_until(page, "document.getElementById('pemutar-audio').currentTime >= 1")
     assert page.url.endswith(episode_path)  # the player seeks instead of opening the file
     problems.extend(f"{episode_path}: {v}" for v in page.evaluate("window.__cspViolations"))
 
