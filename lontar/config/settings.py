@@ -335,6 +335,7 @@ X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp 4.0; Django has it built in only from 6.0). Public pages
 # run no inline script and no inline style: behaviour lives in static files. JSON-LD data blocks
 # are never executed, so script-src does not apply to them.
+#
 # Media on object storage or a CDN is served from another origin; images and audio may load
 # from there too.
 _media_origins = sorted(
