@@ -8,6 +8,8 @@ Production switches each part on by setting a variable, never by editing this fi
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -17,6 +19,13 @@ import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 from lontar.config.env import env_bool, env_int, env_list, env_str
+from lontar.config.production import (
+    FERNET_KEY_HELP,
+    delivering_email_backend,
+    fernet_key,
+    origin_of,
+    public_base_url,
+)
 from lontar.config.secret import development_secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -96,6 +105,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that builds a response, so they see the final X-Frame-Options and path.
+    "lontar.core.headers.ContentSecurityPolicyMiddleware",
+    "lontar.core.headers.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lontar.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -230,8 +242,17 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # --- E-mail -------------------------------------------------------------------------------------
+# Development prints mail to the console; production must deliver it, because receipts carry
+# a citizen's name, address and tracking code and a console back end writes them to the log.
+_email_url = env_str("EMAIL_URL", "console:" if DEBUG else "")
+if not _email_url:
+    raise ImproperlyConfigured(
+        "EMAIL_URL is not set. In production set it to the SMTP server that delivers receipts, "
+        "e.g. EMAIL_URL=smtp://user:pass@mail.example.go.id:587/?tls=True; for local "
+        "development set LONTAR_DEBUG=1 and mail is printed to the console."
+    )
 try:
-    _email = dj_email_url.parse(env_str("EMAIL_URL", "console:"))
+    _email = dj_email_url.parse(_email_url)
 except (ValueError, KeyError) as exc:
     raise ImproperlyConfigured(f"EMAIL_URL is malformed: {exc}") from exc
 if "EMAIL_BACKEND" not in _email:
@@ -239,6 +260,8 @@ if "EMAIL_BACKEND" not in _email:
         "EMAIL_URL is malformed: use smtp://, submission://, smtps:// or console:"
     )
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+if not DEBUG:
+    delivering_email_backend(EMAIL_BACKEND)
 EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
 EMAIL_PORT = _email["EMAIL_PORT"] or 25
 EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
@@ -277,22 +300,101 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "wagtailadmin_login"
 
 # --- Security -----------------------------------------------------------------------------------
+# `lontar check --deploy` checks these (lontar/core/checks.py adds what Django's checks miss).
 HTTPS = env_bool("LONTAR_HTTPS", not DEBUG)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
+# Nothing reads the CSRF cookie from JavaScript: our forms post the hidden field and Wagtail's
+# admin takes the token from its page config.
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+if HTTPS:
+    # __Host- cookies are refused by browsers unless Secure, path=/ and host-only, so no
+    # sibling subdomain (another agency's site) can plant or overwrite them.
+    SESSION_COOKIE_NAME = "__Host-lontar_sesi"
+    CSRF_COOKIE_NAME = "__Host-lontar_csrf"
 SECURE_SSL_REDIRECT = HTTPS and env_bool("LONTAR_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load-balancer probes speak plain HTTP
 SECURE_HSTS_SECONDS = env_int("LONTAR_HSTS_SECONDS", 31536000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("LONTAR_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("LONTAR_HSTS_PRELOAD", HTTPS)
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview needs same-origin framing.
+# Links to other sites carry no path (which may name a request or a search) and no origin.
+SECURE_REFERRER_POLICY = "same-origin"
+# Nothing may frame the portal; Wagtail's preview views set SAMEORIGIN on their own responses
+# (wagtail.utils.decorators.xframe_options_sameorigin_override) and the CSP middleware
+# follows that with frame-ancestors 'self' (lontar/core/headers.py).
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4.0; Django has it built in only from 6.0). Public pages
+# run no inline script and no inline style: behaviour lives in static files. JSON-LD data blocks
+# are never executed, so script-src does not apply to them.
+#
+# Media on object storage or a CDN is served from another origin; images and audio may load
+# from there too.
+_media_origins = sorted(
+    {origin_of(MEDIA_URL)}
+    | ({origin_of(_s3_options["custom_domain"]), origin_of(_s3_options["endpoint_url"])}
+       if S3_BUCKET else set())
+    - {""}
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_media_origins],
+        "media-src": ["'self'", *_media_origins],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# Wagtail's admin renders inline <script> and style attributes (it needs no eval), and its
+# image and rich-text editors use blob: and data: URLs. django-csp's per-view decorators cannot
+# reach Wagtail's views, so lontar.core.headers.ContentSecurityPolicyMiddleware swaps in this
+# policy for every path under LONTAR_ADMIN_PATH_PREFIX.
+LONTAR_ADMIN_PATH_PREFIX = "/admin/"
+LONTAR_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *_media_origins],
+        "media-src": ["'self'", "blob:", *_media_origins],
+        "font-src": ["'self'", "data:"],
+        "worker-src": ["'self'", "blob:"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# Pages that show what a citizen typed (the request form, the receipt, the tracking pages) and
+# every admin page must never be kept by a browser or a shared proxy cache.
+LONTAR_NO_STORE_PATH_PREFIXES = ("/ppid/permohonan/", "/ppid/lacak/", LONTAR_ADMIN_PATH_PREFIX)
 
 # --- Wagtail ------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env_str("LONTAR_PLATFORM_NAME", "Lontar")
-WAGTAILADMIN_BASE_URL = env_str("LONTAR_BASE_URL", "http://127.0.0.1:8000")
+# Every absolute link in e-mails (receipts, reminders, Wagtail's notifications) starts here.
+_base_url = env_str("LONTAR_BASE_URL", "http://127.0.0.1:8000" if DEBUG else "")
+if not _base_url:
+    raise ImproperlyConfigured(
+        "LONTAR_BASE_URL is not set. In production set it to the portal's public address, "
+        "e.g. LONTAR_BASE_URL=https://bkd.example.go.id, so links in e-mails reach the portal."
+    )
+WAGTAILADMIN_BASE_URL = public_base_url(_base_url)
+# Avatars from gravatar.com would tell a third party which staff use the admin, and the admin's
+# CSP allows images from the portal only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -338,9 +440,28 @@ LOGGING = {
 }
 
 # --- Lontar -------------------------------------------------------------------------------------
+# The Fernet key that encrypts requesters' NIK (lontar/ppid/crypto.py). Checked here, at
+# startup, rather than when the first citizen submits a request. Development derives one from
+# SECRET_KEY so the demo works out of the box; production refuses that, because rotating
+# SECRET_KEY would then destroy every stored NIK.
+_pii_key = env_str("LONTAR_PII_KEY")
+if _pii_key:
+    LONTAR_PII_KEY = fernet_key(_pii_key)
+elif DEBUG:
+    LONTAR_PII_KEY = base64.urlsafe_b64encode(
+        hashlib.sha256(b"lontar-pii:" + SECRET_KEY.encode()).digest()
+    ).decode()
+else:
+    raise ImproperlyConfigured("LONTAR_PII_KEY is not set. " + FERNET_KEY_HELP)
 LONTAR_DEMO_PASSWORD = env_str("LONTAR_DEMO_PASSWORD", "lontar-demo-2026")
 # How many reverse proxies stand before the app; 0 trusts REMOTE_ADDR (rate limits, logs).
 LONTAR_TRUSTED_PROXY_COUNT = env_int("LONTAR_TRUSTED_PROXY_COUNT", 0)
 # Keys the hash of citizens' tracking codes. Its own key, so rotating SECRET_KEY does not void
 # every code ever issued; empty in debug/tests means the old derivation (SECRET_KEY itself).
 LONTAR_TRACKING_KEY = env_str("LONTAR_TRACKING_KEY")
+if not LONTAR_TRACKING_KEY and not DEBUG:
+    raise ImproperlyConfigured(
+        "LONTAR_TRACKING_KEY is not set. Generate one with: python -c \"import secrets; "
+        "print(secrets.token_urlsafe(48))\". When upgrading, set it to the current SECRET_KEY "
+        "so tracking codes already given to requesters keep working."
+    )

@@ -7,6 +7,12 @@ os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,.localhost,127.0.0.1,testserver")
 os.environ.setdefault("LONTAR_HTTPS", "0")
 os.environ.setdefault("LONTAR_VAR_DIR", tempfile.mkdtemp(prefix="lontar-test-var-"))
+# Production refuses to start without these; the test run is a production configuration.
+os.environ.setdefault("EMAIL_URL", "smtp://localhost:25")
+os.environ.setdefault("LONTAR_BASE_URL", "http://testserver")
+# The tracking key the codes of older test data were hashed with (SECRET_KEY itself).
+os.environ.setdefault("LONTAR_TRACKING_KEY", os.environ["SECRET_KEY"])
+os.environ.setdefault("LONTAR_PII_KEY", "dGVzdC1waWkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=")
 
 from lontar.config.settings import *  # noqa: F403
 from lontar.config.settings import STORAGES, VAR_DIR

@@ -6,3 +6,7 @@ class CoreConfig(AppConfig):
     name = "lontar.core"
     label = "core"
     verbose_name = _("Inti Lontar")
+
+    def ready(self) -> None:
+        # Registers the deployment checks (`lontar check --deploy`).
+        from lontar.core import checks  # noqa: F401

@@ -1,15 +1,14 @@
 """NIK at rest: encrypted (Fernet), plus a keyed hash so an officer can find a requester's
 earlier requests without decrypting every row.
 
-The key comes from LONTAR_PII_KEY (a Fernet key); development derives one from SECRET_KEY so
-the demo works out of the box. Production refuses to encrypt without the variable, because a
-key derived from SECRET_KEY would make rotating SECRET_KEY destroy every stored NIK.
-Tracking codes are hashed with their own key, LONTAR_TRACKING_KEY, for the same reason.
+The key is settings.LONTAR_PII_KEY, read and validated at startup by the settings module (a
+Fernet key from the environment; development derives one from SECRET_KEY).
+Tracking codes are hashed with their own key, settings.LONTAR_TRACKING_KEY, so rotating
+SECRET_KEY invalidates neither NIKs nor tracking codes.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 
@@ -17,20 +16,9 @@ from cryptography.fernet import Fernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from lontar.config.env import env_str
-
 
 def _master_key() -> bytes:
-    configured = env_str("LONTAR_PII_KEY")
-    if configured:
-        return configured.encode()
-    if settings.DEBUG or getattr(settings, "TESTING", False):
-        digest = hashlib.sha256(b"lontar-pii:" + settings.SECRET_KEY.encode()).digest()
-        return base64.urlsafe_b64encode(digest)
-    raise ImproperlyConfigured(
-        "LONTAR_PII_KEY is not set. Generate one with: python -c \"from cryptography.fernet "
-        "import Fernet; print(Fernet.generate_key().decode())\" and keep it backed up."
-    )
+    return settings.LONTAR_PII_KEY.encode()
 
 
 def _fernet() -> Fernet:

@@ -8,16 +8,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet, InvalidToken
+from django.core.exceptions import ImproperlyConfigured
+from django.test import override_settings
 
 from lontar.config.env import env_bool, env_int, env_list, env_str
+from lontar.config.production import fernet_key, origin_of, public_base_url
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
 def _settings_in_subprocess(env: dict[str, str], expr: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("LONTAR_", "DATABASE_"))}
-    clean.pop("SECRET_KEY", None)
-    clean.pop("ALLOWED_HOSTS", None)
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "DJANGO_SETTINGS_MODULE"):
+        clean.pop(name, None)
     clean.update(env)
     code = f"from lontar.config import settings as s; print({expr})"
     return subprocess.run(
@@ -109,3 +113,141 @@ def test_env_helpers_read_lists_booleans_numbers_and_secret_files(monkeypatch, t
     assert env_bool("X_BOOL") is True
     assert env_int("X_INT", 0) == 42
     assert env_str("X_SECRET") == "dari-berkas"
+
+
+# --- Production refuses unsafe defaults (finding 7) ---------------------------------------------
+PII_KEY = Fernet.generate_key().decode()
+
+
+def _production(tmp_path, **overrides: str | None) -> dict[str, str]:
+    """A complete production environment; an override of None leaves that variable out."""
+    env = {
+        "SECRET_KEY": "p9Vq-3xLr7Tz_Kd2Wm8Ns4Yb6Hc1Jf5Ga0Qe" * 2,
+        "ALLOWED_HOSTS": "bkd.example.go.id",
+        "LONTAR_VAR_DIR": str(tmp_path),
+        "EMAIL_URL": "smtp://ppid:rahasia@mail.example.go.id:587/?tls=True",
+        "LONTAR_BASE_URL": "https://bkd.example.go.id",
+        "LONTAR_PII_KEY": PII_KEY,
+        "LONTAR_TRACKING_KEY": "Zr4-tracking-key-of-the-production-test-9Lm2Qx7Vb",
+    }
+    env.update(overrides)
+    return {name: value for name, value in env.items() if value is not None}
+
+
+def test_complete_production_environment_starts_with_safe_settings(tmp_path):
+    result = _settings_in_subprocess(
+        _production(tmp_path),
+        "s.DEBUG, s.EMAIL_BACKEND, s.WAGTAILADMIN_BASE_URL, s.LONTAR_PII_KEY == "
+        f"{PII_KEY!r}, s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SECURE_HSTS_SECONDS, "
+        "s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD, s.X_FRAME_OPTIONS",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "False django.core.mail.backends.smtp.EmailBackend https://bkd.example.go.id True "
+        "__Host-lontar_sesi __Host-lontar_csrf 31536000 True True DENY"
+    )
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"EMAIL_URL": None}, "EMAIL_URL is not set"),
+        ({"EMAIL_URL": ""}, "EMAIL_URL is not set"),
+        ({"EMAIL_URL": "console:"}, "EMAIL_URL points at a back end that does not deliver"),
+        ({"EMAIL_URL": "memory:"}, "EMAIL_URL points at a back end that does not deliver"),
+        ({"EMAIL_URL": "file:///var/mail/lontar"}, "EMAIL_URL points at a back end that does not"),
+        ({"LONTAR_BASE_URL": None}, "LONTAR_BASE_URL is not set"),
+        ({"LONTAR_BASE_URL": "bkd.example.go.id"}, "is not an absolute http(s) URL"),
+        ({"LONTAR_BASE_URL": "https://bkd.example.go.id/ppid"}, "is not an absolute http(s) URL"),
+        ({"LONTAR_BASE_URL": "ftp://bkd.example.go.id"}, "is not an absolute http(s) URL"),
+        ({"LONTAR_PII_KEY": None}, "LONTAR_PII_KEY is not set"),
+        ({"LONTAR_PII_KEY": "rahasia-sekali"}, "LONTAR_PII_KEY is not a valid Fernet key"),
+        # Valid base64, but of 16 bytes: an AES-128 key is not a Fernet key.
+        ({"LONTAR_PII_KEY": "MDEyMzQ1Njc4OWFiY2RlZg=="}, "LONTAR_PII_KEY is not a valid Fernet"),
+        ({"LONTAR_PII_KEY": PII_KEY[:-2] + "!="}, "LONTAR_PII_KEY is not a valid Fernet key"),
+        ({"LONTAR_TRACKING_KEY": None}, "LONTAR_TRACKING_KEY is not set"),
+    ],
+)
+def test_production_refuses_to_start_with_a_missing_or_malformed_variable(
+    tmp_path, overrides, message
+):
+    result = _settings_in_subprocess(_production(tmp_path, **overrides), "s.DEBUG")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and message in result.stderr
+    assert "e.g." in result.stderr or "Generate one with" in result.stderr  # says how to fix it
+
+
+def test_development_needs_none_of_the_production_variables(tmp_path):
+    result = _settings_in_subprocess(
+        {"LONTAR_DEBUG": "1", "LONTAR_VAR_DIR": str(tmp_path)},
+        "s.EMAIL_BACKEND, s.WAGTAILADMIN_BASE_URL, len(s.LONTAR_PII_KEY)",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.mail.backends.console.EmailBackend", "http://127.0.0.1:8000", "44"
+    ]
+
+
+def test_check_deploy_reports_nothing_for_a_complete_production_environment(tmp_path):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("LONTAR_", "DATABASE_", "DJANGO_")) and k != "EMAIL_URL"
+    }
+    env.update(_production(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env, cwd=ROOT, capture_output=True, text=True,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://bkd.example.go.id", "https://bkd.example.go.id"),
+        ("https://bkd.example.go.id/", "https://bkd.example.go.id"),
+        ("http://127.0.0.1:8000", "http://127.0.0.1:8000"),
+    ],
+)
+def test_public_base_url_keeps_the_origin(value, expected):
+    assert public_base_url(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "https://", "//bkd.example.go.id", "https://bkd.example.go.id/?a=1",
+     "https://bkd.example.go.id/#x", "https://admin:pw@bkd.example.go.id", "javascript:alert(1)"],
+)
+def test_public_base_url_refuses_anything_but_an_origin(value):
+    with pytest.raises(ImproperlyConfigured, match="LONTAR_BASE_URL"):
+        public_base_url(value)
+
+
+def test_fernet_key_accepts_generated_keys_only():
+    assert fernet_key(PII_KEY) == PII_KEY
+    with pytest.raises(ImproperlyConfigured, match="not a valid Fernet key"):
+        fernet_key(PII_KEY.rstrip("="))
+
+
+def test_media_origins_come_from_absolute_urls_and_bare_hosts_only():
+    assert origin_of("/media/") == ""
+    assert origin_of("https://cdn.example.go.id/media/") == "https://cdn.example.go.id"
+    assert origin_of("media.example.go.id") == "https://media.example.go.id"
+
+
+def test_nik_encryption_uses_the_key_from_settings():
+    from lontar.ppid.crypto import decrypt_nik, encrypt_nik
+
+    other = Fernet.generate_key().decode()
+    with override_settings(LONTAR_PII_KEY=PII_KEY):
+        token = encrypt_nik("5371044107900001")
+        assert decrypt_nik(token) == "5371044107900001"
+    assert Fernet(PII_KEY.encode()).decrypt(token.encode()) == b"5371044107900001"
+    with override_settings(LONTAR_PII_KEY=other), pytest.raises(InvalidToken):
+        decrypt_nik(token)

@@ -1,5 +1,6 @@
 """Reader pages: index and archives, article page, authors; constant query counts."""
 
+import re
 from datetime import date
 
 import pytest
@@ -121,7 +122,8 @@ def test_article_page_shows_everything_a_reader_needs(client, agency_a, writer):
     assert "https://wa.me/?text=" in html and "facebook.com/sharer" in html
     assert "x.com/intent/post" in html and "Salin tautan" in html
     assert other.url in html  # related and next
-    assert "<script src=" not in html  # no third-party scripts
+    # No third-party scripts: the only script is the portal's own static file.
+    assert re.findall(r'<script src="([^"]+)"', html) == ["/static/js/news.js"]
     assert 'property="og:title"' in html and 'property="og:image"' in html
     assert '"@type": "NewsArticle"' in html
 

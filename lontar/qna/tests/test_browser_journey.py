@@ -84,9 +84,17 @@ def test_question_to_faq_with_redaction_and_chapter_seek(
 
     episode = make_episode(make_show(agency_a), question=question)
     visitor.goto(episode.get_absolute_url())
-    visitor.wait_for_function(
-        "document.getElementById('pemutar-audio').readyState >= 1")
+    # The page's CSP forbids eval, so conditions are polled with evaluate (which page scripts
+    # cannot do) rather than wait_for_function (which evals its expression in the page).
+    _wait_until(visitor, "document.getElementById('pemutar-audio').readyState >= 1")
     visitor.locator("a[data-seek='1']").first.click()
-    visitor.wait_for_function(
-        "document.getElementById('pemutar-audio').currentTime >= 0.9")
+    _wait_until(visitor, "document.getElementById('pemutar-audio').currentTime >= 0.9")
     assert visitor.url.endswith(episode.get_absolute_url())  # stayed on the page
+
+
+def _wait_until(page, expression: str, seconds: float = 15) -> None:
+    for _ in range(int(seconds * 10)):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"still false after {seconds} s: {expression}")
