@@ -27,5 +27,7 @@ def requires_second_factor(user) -> bool:
         return True
     # Only the role groups count, not the per-agency scope groups ("BKD · Petugas PPID"): a user
     # is always put in both by set_staff_roles.
-    names = user.groups.filter(name__in=ROLES_REQUIRING_SECOND_FACTOR).values_list("name", flat=True)
+    names = user.groups.filter(name__in=ROLES_REQUIRING_SECOND_FACTOR).values_list(
+        "name", flat=True
+    )
     return roles_require_second_factor(names, is_superuser=False)

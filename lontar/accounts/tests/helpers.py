@@ -50,7 +50,7 @@ def browser_sign_in(page, username: str, password: str = PASSWORD) -> None:
     page.locator("input[name=username]").fill(username)
     page.locator("input[name=password]").fill(password)
     page.locator("form button[type=submit]").first.click()
-    page.wait_for_load_state()
+    page.wait_for_url(re.compile(r"/admin/(2fa/daftar/|2fa/verifikasi/|$)"))
     if "/admin/2fa/daftar/" in page.url:
         key = key_from_manual(page.locator("#kunci-manual").inner_text())
         page.locator("input[name=token]").fill(code_for_key(key))

@@ -23,7 +23,9 @@ def signed_in(client) -> bool:
 
 
 def test_thirty_wrong_passwords_lock_the_account_and_the_right_one_is_refused(client, writer):
-    statuses = [password_login(client, writer.username, f"salah-{i}").status_code for i in range(30)]
+    statuses = [
+        password_login(client, writer.username, f"salah-{i}").status_code for i in range(30)
+    ]
 
     assert statuses[:4] == [200] * 4  # the form again, with its error
     assert set(statuses[4:]) == {429}
@@ -60,7 +62,9 @@ def test_an_address_is_capped_at_thirty_failures_an_hour_across_usernames(client
         for n in range(10):
             for i in range(3):
                 assert password_login(client, f"tebakan-{n}", f"salah-{i}").status_code in (
-                    200, 429)
+                    200,
+                    429,
+                )
         refused = password_login(client, writer.username, PASSWORD)
         assert refused.status_code == 429
         assert not signed_in(client)
@@ -89,7 +93,7 @@ def test_the_lockout_page_does_not_tell_whether_the_account_exists(client, write
             response = password_login(client, username, f"salah-{i}", REMOTE_ADDR=address)
         body = response.content.decode()
         body = body.replace(username, "NAMA")
-        main = body[body.index("<main"):body.index("</main>")]
+        main = body[body.index("<main") : body.index("</main>")]
         return response.status_code, main
 
     existing = lockout_body(writer.username, "10.0.0.1")
@@ -103,15 +107,22 @@ def test_lockout_follows_the_same_client_address_as_the_rest_of_the_app(client, 
     settings.LONTAR_TRUSTED_PROXY_COUNT = 1
     proxy = {"REMOTE_ADDR": "10.0.0.254"}
     for i in range(5):
-        password_login(client, writer.username, f"salah-{i}", HTTP_X_FORWARDED_FOR="203.0.113.5",
-                       **proxy)
+        password_login(
+            client, writer.username, f"salah-{i}", HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy
+        )
     # A made-up left-most hop does not dodge the lock: the proxy's own entry counts.
-    spoofed = password_login(client, writer.username, PASSWORD,
-                             HTTP_X_FORWARDED_FOR="198.51.100.77, 203.0.113.5", **proxy)
+    spoofed = password_login(
+        client,
+        writer.username,
+        PASSWORD,
+        HTTP_X_FORWARDED_FOR="198.51.100.77, 203.0.113.5",
+        **proxy,
+    )
     assert spoofed.status_code == 429
     # Another visitor behind the same proxy is a different address.
-    other = password_login(client, writer.username, PASSWORD,
-                           HTTP_X_FORWARDED_FOR="203.0.113.99", **proxy)
+    other = password_login(
+        client, writer.username, PASSWORD, HTTP_X_FORWARDED_FOR="203.0.113.99", **proxy
+    )
     assert other.status_code == 302
 
 
