@@ -32,10 +32,13 @@ def _with_next(url_name: str, next_url: str) -> str:
     return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
 
 
-def _throttle_error(device) -> str:
+def _check_code(device, token: str) -> str | None:
+    """None when the code is right; otherwise the message to show next to the field."""
     allowed, _data = device.verify_is_allowed()
     if not allowed:
         return _("Terlalu banyak kode yang salah. Tunggu sebentar, lalu masukkan kode terbaru.")
+    if device.verify_token(token):
+        return None
     return _("Kode tidak cocok atau sudah pernah dipakai. Masukkan kode terbaru dari aplikasi.")
 
 
@@ -51,12 +54,13 @@ def enrol(request: HttpRequest) -> HttpResponse:
     device = devices.pending_device(request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        error = _check_code(device, form.cleaned_data["token"])
+        if error is None:
             devices.confirm(device)
             otp_login(request, device)
             messages.success(request, _("Verifikasi dua langkah aktif untuk akun Anda."))
             return redirect(next_url)
-        form.add_error("token", _throttle_error(device))
+        form.add_error("token", error)
     return render(
         request,
         "accounts/enrol.html",
@@ -81,9 +85,11 @@ def verify(request: HttpRequest) -> HttpResponse:
         return redirect(_with_next("accounts:enrol", next_url))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        error = None
         for device in confirmed:
-            if device.verify_token(form.cleaned_data["token"]):
+            error = _check_code(device, form.cleaned_data["token"])
+            if error is None:
                 otp_login(request, device)
                 return redirect(next_url)
-        form.add_error("token", _throttle_error(confirmed[0]))
+        form.add_error("token", error)
     return render(request, "accounts/verify.html", {"form": form, "next": next_url})
