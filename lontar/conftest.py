@@ -109,6 +109,39 @@ def browser_page(_chromium, live_server):
 
 
 @pytest.fixture(autouse=True)
+def _force_login_passes_second_factor(monkeypatch):
+    """`client.force_login(user)` also completes the TOTP step for users who need one.
+
+    force_login is already a test's way round authentication (no password is checked); the
+    second factor is part of the same authentication, so it is skipped the same way: a confirmed
+    TOTP device is created and the session is marked as verified with it, which is what
+    django_otp.login() stores after a real code. Tests of the real sign-in flow post to the
+    login form instead (lontar/accounts/tests/). Without this, every admin test of a PPID
+    officer or admin would have to enrol a device first.
+    """
+    from django.test.client import ClientMixin
+
+    original = ClientMixin.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from lontar.accounts.policy import requires_second_factor
+
+        if requires_second_factor(user):
+            from django_otp import DEVICE_ID_SESSION_KEY
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device is None:
+                device = TOTPDevice.objects.create(user=user, name="uji", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate-limit counters and cached menus must not leak from one test into the next."""
     from django.core.cache import cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import sys
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "lontar.opendata",
     "lontar.programs",
     "lontar.demo",
+    "lontar.accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -92,6 +94,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -113,10 +119,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "lontar.accounts.middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "lontar.core.params.InvalidParameterMiddleware",
+    # Last, so it turns a locked-out login into the lockout page whatever the view returned.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lontar.config.urls"
@@ -290,14 +300,48 @@ except (ZoneInfoNotFoundError, ValueError) as exc:
     ) from exc
 
 # --- Authentication -----------------------------------------------------------------------------
+# Argon2id first: new and upgraded hashes use it; older PBKDF2 hashes still verify and are
+# re-hashed with Argon2 at the user's next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+     "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Axes refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute force (docs/decisions/0009): a (username, address) pair is locked after 5 failures for
+# 15 minutes, and an address after 30 failures an hour across usernames. Counters live in the
+# database, so the lock holds when Redis is down.
+AXES_HANDLER = "lontar.accounts.throttle.LontarAxesHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("LONTAR_LOGIN_FAILURES_PER_ACCOUNT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "lontar.core.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "lontar.accounts.throttle.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_ENABLE_ADMIN = False  # Django's admin is not exposed
+LONTAR_LOGIN_FAILURES_PER_ADDRESS = env_int("LONTAR_LOGIN_FAILURES_PER_ADDRESS", 30)
+# Second factor (TOTP) for the PPID and admin roles: lontar/accounts/policy.py.
+OTP_TOTP_ISSUER = env_str("LONTAR_PLATFORM_NAME", "Lontar")
+# Sessions stay in the database (Redis down must not sign everyone out). A session lives at
+# most 8 hours after login and ends after 30 minutes without a request.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = 8 * 3600
+LONTAR_SESSION_IDLE_SECONDS = env_int("LONTAR_SESSION_IDLE_SECONDS", 30 * 60)
 
 # --- Security -----------------------------------------------------------------------------------
 # `lontar check --deploy` checks these (lontar/core/checks.py adds what Django's checks miss).

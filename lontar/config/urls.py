@@ -12,6 +12,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # The second sign-in step; before Wagtail's admin, whose catch-all would otherwise answer.
+    path("admin/2fa/", include("lontar.accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     # Each app owns its full paths (Indonesian, e.g. /ppid/permohonan/baru/); listed before the

@@ -24,6 +24,7 @@ def test_demo_loads_a_province_with_a_bkd_as_default_site_and_loads_nothing_twic
     assert Agency.objects.filter(kind="opd").count() >= 3
     assert bkd.units.count() >= 5 and bkd.staff.count() >= 5
     assert "bkd.penulis" in second and "http://ppid.localhost:8000/" in second
+    assert "aplikasi autentikator (TOTP)" in first  # PPID and admin demo logins must enrol
 
 
 def test_demo_sites_serve_profile_pages_through_their_menus(client):

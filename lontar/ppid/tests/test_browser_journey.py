@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from lontar.accounts.tests.helpers import browser_sign_in
 from lontar.agencies.roles import Role
 from lontar.agencies.tests.factories import UnitFactory, staff_member
 from lontar.core.tests.files import pdf_bytes
@@ -65,11 +66,8 @@ def citizen_files_a_request(page) -> tuple[InformationRequest, str]:
 
 
 def officer_handles_it(page, officer, unit, request, document_path) -> None:
-    page.goto("/admin/login/")
-    page.locator("input[name=username]").fill(officer.username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url("**/admin/")
+    # A PPID officer enrols an authenticator at the first sign-in (lontar/accounts).
+    browser_sign_in(page, officer.username, PASSWORD)
     page.goto("/admin/ppid/permohonan/")
     page.get_by_role("link", name=request.number).click()
     page.wait_for_url(f"**/admin/ppid/permohonan/{request.pk}/")

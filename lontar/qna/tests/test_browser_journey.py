@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from lontar.accounts.tests.helpers import browser_sign_in
 from lontar.agencies.roles import Role
 from lontar.agencies.tests.factories import UnitFactory, staff_member
 from lontar.podcast.tests.helpers import make_episode, make_show
@@ -36,11 +37,8 @@ def visitor_asks(page) -> Question:
 
 
 def staff_answer_and_publish(page, staff, question) -> None:
-    page.goto("/admin/login/")
-    page.locator("input[name=username]").fill(staff.username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url("**/admin/")
+    # An agency admin enrols an authenticator at the first sign-in (lontar/accounts).
+    browser_sign_in(page, staff.username, PASSWORD)
     page.goto("/admin/tanya-jawab/")
     page.get_by_role("link", name="Kapan tunjangan kinerja").click()
     page.get_by_label("Unit penjawab").first.select_option(label="Bidang Gaji")

@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from lontar.accounts.tests.helpers import browser_sign_in
 from lontar.survey import ikm
 from lontar.survey.models import SurveyPeriod
 from lontar.survey.selectors import today_for
@@ -64,11 +65,8 @@ def test_visitor_answers_admin_publishes_and_results_show_the_recomputed_index(b
     assert period.responses.order_by("-pk").first().answers == VISITOR_SCORES
 
     # The BKD's agency admin signs in and publishes the period from the admin.
-    page.goto("/admin/login/")
-    page.locator('input[name="username"]').fill("bkd.admin")
-    page.locator('input[name="password"]').fill(settings.LONTAR_DEMO_PASSWORD)
-    page.locator('form button[type="submit"]').click()
-    page.wait_for_url("**/admin/")
+    # As an agency admin they enrol an authenticator at the first sign-in (lontar/accounts).
+    browser_sign_in(page, "bkd.admin", settings.LONTAR_DEMO_PASSWORD)
     page.goto("/admin/snippets/survey/surveyperiod/")
     page.locator(f'button.w-dropdown__toggle[aria-label*="{period}"]').click()
     page.get_by_role("link", name="Terbitkan hasil").click()

@@ -30,3 +30,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Login staf demo (kata sandi: {settings.LONTAR_DEMO_PASSWORD}):")
         for username, role, agency in ctx.logins:
             self.stdout.write(f"  {username:<18} {role:<16} {agency}")
+        self.stdout.write(
+            "Petugas PPID, Atasan PPID, Admin Agency dan Admin Platform wajib mendaftarkan "
+            "aplikasi autentikator (TOTP) saat pertama masuk; kode QR dan kuncinya tampil di layar."
+        )
