@@ -1,3 +1,5 @@
+import functools
+
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -92,3 +94,45 @@ def refuse_deleting_an_agency_site_root(request, page):
     if not request.user.is_superuser and Site.objects.filter(root_page=page).exists():
         raise PermissionDenied
     return None
+
+
+# Wagtail's site history lists every log entry of every model the user holds a permission on,
+# and the page-types report names the last edited page of every site: both cross agencies.
+# Filtering them per agency would mean re-implementing them, so they stay with platform admins.
+PLATFORM_ONLY_REPORTS = {
+    "site_history": "site-history",
+    "site_history_results": None,
+    "page_types_usage": "page-types-usage",
+    "page_types_usage_results": None,
+}
+
+
+def _platform_admins_only(view):
+    @functools.wraps(view)
+    def restricted(request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    restricted.platform_admins_only = True
+    return restricted
+
+
+@hooks.register("register_admin_urls")
+def keep_cross_agency_reports_for_platform_admins():
+    """Wrap Wagtail's own report URLs in place; they are included before any hook's URLs."""
+    from wagtail.admin.urls import reports
+
+    for pattern in reports.urlpatterns:
+        if pattern.name in PLATFORM_ONLY_REPORTS and not getattr(
+            pattern.callback, "platform_admins_only", False
+        ):
+            pattern.callback = _platform_admins_only(pattern.callback)
+    return []
+
+
+@hooks.register("construct_reports_menu")
+def hide_cross_agency_reports(request, menu_items):
+    if not request.user.is_superuser:
+        hidden = {name for name in PLATFORM_ONLY_REPORTS.values() if name}
+        menu_items[:] = [item for item in menu_items if item.name not in hidden]
