@@ -33,6 +33,7 @@ def build_records(agency) -> dict[str, Model]:
     from lontar.news.models import NewsCategory
     from lontar.opendata.models import (
         Dataset,
+        Group,
         PartnerAgreement,
         PartnerKey,
         PartnerKeyUse,
@@ -104,6 +105,10 @@ def build_records(agency) -> dict[str, Model]:
         "opendata.dataset": dataset,
         "opendata.resource": Resource.objects.create(dataset=dataset, name=f"Sumber {tag}"),
         "opendata.partneragreement": agreement,
+        # Data groups are shared by every agency (not agency-scoped): a sample only.
+        "opendata.group": Group.objects.get_or_create(
+            name="kepegawaian", defaults={"title": "Kepegawaian"}
+        )[0],
         "opendata.partnerkeyuse": PartnerKeyUse.objects.create(
             key=key, path="/api/3/action/package_show", dataset=dataset
         ),
