@@ -15,6 +15,7 @@ from lontar.agencies.models import (
     Unit,
     WorkingDayOverride,
 )
+from lontar.agencies.selectors import agency_of_user
 
 
 class AgencyViewSet(AgencyScopedSnippetViewSet):
@@ -136,3 +137,45 @@ def hide_cross_agency_reports(request, menu_items):
     if not request.user.is_superuser:
         hidden = {name for name in PLATFORM_ONLY_REPORTS.values() if name}
         menu_items[:] = [item for item in menu_items if item.name not in hidden]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def offer_only_own_agency_pages(pages, request):
+    """The page chooser browses and searches every site's tree; keep it to the user's own."""
+    if request.user.is_superuser:
+        return pages
+    agency = agency_of_user(request.user)
+    if agency is None or agency.site is None:
+        return pages.none()
+    return pages.filter(path__startswith=agency.site.root_page.path)
+
+
+def _collection_scoped(endpoint_class, policy):
+    """An admin API endpoint listing only media in collections the user may choose from."""
+
+    class CollectionScopedEndpoint(endpoint_class):
+        def get_queryset(self):
+            queryset = super().get_queryset()
+            if self.request.user.is_superuser:
+                return queryset
+            allowed = policy.instances_user_has_any_permission_for(
+                self.request.user, ["choose", "change", "delete"]
+            )
+            return queryset.filter(pk__in=allowed.values("pk"))
+
+    CollectionScopedEndpoint.__name__ = f"CollectionScoped{endpoint_class.__name__}"
+    return CollectionScopedEndpoint
+
+
+@hooks.register("construct_admin_api", order=100)
+def scope_admin_media_api(router):
+    """Wagtail's admin API lists every document and image of every collection to any staff."""
+    from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+    from wagtail.documents.permissions import permission_policy as document_policy
+    from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+    from wagtail.images.permissions import permission_policy as image_policy
+
+    router.register_endpoint(
+        "documents", _collection_scoped(DocumentsAdminAPIViewSet, document_policy)
+    )
+    router.register_endpoint("images", _collection_scoped(ImagesAdminAPIViewSet, image_policy))

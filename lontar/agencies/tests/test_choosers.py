@@ -149,3 +149,39 @@ def test_site_history_report_is_for_platform_admins_only(
 
     assert refused.status_code in (302, 403)
     assert allowed.status_code == 200
+
+
+def test_page_chooser_offers_only_own_agency_pages(client, agency_a, agency_b, editor_b):
+    client.force_login(editor_b)
+
+    search = client.get(reverse("wagtailadmin_choose_page_search"), {"q": "Profil"})
+    browse = client.get(reverse("wagtailadmin_choose_page"))
+
+    assert search.status_code == 200
+    assert f"Profil {agency_b.short_name}" in search.content.decode()
+    for response in (search, browse):
+        assert f"Profil {agency_a.short_name}" not in response.content.decode()
+        assert f"Beranda {agency_a.short_name}" not in response.content.decode()
+
+
+def test_admin_api_hides_another_agency_documents_and_images(client, records_a, editor_b):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    document = records_a["programs.planningdocument"].document
+    image = get_image_model().objects.create(
+        title="Foto internal A",
+        file=get_test_image_file(),
+        collection=records_a["agencies.agency"].collection,
+    )
+    client.force_login(editor_b)
+
+    doc_detail = client.get(reverse("wagtailadmin_api:documents:detail", args=[document.pk]))
+    image_detail = client.get(reverse("wagtailadmin_api:images:detail", args=[image.pk]))
+    listings = [
+        client.get(reverse("wagtailadmin_api:documents:listing")).content.decode(),
+        client.get(reverse("wagtailadmin_api:images:listing")).content.decode(),
+    ]
+
+    assert (doc_detail.status_code, image_detail.status_code) == (404, 404)
+    assert all(document.title not in body and "Foto internal A" not in body for body in listings)
