@@ -1,6 +1,7 @@
 import functools
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Site
@@ -179,3 +180,47 @@ def scope_admin_media_api(router):
         "documents", _collection_scoped(DocumentsAdminAPIViewSet, document_policy)
     )
     router.register_endpoint("images", _collection_scoped(ImagesAdminAPIViewSet, image_policy))
+
+
+PAGE_ID_ARGUMENTS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "pk")
+
+
+def page_in_own_tree(user, page_id) -> bool:
+    from wagtail.models import Page
+
+    if user.is_superuser:
+        return True
+    agency = agency_of_user(user)
+    if agency is None or agency.site is None:
+        return False
+    try:
+        return Page.objects.filter(
+            pk=int(page_id), path__startswith=agency.site.root_page.path
+        ).exists()
+    except (TypeError, ValueError):
+        return False
+
+
+def _own_tree_only(view):
+    @functools.wraps(view)
+    def scoped(request, *args, **kwargs):
+        for name in PAGE_ID_ARGUMENTS:
+            if name in kwargs and not page_in_own_tree(request.user, kwargs[name]):
+                raise Http404
+        return view(request, *args, **kwargs)
+
+    scoped.own_tree_only = True
+    return scoped
+
+
+@hooks.register("register_admin_urls")
+def keep_page_actions_inside_own_tree():
+    """Every page action URL (edit, preview, history, revisions, compare, move, copy, workflow,
+    usage…) naming a page outside the user's agency's tree answers 404, like snippets do.
+    Wagtail's own permission checks still run for pages inside the tree."""
+    from wagtail.admin.urls import pages
+
+    for pattern in pages.urlpatterns:
+        if not getattr(pattern.callback, "own_tree_only", False):
+            pattern.callback = _own_tree_only(pattern.callback)
+    return []

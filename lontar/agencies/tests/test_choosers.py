@@ -185,3 +185,35 @@ def test_admin_api_hides_another_agency_documents_and_images(client, records_a, 
 
     assert (doc_detail.status_code, image_detail.status_code) == (404, 404)
     assert all(document.title not in body and "Foto internal A" not in body for body in listings)
+
+
+def test_every_page_action_on_another_agency_page_answers_404(client, agency_a, editor_b):
+    from wagtail.admin.urls import pages
+
+    page = agency_a.site.root_page.get_children().get(slug="profil")
+    samples = {
+        "revision_id": page.latest_revision_id,
+        "task_state_id": 1,
+        "task_id": 1,
+        "workflow_state_id": 1,
+        "action_name": "approve",
+        "revision_id_a": "earliest",
+        "revision_id_b": "latest",
+        "content_type_app_name": "pages",
+        "content_type_model_name": "standardpage",
+    }
+    client.force_login(editor_b)
+    wrong = []
+    for pattern in pages.urlpatterns:
+        names = pattern.pattern.regex.groupindex
+        page_args = [
+            name for name in names if name in ("page_id", "parent_page_id", "page_to_move_id", "pk")
+        ]
+        if not page_args:
+            continue
+        kwargs = {name: samples.get(name, page.pk) for name in names}
+        url = reverse(f"wagtailadmin_pages:{pattern.name}", kwargs=kwargs)
+        code = client.get(url).status_code
+        if code != 404:
+            wrong.append((url, code))
+    assert wrong == []
