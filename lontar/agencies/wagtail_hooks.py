@@ -171,10 +171,14 @@ def _collection_scoped(endpoint_class, policy):
 @hooks.register("construct_admin_api", order=100)
 def scope_admin_media_api(router):
     """Wagtail's admin API lists every document and image of every collection to any staff."""
+    from wagtail.documents import get_document_model
     from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
-    from wagtail.documents.permissions import permission_policy as document_policy
+    from wagtail.images import get_image_model
     from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-    from wagtail.images.permissions import permission_policy as image_policy
+    from wagtail.permissions import policy_registry
+
+    document_policy = policy_registry.get_by_type(get_document_model())
+    image_policy = policy_registry.get_by_type(get_image_model())
 
     router.register_endpoint(
         "documents", _collection_scoped(DocumentsAdminAPIViewSet, document_policy)
