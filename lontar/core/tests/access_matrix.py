@@ -87,8 +87,6 @@ def classify(response) -> str:
         return "login"
     if code == 302 and location in ("/admin/", "/admin"):
         return "deny"  # Wagtail's permission_denied: back to the dashboard with a message
-    if code == 403:
-        return "deny"
     if 300 <= code < 400:
         return "redir"
     return str(code)
@@ -98,8 +96,8 @@ def matches(actual: str, expected: str) -> bool:
     for option in expected.split("|"):
         if option == "any" or option == actual:
             return True
-        if option == "deny" and actual == "login":
-            return True  # a logged-in user without access sent back to the login page
+        if option == "deny" and actual in ("login", "403"):
+            return True  # a 403, or a logged-in user without access sent back to the login page
     return False
 
 

@@ -23,7 +23,7 @@ from django.urls import NoReverseMatch
 from lontar.agencies.roles import Role
 from lontar.agencies.tests.factories import UserFactory, agency_with_site, staff_member
 from lontar.core.tests import access_matrix as matrix
-from lontar.core.tests.access_world import build_records
+from lontar.core.tests.access_world import build_records, scoped_snippet_viewsets
 
 pytestmark = pytest.mark.django_db
 
@@ -231,6 +231,10 @@ def _row_counts() -> dict[str, int]:
     return {label: apps.get_model(label).objects.count() for label in ROW_COUNT_MODELS}
 
 
+def _draft_class(answer: str) -> str:
+    return "deny" if answer == "403" else answer
+
+
 def _answer(client: Client, method: str, url: str) -> str:
     response = getattr(client, method)(url)
     if response.streaming:
@@ -256,6 +260,20 @@ def test_every_url_pattern_answers_as_the_policy_says():
     stale = sorted(set(entries) - {r.key for r in routes})
     assert not unknown, "URL patterns without a row in access-policy.toml:\n" + "\n".join(unknown)
     assert not stale, "rows in access-policy.toml naming no URL pattern:\n" + "\n".join(stale)
+
+    # Object URLs of agency-scoped snippets must answer 404 to another agency: not negotiable
+    # per row, so a reviewer cannot relax it by editing the policy.
+    scoped = {
+        f"wagtailsnippets_{v.model._meta.app_label}_{v.model._meta.model_name}"
+        for v in scoped_snippet_viewsets()
+    }
+    scoped |= {name.replace("wagtailsnippets_", "wagtailsnippetchoosers_") for name in scoped}
+    relaxed = [
+        r.key
+        for r in routes
+        if r.namespace in scoped and "pk" in r.converters and entries[r.key].get("other") != "404"
+    ]
+    assert not relaxed, "scoped snippet object URLs need other = 404:\n" + "\n".join(relaxed)
 
     world = _world()
     clients = _clients(world)
@@ -309,8 +327,8 @@ def test_every_url_pattern_answers_as_the_policy_says():
         if entry.get("logs_out"):
             clients = _clients(world)
         draft.append(
-            f'"{route.key}" = {{ get = "{" ".join(got[r] for r in matrix.ROLES)}"'
-            + (f', other = "{other}"' if other else "")
+            f'"{route.key}" = {{ get = "{" ".join(_draft_class(got[r]) for r in matrix.ROLES)}"'
+            + (f', other = "{_draft_class(other)}"' if other else "")
             + " }"
         )
 
