@@ -205,6 +205,7 @@ def _world_ids(world: dict) -> dict[str, int]:
         "page": world["page"].pk,
         "home": world["home"].pk,
         "document": world["document"].pk,
+        "document_file": world["document"].filename,  # storage may have suffixed the name
         "image": world["image"].pk,
         "request": world["request"].pk,
         "question": world["question"].pk,
