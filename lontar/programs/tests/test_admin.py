@@ -11,13 +11,6 @@ from lontar.programs.tests.helpers import event, program
 pytestmark = pytest.mark.django_db
 
 
-def _refused(response) -> bool:
-    """Wagtail answers a refused admin view with a redirect to the dashboard (or a 403)."""
-    return response.status_code == 403 or (
-        response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
-    )
-
-
 def _grant(user, *codenames: str) -> None:
     user.user_permissions.add(
         *Permission.objects.filter(content_type__app_label="programs", codename__in=codenames)
