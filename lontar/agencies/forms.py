@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 
 class AgencyScopedAdminForm(WagtailAdminModelForm):
@@ -12,6 +14,7 @@ class AgencyScopedAdminForm(WagtailAdminModelForm):
         super().__init__(*args, for_user=for_user, **kwargs)
         if for_user is None or for_user.is_superuser:
             return
+        from lontar.agencies.admin_scoping import user_may_list
         from lontar.agencies.selectors import agencies_visible_to
 
         visible = agencies_visible_to(for_user)
@@ -20,7 +23,17 @@ class AgencyScopedAdminForm(WagtailAdminModelForm):
             if queryset is None:
                 continue
             model = queryset.model
-            if model._meta.label == "agencies.Agency" and name != "parent":
+            is_agency = model._meta.label == "agencies.Agency"
+            # The snippet chooser lists only the user's own agency's records and only for users
+            # holding a permission on the chosen model (an editor filing a program under a unit
+            # holds none on units); a plain select over this form's own list serves them. An
+            # agency's parent may be any agency, which the scoped chooser would not offer.
+            if isinstance(field.widget, AdminSnippetChooser) and (
+                (is_agency and name == "parent") or not user_may_list(for_user, model)
+            ):
+                field.widget = forms.Select()
+                field.widget.choices = field.choices
+            if is_agency and name != "parent":
                 field.queryset = queryset.filter(pk__in=visible)
                 if visible.count() == 1 and not self.instance.pk:
                     field.initial = visible.first().pk

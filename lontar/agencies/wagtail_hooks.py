@@ -1,4 +1,7 @@
+import functools
+
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Site
@@ -13,6 +16,7 @@ from lontar.agencies.models import (
     Unit,
     WorkingDayOverride,
 )
+from lontar.agencies.selectors import agency_of_user
 
 
 class AgencyViewSet(AgencyScopedSnippetViewSet):
@@ -92,3 +96,135 @@ def refuse_deleting_an_agency_site_root(request, page):
     if not request.user.is_superuser and Site.objects.filter(root_page=page).exists():
         raise PermissionDenied
     return None
+
+
+# Wagtail's site history lists every log entry of every model the user holds a permission on,
+# and the page-types report names the last edited page of every site: both cross agencies.
+# Filtering them per agency would mean re-implementing them, so they stay with platform admins.
+PLATFORM_ONLY_REPORTS = {
+    "site_history": "site-history",
+    "site_history_results": None,
+    "page_types_usage": "page-types-usage",
+    "page_types_usage_results": None,
+}
+
+
+def _platform_admins_only(view):
+    @functools.wraps(view)
+    def restricted(request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    restricted.platform_admins_only = True
+    return restricted
+
+
+@hooks.register("register_admin_urls")
+def keep_cross_agency_reports_for_platform_admins():
+    """Wrap Wagtail's own report URLs in place; they are included before any hook's URLs."""
+    from wagtail.admin.urls import reports
+
+    for pattern in reports.urlpatterns:
+        if pattern.name in PLATFORM_ONLY_REPORTS and not getattr(
+            pattern.callback, "platform_admins_only", False
+        ):
+            pattern.callback = _platform_admins_only(pattern.callback)
+    return []
+
+
+@hooks.register("construct_reports_menu")
+def hide_cross_agency_reports(request, menu_items):
+    if not request.user.is_superuser:
+        hidden = {name for name in PLATFORM_ONLY_REPORTS.values() if name}
+        menu_items[:] = [item for item in menu_items if item.name not in hidden]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def offer_only_own_agency_pages(pages, request):
+    """The page chooser browses and searches every site's tree; keep it to the user's own."""
+    if request.user.is_superuser:
+        return pages
+    agency = agency_of_user(request.user)
+    if agency is None or agency.site is None:
+        return pages.none()
+    return pages.filter(path__startswith=agency.site.root_page.path)
+
+
+def _collection_scoped(endpoint_class, policy):
+    """An admin API endpoint listing only media in collections the user may choose from."""
+
+    class CollectionScopedEndpoint(endpoint_class):
+        def get_queryset(self):
+            queryset = super().get_queryset()
+            if self.request.user.is_superuser:
+                return queryset
+            allowed = policy.instances_user_has_any_permission_for(
+                self.request.user, ["choose", "change", "delete"]
+            )
+            return queryset.filter(pk__in=allowed.values("pk"))
+
+    CollectionScopedEndpoint.__name__ = f"CollectionScoped{endpoint_class.__name__}"
+    return CollectionScopedEndpoint
+
+
+@hooks.register("construct_admin_api", order=100)
+def scope_admin_media_api(router):
+    """Wagtail's admin API lists every document and image of every collection to any staff."""
+    from wagtail.documents import get_document_model
+    from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+    from wagtail.images import get_image_model
+    from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+    from wagtail.permissions import policy_registry
+
+    document_policy = policy_registry.get_by_type(get_document_model())
+    image_policy = policy_registry.get_by_type(get_image_model())
+
+    router.register_endpoint(
+        "documents", _collection_scoped(DocumentsAdminAPIViewSet, document_policy)
+    )
+    router.register_endpoint("images", _collection_scoped(ImagesAdminAPIViewSet, image_policy))
+
+
+PAGE_ID_ARGUMENTS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "pk")
+
+
+def page_in_own_tree(user, page_id) -> bool:
+    from wagtail.models import Page
+
+    if user.is_superuser:
+        return True
+    agency = agency_of_user(user)
+    if agency is None or agency.site is None:
+        return False
+    try:
+        return Page.objects.filter(
+            pk=int(page_id), path__startswith=agency.site.root_page.path
+        ).exists()
+    except (TypeError, ValueError):
+        return False
+
+
+def _own_tree_only(view):
+    @functools.wraps(view)
+    def scoped(request, *args, **kwargs):
+        for name in PAGE_ID_ARGUMENTS:
+            if name in kwargs and not page_in_own_tree(request.user, kwargs[name]):
+                raise Http404
+        return view(request, *args, **kwargs)
+
+    scoped.own_tree_only = True
+    return scoped
+
+
+@hooks.register("register_admin_urls")
+def keep_page_actions_inside_own_tree():
+    """Every page action URL (edit, preview, history, revisions, compare, move, copy, workflow,
+    usage…) naming a page outside the user's agency's tree answers 404, like snippets do.
+    Wagtail's own permission checks still run for pages inside the tree."""
+    from wagtail.admin.urls import pages
+
+    for pattern in pages.urlpatterns:
+        if not getattr(pattern.callback, "own_tree_only", False):
+            pattern.callback = _own_tree_only(pattern.callback)
+    return []
