@@ -86,8 +86,18 @@ PATH_TARGETS = [
     ("ckan-action-name", "/api/3/action/{}"),
 ]
 
-# Targets whose 5xx belongs to another helper's branch; the integrator removes these marks.
-OTHER_BRANCH: dict[str, str] = {}
+# Targets whose 5xx belongs to another helper's branch; the integrator removes these marks
+# after merging. Not strict: a run with few examples may not hit the input.
+_OPENDATA = "fixed on branch sec-opendata: "
+OTHER_BRANCH: dict[str, str] = {
+    "content-news": _OPENDATA + "date_from/date_to=² reach a DateField lookup (ValidationError)",
+    "content-events": _OPENDATA + "date_from/date_to=² reach a DateField lookup (ValidationError)",
+    "content-faq": _OPENDATA + "q of 100 KB: SQLite 'LIKE or GLOB pattern too complex'",
+    "content-regulations": _OPENDATA + "q of 100 KB: SQLite 'LIKE or GLOB pattern too complex'",
+    "ckan-package-search": _OPENDATA
+    + "facet.field=0 (TypeError: int not iterable); q of 100 KB (LIKE pattern too complex)",
+    "ckan-post": _OPENDATA + "q of 100 KB in a form POST (LIKE pattern too complex)",
+}
 
 
 def _marked(targets):
