@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 # ASCII digits only: `\d` in Python regexes matches every Unicode digit.
 _ASCII_INT = re.compile(r"-?[0-9]{1,18}")
+_ASCII_DIGITS = re.compile(r"-?[0-9]+")
 _ASCII_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Control characters other than tab/newline, and lone surrogates, never belong in a parameter.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
@@ -49,6 +50,8 @@ def parse_int(
         return default
     text = str(value).strip()
     if not _ASCII_INT.fullmatch(text):
+        if _ASCII_DIGITS.fullmatch(text):  # digits, but more than any count or year needs
+            raise InvalidParameter(name, _("“%(name)s” terlalu besar.") % {"name": name})
         raise InvalidParameter(name, _("“%(name)s” harus berupa angka.") % {"name": name})
     number = int(text)
     if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
@@ -92,6 +95,30 @@ def clean_text(value: str | None, name: str, *, max_length: int = MAX_TEXT) -> s
             "name": name
         })
     return text[:max_length]
+
+
+# The database search backends quote every search term themselves (SQLite FTS5 wraps each in
+# double quotes, PostgreSQL in single quotes with escaping), so operators such as AND, NEAR, *,
+# ( or - are already searched literally. A double quote is the one character that can end the
+# SQLite quoting early and turn the query into an FTS5 syntax error; it carries no meaning for
+# the visitor's search, so it becomes a space.
+_SEARCH_BREAKERS = re.compile(r'["\x00-\x1f\x7f\ud800-\udfff]')
+
+
+def neutral_search_terms(text: str, *, max_length: int = MAX_TEXT) -> str:
+    """Text safe to hand to the search backend: the words stay, quoting characters go.
+
+    Pure and lenient (never raises): selectors call it on every query whatever its origin, as a
+    second line behind `search_query`, which refuses control characters with 400.
+    """
+    return " ".join(_SEARCH_BREAKERS.sub(" ", text or "").split())[:max_length].strip()
+
+
+def search_query(value: str | None, name: str = "q", *, max_length: int = MAX_TEXT) -> str:
+    """A visitor's search words: control characters and NULs are refused (400), quotes become
+    spaces so that `"` or an FTS operator searches literally instead of failing."""
+    text = clean_text(value, name, max_length=max_length)
+    return neutral_search_terms(text, max_length=max_length)
 
 
 def choice(value: str | None, name: str, allowed: set[str] | frozenset[str]) -> str:

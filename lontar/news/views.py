@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from lontar.agencies.models import StaffProfile
 from lontar.agencies.selectors import agency_for_request
+from lontar.core.params import clean_text, parse_page
 from lontar.news import likes, selectors
 from lontar.news.models import NewsArticlePage, NewsIndexPage
 
@@ -18,7 +19,7 @@ PER_PAGE = 10
 
 
 def _page_of(request: HttpRequest, queryset, per_page: int = PER_PAGE):
-    return Paginator(queryset, per_page).get_page(request.GET.get("halaman"))
+    return Paginator(queryset, per_page).get_page(parse_page(request.GET.get("halaman")))
 
 
 def news_index(
@@ -32,7 +33,7 @@ def news_index(
     categories = list(selectors.categories_of(agency))
     articles = selectors.listing(index)
     category = tag = None
-    category_slug = category_slug or request.GET.get("kategori")
+    category_slug = category_slug or clean_text(request.GET.get("kategori"), "kategori")
     if category_slug:
         category = next((c for c in categories if c.slug == category_slug), None)
         if category is None:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.client import client_ip
 from lontar.core.exports import safe_row
+from lontar.core.params import choice, parse_page, parse_year
 from lontar.core.personal_data import redact
 from lontar.core.ratelimit import (
     count,
@@ -228,16 +229,18 @@ def tracked_file(request: HttpRequest, kind: str, pk: int = 0) -> HttpResponse:
 
 def _register_rows(request: HttpRequest, agency):
     rows = public_register(agency)
-    year = request.GET.get("tahun", "")
-    status = request.GET.get("status", "")
-    decision = request.GET.get("keputusan", "")
-    if year.isdigit():
-        rows = rows.filter(year=int(year))
-    if status in Status.values:
+    # Through core.params: "²" passes str.isdigit() but not int(), and 5,000 digits overflow.
+    year = parse_year(request.GET.get("tahun"))
+    status = choice(request.GET.get("status"), "status", frozenset(Status.values))
+    decision = choice(request.GET.get("keputusan"), "keputusan", frozenset(Decision.values))
+    if year is not None:
+        rows = rows.filter(year=year)
+    if status:
         rows = rows.filter(status=status)
-    if decision in Decision.values:
+    if decision:
         rows = rows.filter(decision=decision)
-    return rows, {"tahun": year, "status": status, "keputusan": decision}
+    return rows, {"tahun": "" if year is None else str(year), "status": status,
+                  "keputusan": decision}
 
 
 REGISTER_COLUMNS = [
@@ -265,7 +268,8 @@ def _register_values(item: InformationRequest) -> list[str]:
 def register(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
     rows, filters = _register_rows(request, agency)
-    page = Paginator(rows.select_related("agency"), 25).get_page(request.GET.get("halaman"))
+    page_number = parse_page(request.GET.get("halaman"))
+    page = Paginator(rows.select_related("agency"), 25).get_page(page_number)
     years = (InformationRequest.objects.filter(agency=agency).values_list("year", flat=True)
              .distinct().order_by("-year"))
     return render(request, "ppid/public/register.html", {

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core.params import choice, parse_int, parse_year
 from lontar.programs import ical, selectors, tables
 from lontar.programs.models import Event
 
@@ -20,16 +21,16 @@ def _agency_or_404(request: HttpRequest):
     return agency
 
 
-def _int_param(request: HttpRequest, name: str) -> int | None:
-    value = request.GET.get(name, "")
-    return int(value) if value.isdigit() else None
-
-
 def _year(request: HttpRequest, years: list[int]) -> int:
-    year = _int_param(request, "tahun")
+    """The requested year when programs exist for it, else the latest; junk answers 400."""
+    year = parse_year(request.GET.get("tahun"))
     if year in years:
         return year
     return years[0] if years else timezone.localdate().year
+
+
+def _unit_id(request: HttpRequest) -> int | None:
+    return parse_int(request.GET.get("unit"), "unit", minimum=1, maximum=2**31 - 1)
 
 
 @require_GET
@@ -37,7 +38,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
     agency = _agency_or_404(request)
     years = selectors.program_years(agency)
     year = _year(request, years)
-    unit_id = _int_param(request, "unit")
+    unit_id = _unit_id(request)
     units = list(agency.units.order_by("sort_order", "name"))
     programs = list(selectors.programs_of_year(agency, year, unit_id))
     return render(
@@ -91,8 +92,7 @@ def program_xlsx(request: HttpRequest) -> HttpResponse:
 
 
 def _category(request: HttpRequest) -> str | None:
-    value = request.GET.get("kategori") or None
-    return value if value in Event.Category.values else None
+    return choice(request.GET.get("kategori"), "kategori", frozenset(Event.Category.values)) or None
 
 
 @require_GET

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
+from lontar.core.params import neutral_search_terms
 from lontar.qna.models import Category, Question
 from lontar.qna.similarity import rank_similar
 
@@ -20,6 +21,7 @@ def faq(agency, *, category: str = "", query: str = "") -> QuerySet[Question] | 
     if category in Category.values:
         questions = questions.filter(category=category)
     questions = questions.order_by("-published_at", "-pk")
+    query = neutral_search_terms(query)
     if query:
         ids = [q.pk for q in published_questions(agency).search(query, operator="or")[:200]]
         return questions.filter(pk__in=ids)

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core.params import choice, parse_page, search_query
 from lontar.core.ratelimit import hit, is_limited
 from lontar.qna import selectors, services
 from lontar.qna.forms import QuestionForm
@@ -67,12 +68,13 @@ def track(request: HttpRequest, token: str) -> HttpResponse:
 
 def index(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
-    category = request.GET.get("kategori", "")
-    query = request.GET.get("q", "")[:200].strip()
+    category = choice(request.GET.get("kategori"), "kategori", frozenset(Category.values))
+    query = search_query(request.GET.get("q"))
+    page_number = parse_page(request.GET.get("halaman"))
     questions = selectors.faq(agency, category=category, query=query)
-    page = Paginator(questions, PER_PAGE).get_page(request.GET.get("halaman"))
+    page = Paginator(questions, PER_PAGE).get_page(page_number)
     return render(request, "qna/index.html", {
-        "page_obj": page, "category": category if category in Category.values else "",
+        "page_obj": page, "category": category,
         "categories": Category.choices, "query": query,
     })
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
+from lontar.core.params import neutral_search_terms
 from lontar.regulations.models import DocumentRelation, LegalDocument, Subject
 from lontar.regulations.status import connected
 
@@ -25,6 +26,9 @@ def published_documents(agency) -> QuerySet[LegalDocument]:
 def search_ids(agency, query: str) -> list[int]:
     """Ids of the agency's published documents matching `query` (title, abstract, PDF text),
     best first."""
+    query = neutral_search_terms(query)
+    if not query:
+        return []
     results = published_documents(agency).search(query, operator="and")
     return [document.pk for document in results[:MAX_SEARCH_HITS]]
 
@@ -164,7 +168,11 @@ def related_items(document: LegalDocument, request) -> list[dict]:
     query = f"{document.kind_abbreviation or document.kind} {document.number} {document.year}"
     if not document.number:
         query = document.title
+    # Titles are staff text and may hold a double quote, which the FTS syntax cannot take.
+    query = neutral_search_terms(query)
     items = []
+    if not query:
+        return items
     for key, source in SOURCES.items():
         if key == SEARCH_KEY:
             continue

@@ -9,8 +9,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core.params import choice, clean_text, parse_int, parse_page, parse_year, search_query
 from lontar.regulations import formats, selectors, services
 from lontar.regulations.forms import FilterForm
+from lontar.regulations.models import DocumentStatus, DocumentType
 
 PAGE_SIZE = 20
 FEED_DEFAULT_LIMIT = 100
@@ -31,13 +33,31 @@ def _document_or_404(request: HttpRequest, pk: int):
     return document
 
 
+def _checked_filters(params, form: FilterForm) -> dict:
+    """The list's filters read through core.params: junk (², a 5,000-digit year, a NUL, an
+    unknown type) answers 400 instead of being dropped silently or reaching the database."""
+    sorts = {value for value, _label in form.fields["urut"].choices}
+    filters = form.filters()
+    filters.update(
+        query=search_query(params.get("q")),
+        document_type=choice(params.get("jenis"), "jenis", frozenset(DocumentType.values)),
+        year=parse_year(params.get("tahun")),
+        status=choice(params.get("status"), "status", frozenset(DocumentStatus.values)),
+        subject=parse_int(params.get("subjek"), "subjek", minimum=1, maximum=2**31 - 1),
+        field_of_law=clean_text(params.get("bidang"), "bidang"),
+        sort=choice(params.get("urut"), "urut", frozenset(sorts)),
+    )
+    return filters
+
+
 @require_GET
 def regulation_list(request: HttpRequest) -> HttpResponse:
     agency = _agency_or_404(request)
     form = FilterForm(request.GET, facets=selectors.facets(agency))
-    filters = form.filters()
+    filters = _checked_filters(request.GET, form)
+    page_number = parse_page(request.GET.get("halaman"))
     documents = selectors.with_list_relations(selectors.filtered_documents(agency, **filters))
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    page = Paginator(documents, PAGE_SIZE).get_page(page_number)
     params = request.GET.copy()
     params.pop("halaman", None)
     return render(
@@ -107,23 +127,21 @@ def _feed_record(request: HttpRequest, document) -> dict[str, str]:
 
 
 def _feed_limit(raw: str | None) -> int:
-    try:
-        return max(1, min(int(raw), FEED_MAX_LIMIT))
-    except (TypeError, ValueError):
-        return FEED_DEFAULT_LIMIT
+    """At most FEED_MAX_LIMIT records; a larger number is capped, junk answers 400."""
+    limit = parse_int(raw, "limit", minimum=1, default=FEED_DEFAULT_LIMIT)
+    return min(limit, FEED_MAX_LIMIT)
 
 
 @require_GET
 def jdihn_list(request: HttpRequest) -> JsonResponse:
     agency = _agency_or_404(request)
-    year = request.GET.get("tahun", "")
+    query = search_query(request.GET.get("q"))
+    year = parse_year(request.GET.get("tahun"))
+    limit = _feed_limit(request.GET.get("limit"))
     documents = selectors.filtered_documents(
-        agency,
-        query=request.GET.get("q", "").strip()[:200],
-        year=int(year) if year.isdigit() else None,
-        sort="terbaru",
+        agency, query=query, year=year, sort="terbaru"
     ).prefetch_related("subjects")
-    records = [_feed_record(request, d) for d in documents[: _feed_limit(request.GET.get("limit"))]]
+    records = [_feed_record(request, d) for d in documents[:limit]]
     return JsonResponse(records, safe=False, json_dumps_params={"ensure_ascii": False})
 
 

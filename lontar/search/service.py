@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils.safestring import SafeString
 from wagtail.search.backends import get_search_backend
 
+from lontar.core.params import neutral_search_terms
 from lontar.search.highlight import snippet
 from lontar.search.registry import SOURCES, SearchSource
 
@@ -37,7 +38,7 @@ def _year(value) -> int | None:
 def search(agency, query: str, *, kind: str = "", year: int | None = None) -> Outcome:
     """Hits for `query` among the agency's published records, best first, then newest."""
     outcome = Outcome()
-    query = query.strip()
+    query = neutral_search_terms(query)
     if not query or agency is None:
         return outcome
     years: set[int] = set()

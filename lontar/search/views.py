@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core.params import choice, parse_page, parse_year, search_query
 from lontar.search import service
 from lontar.search.registry import SOURCES
 
@@ -15,21 +16,14 @@ PER_PAGE = 10
 MAX_QUERY = 200
 
 
-def _int_or_none(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
-
-
 @require_GET
 def search(request: HttpRequest) -> TemplateResponse:
-    query = request.GET.get("q", "")[:MAX_QUERY].strip()
-    kind = request.GET.get("jenis", "")
-    kind = kind if kind in SOURCES else ""
-    year = _int_or_none(request.GET.get("tahun"))
+    query = search_query(request.GET.get("q"), max_length=MAX_QUERY)
+    kind = choice(request.GET.get("jenis"), "jenis", frozenset(SOURCES))
+    year = parse_year(request.GET.get("tahun"))
+    page_number = parse_page(request.GET.get("halaman"))
     outcome = service.search(agency_for_request(request), query, kind=kind, year=year)
-    page = Paginator(outcome.hits, PER_PAGE).get_page(request.GET.get("halaman"))
+    page = Paginator(outcome.hits, PER_PAGE).get_page(page_number)
     results = [service.present(hit, query, request) for hit in page.object_list]
     return TemplateResponse(
         request,

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page, Site
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core.params import clean_text
 from lontar.survey import ratelimit, reports, selectors, services
 from lontar.survey.forms import PageFeedbackForm, QuestionnaireForm, answer_field_name
 from lontar.survey.models import SurveyInvitation, SurveyUnit
@@ -38,7 +39,9 @@ def survey_index(request: HttpRequest) -> HttpResponse:
 def _invitation(request: HttpRequest, unit) -> tuple[str, SurveyInvitation | None]:
     """The token the visitor came with (link or hidden field) and its invitation, if known."""
     source = request.POST if request.method == "POST" else request.GET
-    token = (source.get(services.INVITATION_PARAMETER) or "").strip()[:64]
+    # A NUL would reach PostgreSQL and fail there; control characters answer 400 instead.
+    token = clean_text(source.get(services.INVITATION_PARAMETER), services.INVITATION_PARAMETER,
+                       max_length=64)
     if not token:
         return "", None
     return token, SurveyInvitation.objects.filter(unit=unit, token=token).first()

@@ -18,13 +18,18 @@ from lontar.podcast.timecode import itunes_duration, label
         (None, None), ("", None), ("bytes=0-99", (0, 99)), ("bytes=100-", (100, 999)),
         ("bytes=-10", (990, 999)), ("bytes=900-5000", (900, 999)), ("items=0-1", None),
         ("bytes=0-1,5-6", None), ("bytes=-5000", (0, 999)),
+        # Finding 6: 5,000 digits and non-ASCII digits once reached int() and gave a 500.
+        ("bytes=-" + "9" * 5000, (0, 999)), ("bytes=0-" + "9" * 5000, (0, 999)),
+        ("bytes=²-", None), ("bytes=０-9", None), ("bytes=0-9\n", (0, 9)),
     ],
 )
 def test_parse_range(header, expected):
     assert parse_range(header, 1000) == expected
 
 
-@pytest.mark.parametrize("header", ["bytes=1000-", "bytes=5-2", "bytes=-0"])
+@pytest.mark.parametrize(
+    "header", ["bytes=1000-", "bytes=5-2", "bytes=-0", "bytes=" + "9" * 5000 + "-"]
+)
 def test_unsatisfiable_ranges(header):
     with pytest.raises(Unsatisfiable):
         parse_range(header, 1000)

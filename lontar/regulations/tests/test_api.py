@@ -116,7 +116,14 @@ def test_limit_year_and_query(client, documents):
     assert [r["judul"] for r in client.get("/api/jdihn/", {"q": "baru"}).json()] == [
         "Disiplin Pegawai Baru"
     ]
-    assert len(client.get("/api/jdihn/", {"limit": "abc", "tahun": "x"}).json()) == 2
+    assert len(client.get("/api/jdihn/", {"limit": "5000"}).json()) == 2  # capped at 1000
+
+
+@pytest.mark.parametrize("params", [{"limit": "abc"}, {"limit": "0"}, {"tahun": "x"}])
+def test_junk_limit_or_year_is_a_400_naming_the_parameter(client, documents, params):
+    response = client.get("/api/jdihn/", params)
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == next(iter(params))
 
 
 def test_newest_first(client, documents):

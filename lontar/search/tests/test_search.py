@@ -63,7 +63,10 @@ def test_filters_by_content_type_and_year_with_pagination(client, agency_a):
     assert by_year["total"] == 4
     assert all(r["date"].year == 2025 for r in by_year["results"])
     assert client.get("/cari/", {"q": "mutasi", "jenis": "berita"}).context["total"] == 12
-    assert client.get("/cari/", {"q": "mutasi", "jenis": "tidak-ada"}).context["kind"] == ""
+    # Finding 6: an unknown content type is refused with a message naming the parameter.
+    unknown = client.get("/cari/", {"q": "mutasi", "jenis": "tidak-ada"})
+    assert unknown.status_code == 400
+    assert "“jenis”" in unknown.content.decode()
 
 
 def test_empty_query_shows_the_form_only(client, agency_a):
