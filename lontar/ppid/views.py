@@ -21,9 +21,7 @@ from lontar.core.params import choice, parse_page, parse_year
 from lontar.core.personal_data import redact
 from lontar.core.ratelimit import (
     count,
-    hit,
     hit_and_check,
-    is_limited,
     subject_key,
     uncount,
 )
@@ -79,12 +77,15 @@ def new_request(request: HttpRequest) -> HttpResponse:
     form_kwargs = {"require_identity_scan": ppid_settings.require_identity_scan}
     if request.method == "POST":
         form = RequestForm(request.POST, request.FILES, **form_kwargs)
-        if is_limited(request, "ppid-request", REQUESTS_PER_HOUR):
+        valid = form.is_valid()
+        # Only complete submissions count, and counting is the check (one atomic increment),
+        # so a burst of parallel posts gets exactly the hourly allowance.
+        if valid and not hit_and_check(request, "ppid-request", REQUESTS_PER_HOUR, 3600):
             form.add_error(None, _("Terlalu banyak permohonan dari perangkat ini dalam satu jam. "
                                    "Silakan coba lagi nanti atau hubungi meja layanan PPID."))
             return render(request, "ppid/public/request_form.html",
                           {"form": form, "ppid_settings": ppid_settings}, status=429)
-        if form.is_valid():
+        if valid:
             data = form.cleaned_data
             details = RequesterDetails(
                 name=data["name"], identity_kind=data["identity_kind"], nik=data.get("nik", ""),
@@ -102,7 +103,6 @@ def new_request(request: HttpRequest) -> HttpResponse:
                     agency=agency, details=details, received_at=timezone.now(),
                     channel=InformationRequest.Channel.WEB, ip=client_ip(request) or None,
                 )
-            hit(request, "ppid-request", 3600)
             request.session[_RECEIPT] = {
                 "id": information_request.pk, "code": code, "at": time.time()
             }
@@ -136,12 +136,11 @@ def receipt(request: HttpRequest) -> HttpResponse:
 
 def _too_many_downloads(request: HttpRequest) -> HttpResponse | None:
     """Count this download; past the hourly limit answer 429 with a page saying when to retry."""
-    if is_limited(request, "ppid-download", DOWNLOADS_PER_HOUR):
+    if not hit_and_check(request, "ppid-download", DOWNLOADS_PER_HOUR, 3600):
         response = render(request, "ppid/public/too_many_downloads.html",
                           {"limit": DOWNLOADS_PER_HOUR}, status=429)
         response["Retry-After"] = "3600"
         return response
-    hit(request, "ppid-download", 3600)
     return None
 
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import choice, parse_page, search_query
-from lontar.core.ratelimit import hit, is_limited
+from lontar.core.ratelimit import hit_and_check
 from lontar.qna import selectors, services
 from lontar.qna.forms import QuestionForm
 from lontar.qna.models import Category, Question
@@ -36,11 +36,13 @@ def ask(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
     form = QuestionForm(request.POST or None)
     if request.method == "POST":
-        if is_limited(request, "qna-ask", QUESTIONS_PER_HOUR):
+        valid = form.is_valid()
+        # Counting is the check (one atomic increment): a parallel burst gets the allowance only.
+        if valid and not hit_and_check(request, "qna-ask", QUESTIONS_PER_HOUR, 3600):
             form.add_error(None, _("Terlalu banyak pertanyaan dari perangkat ini dalam satu "
                                    "jam. Silakan coba lagi nanti."))
             return render(request, "qna/ask.html", {"form": form}, status=429)
-        if form.is_valid():
+        if valid:
             data = form.cleaned_data
             with transaction.atomic():
                 question = services.submit_question(
@@ -50,7 +52,6 @@ def ask(request: HttpRequest) -> HttpResponse:
                     question_text=data["question_text"],
                     tracking_url_of=lambda q: request.build_absolute_uri(q.tracking_url()),
                 )
-            hit(request, "qna-ask", 3600)
             return redirect(f"{question.tracking_url()}?baru=1")
     return render(request, "qna/ask.html", {"form": form})
 
@@ -112,8 +113,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     except Question.DoesNotExist:
         raise Http404 from None
     voted = request.session.get(_VOTED, [])
-    if pk not in voted and not is_limited(request, "qna-feedback", FEEDBACK_PER_HOUR):
+    if pk not in voted and hit_and_check(request, "qna-feedback", FEEDBACK_PER_HOUR, 3600):
         services.record_feedback(question, request.POST.get("membantu") == "ya")
-        hit(request, "qna-feedback", 3600)
         request.session[_VOTED] = [*voted, pk][-200:]
     return redirect(f"{question.get_absolute_url()}?terima-kasih=1#umpan-balik")

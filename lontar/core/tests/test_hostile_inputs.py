@@ -86,31 +86,8 @@ PATH_TARGETS = [
     ("ckan-action-name", "/api/3/action/{}"),
 ]
 
-# Targets whose 5xx belongs to another helper's branch; the integrator removes these marks
-# after merging. Not strict: a run with few examples may not hit the input.
-_OPENDATA = "fixed on branch sec-opendata: "
-OTHER_BRANCH: dict[str, str] = {
-    "content-news": _OPENDATA + "date_from/date_to=² reach a DateField lookup (ValidationError)",
-    "content-events": _OPENDATA + "date_from/date_to=² reach a DateField lookup (ValidationError)",
-    "content-faq": _OPENDATA + "q of 100 KB: SQLite 'LIKE or GLOB pattern too complex'",
-    "content-regulations": _OPENDATA + "q of 100 KB: SQLite 'LIKE or GLOB pattern too complex'",
-    "ckan-package-search": _OPENDATA
-    + "facet.field=0 (TypeError: int not iterable); q of 100 KB (LIKE pattern too complex)",
-    "ckan-post": _OPENDATA + "q of 100 KB in a form POST (LIKE pattern too complex)",
-}
-
-
 def _marked(targets):
-    return [
-        pytest.param(
-            *target,
-            id=target[0],
-            marks=pytest.mark.xfail(reason=OTHER_BRANCH[target[0]], strict=False),
-        )
-        if target[0] in OTHER_BRANCH
-        else pytest.param(*target, id=target[0])
-        for target in targets
-    ]
+    return [pytest.param(*target, id=target[0]) for target in targets]
 
 
 def _assert_no_server_error(response, what) -> None:
@@ -322,11 +299,8 @@ def test_no_visitor_header_on_a_like_causes_a_server_error(client, site, header,
     check()
 
 
-# fixed on branch sec-pii (core/client.py validates X-Forwarded-For): on PostgreSQL a forged
-# header such as "X-Forwarded-For: ²" reached the request event's GenericIPAddressField.
-@pytest.mark.xfail(
-    reason="fixed on branch sec-pii: forged X-Forwarded-For stored as an IP", strict=False
-)
+# On PostgreSQL a forged header such as "X-Forwarded-For: ²" once reached the request event's
+# GenericIPAddressField; core/client.py now returns only valid addresses.
 def test_no_forwarded_for_on_a_request_form_causes_a_server_error(client, site, settings):
     from lontar.ppid.models import InformationRequest
 
