@@ -594,6 +594,12 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "required_kinds": INTERNAL,
         "remind_from_month": INTERNAL,
     },
+    "accounts.LoginSession": {
+        "id": INTERNAL,
+        "user": INTERNAL,
+        "session_key": SECRET,  # a live session key is a credential
+        "created_at": INTERNAL,
+    },
     # --- third-party models that hold personal data ------------------------------------------
     "auth.User": {
         "id": INTERNAL,

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page, Site
 
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import clean_text
+from lontar.core.ratelimit import hit_and_check
 from lontar.survey import ratelimit, reports, selectors, services
 from lontar.survey.forms import PageFeedbackForm, QuestionnaireForm, answer_field_name
 from lontar.survey.models import SurveyInvitation, SurveyUnit
@@ -190,26 +195,54 @@ def _download(content: bytes | str, content_type: str, name: str) -> HttpRespons
     return response
 
 
-def report_pdf(request: HttpRequest, period_id: int) -> HttpResponse:
+REPORT_DOWNLOADS_PER_HOUR = 60
+
+
+def _report(request: HttpRequest, period_id: int, kind: str, build, content_type: str, name):
+    """A published report, built once per published version and served from the cache.
+
+    A published result is frozen, so its report only changes when staff edit what it prints
+    (the follow-up plan, the names); those go into the key. Building a PDF costs far more than
+    serving it, so an anonymous visitor must not be able to make the server build it on demand,
+    and each visitor's downloads are limited too.
+    """
     result = _published_or_404(request, period_id)
-    return _download(reports.render_pdf(result), "application/pdf", reports.filename(result, "pdf"))
+    if not hit_and_check(request, "skm-report", REPORT_DOWNLOADS_PER_HOUR, 3600):
+        response = HttpResponse(
+            _("Terlalu banyak unduhan dari perangkat ini dalam satu jam. Silakan coba lagi nanti."),
+            status=429, content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = "3600"
+        return response
+    printed = "|".join(
+        (str(result.published_at.timestamp()), result.name, result.unit.name,
+         result.follow_up_plan, get_language() or "")
+    )
+    key = f"lontar:skm-report:{result.pk}:{kind}:{hashlib.sha256(printed.encode()).hexdigest()}"
+    content = cache.get(key)
+    if content is None:
+        content = build(result)
+        cache.set(key, content, None)
+    return _download(content, content_type, name(result))
+
+
+def report_pdf(request: HttpRequest, period_id: int) -> HttpResponse:
+    return _report(request, period_id, "pdf", reports.render_pdf, "application/pdf",
+                   lambda result: reports.filename(result, "pdf"))
 
 
 def report_xlsx(request: HttpRequest, period_id: int) -> HttpResponse:
-    result = _published_or_404(request, period_id)
-    return _download(
-        reports.render_xlsx(result),
+    return _report(
+        request, period_id, "xlsx", reports.render_xlsx,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        reports.filename(result, "xlsx"),
+        lambda result: reports.filename(result, "xlsx"),
     )
 
 
 def responses_csv(request: HttpRequest, period_id: int) -> HttpResponse:
-    result = _published_or_404(request, period_id)
-    return _download(
-        reports.render_csv(result),
-        "text/csv; charset=utf-8",
-        reports.filename(result, "csv").replace("skm-", "skm-jawaban-", 1),
+    return _report(
+        request, period_id, "csv", reports.render_csv, "text/csv; charset=utf-8",
+        lambda result: reports.filename(result, "csv").replace("skm-", "skm-jawaban-", 1),
     )
 
 

@@ -14,6 +14,7 @@ answered today. A draft records behaviour, not intent: review every row before c
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 from django.apps import apps
@@ -218,7 +219,7 @@ def _clients(world: dict) -> dict[str, Client]:
     clients = {"anon": Client(enforce_csrf_checks=True, raise_request_exception=False)}
     tracker = Client(enforce_csrf_checks=True, raise_request_exception=False)
     session = tracker.session
-    session[_TRACKED] = world["request"].pk
+    session[_TRACKED] = {"id": world["request"].pk, "at": time.time()}
     session.save()
     clients["tracker"] = tracker
     for role, user in world["users"].items():

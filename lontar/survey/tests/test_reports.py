@@ -171,3 +171,40 @@ def test_unpublished_or_foreign_periods_have_no_downloads(client, period_a, peri
 )
 def test_scrub_free_text(text, expected):
     assert scrub_free_text(text) == expected
+
+
+def test_a_published_report_is_built_once_and_rebuilt_when_its_plan_changes(
+    client, published, monkeypatch
+):
+    builds = []
+    real = reports.render_pdf
+
+    def counting(result):
+        builds.append(result.pk)
+        return real(result)
+
+    monkeypatch.setattr(reports, "render_pdf", counting)
+    first, second, third = (client.get(urls(published)["pdf"]) for _ in range(3))
+
+    assert [r.status_code for r in (first, second, third)] == [200, 200, 200]
+    assert first.content == second.content == third.content
+    assert len(builds) == 1
+
+    published.follow_up_plan = "Membuka loket sore hari."
+    published.save()
+    changed = client.get(urls(published)["pdf"])
+    assert len(builds) == 2
+    assert "Membuka loket sore hari." in pdf_text(changed.content)
+
+
+def test_report_downloads_are_limited_per_visitor(client, published, monkeypatch):
+    from lontar.survey import views
+
+    monkeypatch.setattr(views, "REPORT_DOWNLOADS_PER_HOUR", 3)
+    answers = [client.get(urls(published)[kind]).status_code for kind in ("pdf", "xlsx", "csv")]
+    refused = client.get(urls(published)["pdf"])
+
+    assert answers == [200, 200, 200]
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "3600"
+    assert "Terlalu banyak unduhan" in refused.content.decode()
