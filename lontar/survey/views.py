@@ -214,11 +214,12 @@ def _report(request: HttpRequest, period_id: int, kind: str, build, content_type
         )
         response["Retry-After"] = "3600"
         return response
+    period = result.period
     printed = "|".join(
-        (str(result.published_at.timestamp()), result.name, result.unit.name,
-         result.follow_up_plan, get_language() or "")
+        (str(period.published_at.timestamp()), period.name, period.unit.name,
+         period.follow_up_plan, period.agency.name, get_language() or "")
     )
-    key = f"lontar:skm-report:{result.pk}:{kind}:{hashlib.sha256(printed.encode()).hexdigest()}"
+    key = f"lontar:skm-report:{period.pk}:{kind}:{hashlib.sha256(printed.encode()).hexdigest()}"
     content = cache.get(key)
     if content is None:
         content = build(result)

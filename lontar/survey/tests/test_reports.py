@@ -180,7 +180,7 @@ def test_a_published_report_is_built_once_and_rebuilt_when_its_plan_changes(
     real = reports.render_pdf
 
     def counting(result):
-        builds.append(result.pk)
+        builds.append(result.period.pk)
         return real(result)
 
     monkeypatch.setattr(reports, "render_pdf", counting)
