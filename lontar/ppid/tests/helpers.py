@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
+
+from django.core import signing
 
 from lontar.ppid.services import RequesterDetails, register_request
 
@@ -32,3 +35,25 @@ def make_request(agency, *, received_at=None, **overrides):
     return register_request(
         agency=agency, details=details(**overrides), received_at=received_at, channel="web"
     )
+
+
+def form_data(**overrides) -> dict:
+    """What a citizen posts on the public request form, filled in correctly."""
+    data = {
+        "name": "Maria Uji Pemohon",
+        "identity_kind": "perorangan",
+        "nik": NIK,
+        "address": "Jalan Flamboyan 3, Kota Uji",
+        "phone": PHONE,
+        "email": "pemohon@contoh.id",
+        "occupation": "Wartawan",
+        "information_requested": "Daftar formasi CPNS 2026 per jabatan",
+        "purpose": "Bahan liputan tentang rekrutmen ASN",
+        "obtain_method": "salinan_elektronik",
+        "delivery_method": "surel",
+        "consent": "on",
+        "website": "",
+        "shown_at": signing.dumps(time.time() - 60, salt="lontar.ppid.request-form"),
+    }
+    data.update(overrides)
+    return data

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-import time
 from unittest import mock
 
 import pytest
-from django.core import mail, signing
+from django.core import mail
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from lontar.ppid import documents, limits
 from lontar.ppid.models import InformationRequest
-from lontar.ppid.tests.helpers import NIK, PHONE, make_request
+from lontar.ppid.tests.helpers import form_data, make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -26,27 +25,6 @@ def _fresh_limits():
     cache.clear()
     yield
     cache.clear()
-
-
-def form_data(**overrides) -> dict:
-    data = {
-        "name": "Maria Uji Pemohon",
-        "identity_kind": "perorangan",
-        "nik": NIK,
-        "address": "Jalan Flamboyan 3, Kota Uji",
-        "phone": PHONE,
-        "email": "pemohon@contoh.id",
-        "occupation": "Wartawan",
-        "information_requested": "Daftar formasi CPNS 2026 per jabatan",
-        "purpose": "Bahan liputan tentang rekrutmen ASN",
-        "obtain_method": "salinan_elektronik",
-        "delivery_method": "surel",
-        "consent": "on",
-        "website": "",
-        "shown_at": signing.dumps(time.time() - 60, salt="lontar.ppid.request-form"),
-    }
-    data.update(overrides)
-    return data
 
 
 @pytest.mark.parametrize(

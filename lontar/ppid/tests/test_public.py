@@ -11,30 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from lontar.ppid.models import InformationRequest
-from lontar.ppid.tests.helpers import NIK, PHONE, make_request
+from lontar.ppid.tests.helpers import NIK, PHONE, form_data, make_request
 
 pytestmark = pytest.mark.django_db
-
-
-def form_data(**overrides) -> dict:
-    data = {
-        "name": "Maria Uji Pemohon",
-        "identity_kind": "perorangan",
-        "nik": NIK,
-        "address": "Jalan Flamboyan 3, Kota Uji",
-        "phone": PHONE,
-        "email": "pemohon@contoh.id",
-        "occupation": "Wartawan",
-        "information_requested": "Daftar formasi CPNS 2026 per jabatan",
-        "purpose": "Bahan liputan tentang rekrutmen ASN",
-        "obtain_method": "salinan_elektronik",
-        "delivery_method": "surel",
-        "consent": "on",
-        "website": "",
-        "shown_at": signing.dumps(time.time() - 60, salt="lontar.ppid.request-form"),
-    }
-    data.update(overrides)
-    return data
 
 
 def test_citizen_submits_and_sees_number_code_and_due_date(
