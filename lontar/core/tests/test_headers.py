@@ -8,8 +8,7 @@ from django.test import Client, override_settings
 from lontar.core.headers import frame_ancestors_self
 from lontar.news.tests.helpers import article, news_index
 from lontar.podcast.tests.helpers import make_episode, make_show
-from lontar.ppid.tests.helpers import make_request
-from lontar.ppid.tests.test_public import form_data
+from lontar.ppid.tests.helpers import form_data, make_request
 
 pytestmark = pytest.mark.django_db
 

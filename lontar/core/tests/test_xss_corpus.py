@@ -105,8 +105,7 @@ def test_information_requests_render_escaped_everywhere(
     client, agency_a, ppid_officer_a, django_capture_on_commit_callbacks
 ):
     from lontar.ppid import mail as ppid_mail
-    from lontar.ppid.tests.helpers import make_request
-    from lontar.ppid.tests.test_public import form_data
+    from lontar.ppid.tests.helpers import form_data, make_request
 
     requests = []
     for name, occupation, address, wanted, purpose in _chunks(5):

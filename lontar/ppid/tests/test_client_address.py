@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from lontar.agencies.tests.factories import UnitFactory
 from lontar.ppid.models import InformationRequest, PersonalFileAccess
-from lontar.ppid.tests.helpers import make_request
-from lontar.ppid.tests.test_public import form_data
+from lontar.ppid.tests.helpers import form_data, make_request
 
 pytestmark = pytest.mark.django_db
 

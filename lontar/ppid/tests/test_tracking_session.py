@@ -17,8 +17,7 @@ from django.utils import timezone
 from lontar.ppid import crypto
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.selectors import track_request
-from lontar.ppid.tests.helpers import make_request
-from lontar.ppid.tests.test_public import form_data
+from lontar.ppid.tests.helpers import form_data, make_request
 from lontar.ppid.views import TRACKING_FAILURES_PER_NUMBER
 
 pytestmark = pytest.mark.django_db

@@ -15,9 +15,8 @@ from PIL import Image
 from lontar.core.tests.files import GPS_IFD, jpeg_bytes, pdf_bytes, png_bytes, png_polyglot
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.states import Decision
-from lontar.ppid.tests.helpers import make_request
+from lontar.ppid.tests.helpers import form_data, make_request
 from lontar.ppid.tests.test_admin import _intake_data
-from lontar.ppid.tests.test_public import form_data
 
 pytestmark = pytest.mark.django_db
 
