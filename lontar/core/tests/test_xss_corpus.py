@@ -313,3 +313,40 @@ def test_regulations_datasets_and_agenda_render_escaped(client, agency_a, platfo
     _html(client, f"/admin/snippets/regulations/legaldocument/edit/{documents[0].pk}/")
     _html(client, "/admin/snippets/opendata/dataset/", at_least=5)
     _html(client, f"/admin/snippets/opendata/dataset/edit/{datasets[0].pk}/")
+
+
+def test_image_alt_text_document_titles_and_the_content_api_render_escaped(
+    client, agency_a, platform_admin
+):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from lontar.news.tests.helpers import article, news_index
+
+    index = news_index(agency_a)
+    pages = []
+    for n, (image_title, alt, caption, title) in enumerate(_chunks(4)[:4]):
+        image = Image.objects.create(
+            title=image_title, file=get_test_image_file(), collection=agency_a.collection
+        )
+        page = article(index, f"{title} {n}", hero_image=image)
+        page.hero_image_alt = alt
+        page.hero_caption = caption
+        page.save_revision().publish()
+        pages.append(page)
+    for n, payload in enumerate(PAYLOADS[:6]):
+        Document.objects.create(
+            title=payload,
+            file=ContentFile(b"%PDF-1.4\n", f"dokumen-{n}.pdf"),
+            collection=agency_a.collection,
+        )
+
+    for page in pages:
+        _html(client, page.url, at_least=2)
+    _json(client, "/api/v1/news/")
+
+    client.force_login(platform_admin)
+    _html(client, "/admin/images/", at_least=3)
+    _html(client, "/admin/documents/", at_least=3)
