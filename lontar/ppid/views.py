@@ -162,11 +162,12 @@ def receipt_download(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def track(request: HttpRequest) -> HttpResponse:
-    form = TrackForm(request.POST or None)
+    form = TrackForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
+        valid = form.is_valid()  # add_error() needs the cleaned form, even when refusing
         if not hit_and_check(request, "ppid-track", TRACKING_TRIES_PER_HOUR, 3600):
             form.add_error(None, _("Terlalu banyak percobaan. Silakan coba lagi dalam satu jam."))
-        elif form.is_valid():
+        elif valid:
             number = form.cleaned_data["number"].strip().upper()
             # Counted before the code is checked, so parallel guesses cannot all slip in; a
             # right code gives its count back.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Prefetch, QuerySet
 
 from lontar.core.params import neutral_search_terms
@@ -49,7 +51,14 @@ def similar_questions(question: Question, limit: int = 5) -> list[Question]:
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
+# Tokens are `secrets.token_urlsafe`; anything else (a NUL, which PostgreSQL refuses, or a
+# megabyte of text) is no token and never reaches the database.
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def tracked_question(token: str) -> Question | None:
+    if not _TOKEN.fullmatch(token):
+        return None
     return (
         Question.objects.select_related("agency", "assigned_unit", "answer__unit")
         .prefetch_related(Prefetch("answer__regulations"))

@@ -34,7 +34,7 @@ def _agency(request: HttpRequest):
 @require_http_methods(["GET", "POST"])
 def ask(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
-    form = QuestionForm(request.POST or None)
+    form = QuestionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         valid = form.is_valid()
         # Counting is the check (one atomic increment): a parallel burst gets the allowance only.

@@ -107,3 +107,20 @@ def test_hostile_range_header_gets_416_or_the_file(client, site, header, status)
         assert response["Content-Range"] == f"bytes 0-{size - 1}/{size}"
     if status == 416:
         assert response["Content-Range"].startswith("bytes */")
+
+
+# Found by the fuzz run on PostgreSQL, which refuses NUL bytes in text.
+@pytest.mark.parametrize("token", ["%00", "abc%00def", "x" * 65, "ab%22cd"])
+def test_a_malformed_question_tracking_token_is_not_found(client, site, token):
+    assert client.get(f"/tanya-jawab/lacak/{token}/").status_code == 404
+
+
+def test_an_empty_tracking_form_past_the_limit_is_refused_politely(client, site, settings):
+    from lontar.ppid import views
+
+    for _ in range(views.TRACKING_TRIES_PER_HOUR):
+        client.post("/ppid/lacak/", {})
+    response = client.post("/ppid/lacak/", {})
+
+    assert response.status_code == 200
+    assert "Terlalu banyak percobaan" in html.unescape(response.content.decode())
