@@ -12,22 +12,24 @@ NIK = "5371044107900003"  # valid structure: NTT (53), woman born 1 July 1990
 PHONE = "081234567890"
 
 
+# One requester, as the services receive her and as she fills in the public form.
+REQUESTER = {
+    "name": "Maria Uji Pemohon",
+    "identity_kind": "perorangan",
+    "nik": NIK,
+    "address": "Jalan Flamboyan 3, Kota Uji",
+    "phone": PHONE,
+    "email": "pemohon@contoh.id",
+    "occupation": "Wartawan",
+    "information_requested": "Daftar formasi CPNS 2026 per jabatan",
+    "purpose": "Bahan liputan tentang rekrutmen ASN",
+    "obtain_method": "salinan_elektronik",
+    "delivery_method": "surel",
+}
+
+
 def details(**overrides) -> RequesterDetails:
-    values = {
-        "name": "Maria Uji Pemohon",
-        "identity_kind": "perorangan",
-        "nik": NIK,
-        "address": "Jalan Flamboyan 3, Kota Uji",
-        "phone": PHONE,
-        "email": "pemohon@contoh.id",
-        "occupation": "Wartawan",
-        "information_requested": "Daftar formasi CPNS 2026 per jabatan",
-        "purpose": "Bahan liputan tentang rekrutmen ASN",
-        "obtain_method": "salinan_elektronik",
-        "delivery_method": "surel",
-    }
-    values.update(overrides)
-    return RequesterDetails(**values)
+    return RequesterDetails(**{**REQUESTER, **overrides})
 
 
 def make_request(agency, *, received_at=None, **overrides):
@@ -39,21 +41,10 @@ def make_request(agency, *, received_at=None, **overrides):
 
 def form_data(**overrides) -> dict:
     """What a citizen posts on the public request form, filled in correctly."""
-    data = {
-        "name": "Maria Uji Pemohon",
-        "identity_kind": "perorangan",
-        "nik": NIK,
-        "address": "Jalan Flamboyan 3, Kota Uji",
-        "phone": PHONE,
-        "email": "pemohon@contoh.id",
-        "occupation": "Wartawan",
-        "information_requested": "Daftar formasi CPNS 2026 per jabatan",
-        "purpose": "Bahan liputan tentang rekrutmen ASN",
-        "obtain_method": "salinan_elektronik",
-        "delivery_method": "surel",
+    return {
+        **REQUESTER,
         "consent": "on",
         "website": "",
         "shown_at": signing.dumps(time.time() - 60, salt="lontar.ppid.request-form"),
+        **overrides,
     }
-    data.update(overrides)
-    return data
