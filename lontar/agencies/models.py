@@ -6,9 +6,13 @@ province's Diskominfo hosts the sites of all its OPD), each on its own Wagtail S
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -138,6 +142,20 @@ class Agency(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The agency's time zone: the one its deadlines, periods and reports are counted in."""
+        return ZoneInfo(self.time_zone)
+
+    def now(self) -> datetime:
+        """The current moment on the agency's wall clock (aware, in `zone`)."""
+        return timezone.now().astimezone(self.zone)
+
+    def today(self) -> date:
+        """Today's date where the agency is: the one date every deadline, survey period and
+        report of the agency starts from (not the installation's TIME_ZONE)."""
+        return self.now().date()
 
     @property
     def office_hour_lines(self) -> list[str]:

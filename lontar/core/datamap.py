@@ -66,6 +66,23 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "last_started_at": INTERNAL,
         "last_finished_at": INTERNAL,
     },
+    # The audit trail records officials acting in office; `changes` never holds personal data
+    # (core/audit.py redacts it), but the address a staff member worked from is theirs.
+    "core.AuditEvent": {
+        "id": INTERNAL,
+        "at": INTERNAL,
+        "agency": INTERNAL,
+        "actor": INTERNAL,
+        "ip_address": PERSONAL,
+        "object_type": INTERNAL,
+        "object_id": INTERNAL,
+        "object_repr": INTERNAL,
+        "action": INTERNAL,
+        "from_state": INTERNAL,
+        "to_state": INTERNAL,
+        "changes": INTERNAL,
+        "note": INTERNAL,
+    },
     # --- agencies: the body and its officials acting in office are public -----------------------
     "agencies.Agency": {
         "id": INTERNAL,

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,3 +17,59 @@ class ScheduledJob(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ValueError("Audit events are append-only.")
+
+    def delete(self):
+        raise ValueError("Audit events are append-only.")
+
+
+class AuditEvent(models.Model):
+    """One audited write outside the PPID request record: append-only (`core/audit.py`)."""
+
+    at = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
+    agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("pelaku"),
+    )
+    ip_address = models.GenericIPAddressField(_("alamat IP"), null=True, blank=True)
+    object_type = models.CharField(_("jenis data"), max_length=100)
+    object_id = models.CharField(_("id data"), max_length=40)
+    object_repr = models.CharField(_("data"), max_length=200)
+    action = models.CharField(_("tindakan"), max_length=40)
+    from_state = models.CharField(_("dari status"), max_length=30, blank=True)
+    to_state = models.CharField(_("ke status"), max_length=30, blank=True)
+    changes = models.JSONField(_("perubahan"), default=dict, blank=True)
+    note = models.TextField(_("catatan"), blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("catatan audit")
+        verbose_name_plural = _("catatan audit")
+        ordering = ["at", "pk"]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"], name="core_audit_object"),
+            models.Index(fields=["agency", "at"], name="core_audit_agency_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_type}#{self.object_id} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise ValueError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit events are append-only.")
