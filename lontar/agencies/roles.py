@@ -106,7 +106,8 @@ MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         {"dataset": ALL, "resource": ALL, "partneragreement": ALL, "partnerkeyuse": ("view",)},
     )
     + _perms("programs", {"documentremindersettings": EDIT})
-    + _perms("regulations", {"legaldocument": ALL, "documentrelation": ALL, "subject": ALL}),
+    + _perms("regulations", {"legaldocument": ALL, "documentrelation": ALL, "subject": ALL})
+    + _perms("core", {"auditevent": ("view",)}),
     Role.PLATFORM_ADMIN: _ADMIN_ACCESS,
 }
 

@@ -82,3 +82,38 @@ def test_agency_today_is_the_date_on_the_agency_wall_clock(agency_a, settings):
     assert agency_a.now().hour == 1
     agency_a.time_zone = "Asia/Jakarta"  # UTC+7: still 23:30 on 31 December
     assert agency_a.today() == dt.date(2026, 12, 31)
+
+
+def _event_for(agency, user, action):
+    profile = StaffProfile.objects.get(user=user)
+    return audit.record(actor=audit.Actor(user=user, ip="192.0.2.1"), action=action,
+                        obj=profile, agency=agency)
+
+
+def test_agency_admin_reads_own_agency_trail_only(client, agency_a, agency_b, agency_admin_a,
+                                                 editor, editor_b):
+    _event_for(agency_a, editor, "terbitkan-a")
+    _event_for(agency_b, editor_b, "terbitkan-b")
+    client.force_login(agency_admin_a)
+    response = client.get("/admin/laporan/audit/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "terbitkan-a" in body
+    assert "terbitkan-b" not in body
+    assert "192.0.2.1" not in body  # the staff member's address is not shown
+
+
+def test_the_trail_filters_by_record_type_and_refuses_junk(client, agency_a, agency_admin_a,
+                                                          editor):
+    _event_for(agency_a, editor, "terbitkan-a")
+    client.force_login(agency_admin_a)
+    assert "terbitkan-a" in client.get(
+        "/admin/laporan/audit/?jenis=agencies.staffprofile").content.decode()
+    assert client.get("/admin/laporan/audit/?jenis=ppid.bogus").status_code == 400
+    assert client.get("/admin/laporan/audit/?dari=kemarin").status_code == 400
+
+
+def test_editors_cannot_read_the_trail(client, editor):
+    client.force_login(editor)
+    response = client.get("/admin/laporan/audit/")
+    assert response.status_code in (302, 403)

@@ -1,0 +1,29 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from lontar.core import admin_views
+
+
+@hooks.register("register_admin_urls")
+def register_audit_urls():
+    return [
+        path("laporan/audit/", admin_views.audit_report, name=admin_views.AUDIT_REPORT_URL_NAME),
+    ]
+
+
+class AuditMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return admin_views.may_see_audit_trail(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_menu_item():
+    return AuditMenuItem(
+        _("Catatan audit"),
+        reverse(admin_views.AUDIT_REPORT_URL_NAME),
+        name="audit-trail",
+        icon_name="history",
+        order=700,
+    )
