@@ -69,3 +69,17 @@ def authors_of(agency: Agency) -> QuerySet[StaffProfile]:
         .filter(article_count__gt=0)
         .order_by("-article_count", "user__first_name", "user__last_name")
     )
+
+
+def published_articles(agency: Agency) -> QuerySet[NewsArticlePage]:
+    """The agency's live, public articles with their category, newest first — plain rows for
+    machine readers (the content API), without the listing cards' images."""
+    if agency.site_id is None:
+        return NewsArticlePage.objects.none()
+    return (
+        NewsArticlePage.objects.live()
+        .public()
+        .descendant_of(agency.site.root_page)
+        .select_related("category")
+        .order_by("-date", "-pk")
+    )

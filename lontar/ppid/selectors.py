@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from lontar.agencies.calendar import calendar_for_agency
@@ -88,7 +88,7 @@ def officer_queue(user, today: date, *, status: str = "", unit_id: int | None = 
 
 
 def public_register(agency) -> QuerySet[InformationRequest]:
-    """Columns of the public register carry no personal data; see views.register_columns."""
+    """The rows of the public register; its columns (no personal data) are `ppid/register.py`."""
     return InformationRequest.objects.filter(agency=agency).only(
         "number", "received_at", "public_summary", "status", "decision", "refusal_ground",
         "answered_at", "completed_at", "notice_due", "extended_due", "extended_at",
@@ -96,9 +96,11 @@ def public_register(agency) -> QuerySet[InformationRequest]:
     ).order_by("-received_at")
 
 
-def public_register_table(agency) -> tuple[list[str], list[list[str]]]:
-    """The public register as columns and rows (for the open-data catalogue and CSV)."""
-    from lontar.ppid.views import REGISTER_COLUMNS, _register_values
-
-    rows = [_register_values(item) for item in public_register(agency).select_related("agency")]
-    return [str(column) for column in REGISTER_COLUMNS], rows
+def request_counts(agency) -> QuerySet:
+    """Requests per year, status and decision — counts only (the open-data statistics)."""
+    return (
+        InformationRequest.objects.filter(agency=agency)
+        .values("year", "status", "decision")
+        .annotate(total=Count("pk"))
+        .order_by("year", "status", "decision")
+    )

@@ -18,17 +18,16 @@ from lontar.agencies.selectors import agency_for_request
 from lontar.core.client import client_ip
 from lontar.core.exports import safe_row
 from lontar.core.params import choice, parse_page, parse_year
-from lontar.core.personal_data import redact
 from lontar.core.ratelimit import (
     count,
     hit_and_check,
     subject_key,
     uncount,
 )
-from lontar.ppid.deadlines import local_date
 from lontar.ppid.documents import stored_receipt
 from lontar.ppid.forms import RequestForm, TrackForm
 from lontar.ppid.models import InformationRequest, ReleasedDocument
+from lontar.ppid.register import REGISTER_COLUMNS, column_headings, register_values
 from lontar.ppid.selectors import public_register, track_request
 from lontar.ppid.services import RequesterDetails, register_request, settings_for
 from lontar.ppid.states import Decision, Status
@@ -243,28 +242,6 @@ def _register_rows(request: HttpRequest, agency):
                   "keputusan": decision}
 
 
-REGISTER_COLUMNS = [
-    _("Nomor pendaftaran"), _("Tanggal permohonan"), _("Ringkasan permohonan"), _("Status"),
-    _("Keputusan"), _("Alasan penolakan"), _("Tanggal pemberitahuan tertulis"),
-    _("Biaya (Rp)"),
-]
-
-
-def _register_values(item: InformationRequest) -> list[str]:
-    # Only what the public register shows: no name, address, NIK, phone or e-mail.
-    tz = item.agency.time_zone
-    return [
-        item.number,
-        local_date(item.received_at, tz).isoformat(),
-        redact(item.public_summary) or _("(ringkasan sedang disusun petugas)"),
-        item.get_status_display(),
-        item.get_decision_display() if item.decision else "",
-        item.refusal_ground,
-        local_date(item.answered_at, tz).isoformat() if item.answered_at else "",
-        str(item.cost_amount) if item.answered_at else "",
-    ]
-
-
 def register(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
     rows, filters = _register_rows(request, agency)
@@ -274,7 +251,7 @@ def register(request: HttpRequest) -> HttpResponse:
              .distinct().order_by("-year"))
     return render(request, "ppid/public/register.html", {
         "page": page,
-        "rows": [_register_values(item) for item in page.object_list],
+        "rows": [register_values(item) for item in page.object_list],
         "columns": REGISTER_COLUMNS,
         "filters": filters,
         "years": years,
@@ -292,7 +269,7 @@ def register_csv(request: HttpRequest) -> HttpResponse:
         f'attachment; filename="register-permohonan-{agency.slug}.csv"'
     )
     writer = csv.writer(response)
-    writer.writerow([str(column) for column in REGISTER_COLUMNS])
+    writer.writerow(column_headings())
     for item in rows.select_related("agency").iterator():
-        writer.writerow(safe_row(_register_values(item)))
+        writer.writerow(safe_row(register_values(item)))
     return response

@@ -74,3 +74,8 @@ def feed_events(agency, category: str | None = None, limit: int = 500) -> list[E
 
 def planning_documents(agency) -> QuerySet[PlanningDocument]:
     return PlanningDocument.objects.filter(agency=agency).select_related("document")
+
+
+def all_events(agency) -> QuerySet[Event]:
+    """Every event of the agency, past and coming, newest first (the content API)."""
+    return Event.objects.filter(agency=agency).order_by("-starts_at", "-pk")

@@ -153,6 +153,15 @@ def _published_result(period: SurveyPeriod) -> PublishedResult:
     )
 
 
+def published_periods(agency) -> QuerySet[SurveyPeriod]:
+    """The agency's published periods with their unit, oldest first (the open-data table)."""
+    return (
+        SurveyPeriod.objects.filter(agency=agency, published_at__isnull=False)
+        .select_related("unit")
+        .order_by("starts_on", "pk")
+    )
+
+
 def published_results(agency) -> list[PublishedResult]:
     """Every published period of the agency, by unit, newest period first (one query)."""
     periods = (
