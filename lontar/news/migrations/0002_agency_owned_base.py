@@ -5,20 +5,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0005_working_day_overrides'),
-        ('news', '0001_initial'),
+        ("agencies", "0005_working_day_overrides"),
+        ("news", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='newscategory',
-            options={'default_related_name': 'news_categories', 'ordering': ['agency', 'sort_order', 'name'], 'verbose_name': 'kategori berita', 'verbose_name_plural': 'kategori berita'},
+            name="newscategory",
+            options={
+                "default_related_name": "news_categories",
+                "ordering": ["agency", "sort_order", "name"],
+                "verbose_name": "kategori berita",
+                "verbose_name_plural": "kategori berita",
+            },
         ),
         migrations.AlterField(
-            model_name='newscategory',
-            name='agency',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='instansi'),
+            model_name="newscategory",
+            name="agency",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                to="agencies.agency",
+                verbose_name="instansi",
+            ),
         ),
     ]

@@ -5,20 +5,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0005_working_day_overrides'),
-        ('podcast', '0001_initial'),
+        ("agencies", "0005_working_day_overrides"),
+        ("podcast", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='show',
-            options={'default_related_name': 'podcast_shows', 'ordering': ['title'], 'verbose_name': 'acara podcast', 'verbose_name_plural': 'acara podcast'},
+            name="show",
+            options={
+                "default_related_name": "podcast_shows",
+                "ordering": ["title"],
+                "verbose_name": "acara podcast",
+                "verbose_name_plural": "acara podcast",
+            },
         ),
         migrations.AlterField(
-            model_name='show',
-            name='agency',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='instansi'),
+            model_name="show",
+            name="agency",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                to="agencies.agency",
+                verbose_name="instansi",
+            ),
         ),
     ]

@@ -5,38 +5,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0005_working_day_overrides'),
-        ('programs', '0001_initial'),
+        ("agencies", "0005_working_day_overrides"),
+        ("programs", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='event',
-            options={'default_related_name': 'events', 'ordering': ['starts_at'], 'verbose_name': 'agenda', 'verbose_name_plural': 'agenda'},
+            name="event",
+            options={
+                "default_related_name": "events",
+                "ordering": ["starts_at"],
+                "verbose_name": "agenda",
+                "verbose_name_plural": "agenda",
+            },
         ),
         migrations.AlterModelOptions(
-            name='planningdocument',
-            options={'default_related_name': 'planning_documents', 'ordering': ['-year', 'kind'], 'verbose_name': 'dokumen perencanaan/kinerja', 'verbose_name_plural': 'dokumen perencanaan dan kinerja'},
+            name="planningdocument",
+            options={
+                "default_related_name": "planning_documents",
+                "ordering": ["-year", "kind"],
+                "verbose_name": "dokumen perencanaan/kinerja",
+                "verbose_name_plural": "dokumen perencanaan dan kinerja",
+            },
         ),
         migrations.AlterModelOptions(
-            name='program',
-            options={'default_related_name': 'programs', 'ordering': ['-year', 'code', 'name'], 'verbose_name': 'program/kegiatan', 'verbose_name_plural': 'program dan kegiatan'},
+            name="program",
+            options={
+                "default_related_name": "programs",
+                "ordering": ["-year", "code", "name"],
+                "verbose_name": "program/kegiatan",
+                "verbose_name_plural": "program dan kegiatan",
+            },
         ),
         migrations.AlterField(
-            model_name='event',
-            name='agency',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='instansi'),
+            model_name="event",
+            name="agency",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                to="agencies.agency",
+                verbose_name="instansi",
+            ),
         ),
         migrations.AlterField(
-            model_name='planningdocument',
-            name='agency',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='instansi'),
+            model_name="planningdocument",
+            name="agency",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                to="agencies.agency",
+                verbose_name="instansi",
+            ),
         ),
         migrations.AlterField(
-            model_name='program',
-            name='agency',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='instansi'),
+            model_name="program",
+            name="agency",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                to="agencies.agency",
+                verbose_name="instansi",
+            ),
         ),
     ]

@@ -5,20 +5,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0005_working_day_overrides'),
-        ('qna', '0001_initial'),
+        ("agencies", "0005_working_day_overrides"),
+        ("qna", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='question',
-            options={'default_related_name': 'questions', 'ordering': ['-created_at'], 'verbose_name': 'pertanyaan', 'verbose_name_plural': 'pertanyaan'},
+            name="question",
+            options={
+                "default_related_name": "questions",
+                "ordering": ["-created_at"],
+                "verbose_name": "pertanyaan",
+                "verbose_name_plural": "pertanyaan",
+            },
         ),
         migrations.AlterField(
-            model_name='question',
-            name='agency',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='instansi'),
+            model_name="question",
+            name="agency",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                to="agencies.agency",
+                verbose_name="instansi",
+            ),
         ),
     ]

@@ -5,20 +5,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0005_working_day_overrides'),
-        ('regulations', '0001_initial'),
+        ("agencies", "0005_working_day_overrides"),
+        ("regulations", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='subject',
-            options={'default_related_name': 'regulation_subjects', 'ordering': ['name'], 'verbose_name': 'subjek', 'verbose_name_plural': 'subjek'},
+            name="subject",
+            options={
+                "default_related_name": "regulation_subjects",
+                "ordering": ["name"],
+                "verbose_name": "subjek",
+                "verbose_name_plural": "subjek",
+            },
         ),
         migrations.AlterField(
-            model_name='subject',
-            name='agency',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='instansi'),
+            model_name="subject",
+            name="agency",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                to="agencies.agency",
+                verbose_name="instansi",
+            ),
         ),
     ]

@@ -5,29 +5,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0005_working_day_overrides'),
-        ('survey', '0002_reports_invitations_page_feedback'),
+        ("agencies", "0005_working_day_overrides"),
+        ("survey", "0002_reports_invitations_page_feedback"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='surveyperiod',
-            options={'default_related_name': 'survey_periods', 'ordering': ['agency', 'unit', '-starts_on'], 'verbose_name': 'periode survei', 'verbose_name_plural': 'periode survei'},
+            name="surveyperiod",
+            options={
+                "default_related_name": "survey_periods",
+                "ordering": ["agency", "unit", "-starts_on"],
+                "verbose_name": "periode survei",
+                "verbose_name_plural": "periode survei",
+            },
         ),
         migrations.AlterModelOptions(
-            name='surveyunit',
-            options={'default_related_name': 'survey_units', 'ordering': ['agency', 'sort_order', 'name'], 'verbose_name': 'unit layanan survei', 'verbose_name_plural': 'unit layanan survei'},
+            name="surveyunit",
+            options={
+                "default_related_name": "survey_units",
+                "ordering": ["agency", "sort_order", "name"],
+                "verbose_name": "unit layanan survei",
+                "verbose_name_plural": "unit layanan survei",
+            },
         ),
         migrations.AlterField(
-            model_name='surveyperiod',
-            name='agency',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='instansi'),
+            model_name="surveyperiod",
+            name="agency",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                to="agencies.agency",
+                verbose_name="instansi",
+            ),
         ),
         migrations.AlterField(
-            model_name='surveyunit',
-            name='agency',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='agencies.agency', verbose_name='instansi'),
+            model_name="surveyunit",
+            name="agency",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                to="agencies.agency",
+                verbose_name="instansi",
+            ),
         ),
     ]
