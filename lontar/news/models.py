@@ -19,7 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from lontar.agencies.forms import AgencyScopedAdminForm
+from lontar.agencies.owned import AgencySlugged
 from lontar.news.forms import NewsArticleForm
 from lontar.pages.blocks import ContentBlocks
 
@@ -39,40 +39,18 @@ def reading_minutes(word_count: int) -> int:
     return max(1, math.ceil(word_count / INDONESIAN_WORDS_PER_MINUTE))
 
 
-class NewsCategory(models.Model):
+class NewsCategory(AgencySlugged):
     """A rubric of one agency's news ("Umum", "Kepegawaian", "Pengumuman")."""
 
-    agency = models.ForeignKey(
-        "agencies.Agency",
-        verbose_name=_("instansi"),
-        on_delete=models.CASCADE,
-        related_name="news_categories",
-    )
-    name = models.CharField(_("nama"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80)
-    description = models.TextField(_("keterangan"), blank=True)
-    sort_order = models.PositiveIntegerField(_("urutan"), default=0)
-
-    panels = [
-        FieldPanel("agency"),
-        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
-    base_form_class = AgencyScopedAdminForm
-
-    class Meta:
+    class Meta(AgencySlugged.Meta):
         verbose_name = _("kategori berita")
         verbose_name_plural = _("kategori berita")
-        ordering = ["agency", "sort_order", "name"]
+        default_related_name = "news_categories"
         constraints = [
             models.UniqueConstraint(
                 fields=["agency", "slug"], name="news_category_slug_unique_in_agency"
             )
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class NewsArticleTag(TaggedItemBase):

@@ -15,6 +15,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from lontar.agencies.owned import AgencyOwned
 from lontar.podcast.forms import EpisodeAdminForm, ShowAdminForm
 from lontar.podcast.timecode import label
 
@@ -22,11 +23,7 @@ from lontar.podcast.timecode import label
 PODCAST_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
 
-class Show(index.Indexed, ClusterableModel):
-    agency = models.ForeignKey(
-        "agencies.Agency", on_delete=models.CASCADE, related_name="podcast_shows",
-        verbose_name=_("instansi"),
-    )
+class Show(index.Indexed, AgencyOwned, ClusterableModel):
     title = models.CharField(_("judul"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80)
     description = models.TextField(_("deskripsi"))
@@ -53,6 +50,7 @@ class Show(index.Indexed, ClusterableModel):
                                                name="podcast_show_unique_slug")]
         verbose_name = _("acara podcast")
         verbose_name_plural = _("acara podcast")
+        default_related_name = "podcast_shows"
 
     def __str__(self) -> str:
         return self.title

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import time
-
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from lontar.core.botcheck import BotCheckMixin
 from lontar.core.text_limits import state_text_limits
 from lontar.core.uploads import IDENTITY_DOCUMENT, check_upload
 from lontar.ppid import limits
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.nik import InvalidNIK, validate_nik
 
-# A person needs longer than this to fill the form; scripts usually do not wait.
-MIN_FILL_SECONDS = 3
 _FORM_SALT = "lontar.ppid.request-form"
 
 
-class RequestForm(forms.Form):
+class RequestForm(BotCheckMixin, forms.Form):
+    # Anti-spam without third parties: the honeypot `website` and the signed `shown_at`.
+    bot_check_salt = _FORM_SALT
+    bot_check_refusal = _("Permohonan tidak dapat diproses.")
+
     name = forms.CharField(label=_("Nama lengkap"), max_length=limits.NAME_MAX)
     identity_kind = forms.ChoiceField(
         label=_("Anda mengajukan sebagai"),
@@ -94,17 +94,11 @@ class RequestForm(forms.Form):
                 "sesuai pemberitahuan privasi di atas."),
         error_messages={"required": _("Persetujuan diperlukan agar permohonan dapat diproses.")},
     )
-    # Anti-spam without third parties: a field people never see, and the time the form
-    # was shown, signed so it cannot be forged.
-    website = forms.CharField(required=False, label=_("Jangan diisi"), max_length=200)
-    shown_at = forms.CharField(widget=forms.HiddenInput, max_length=200)
 
     def __init__(self, *args, require_identity_scan: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         state_text_limits(self, skip=["website"], no_hint=["nik", "phone", "email"])
         self.require_identity_scan = require_identity_scan
-        if not self.is_bound:
-            self.initial["shown_at"] = signing.dumps(time.time(), salt=_FORM_SALT)
         if require_identity_scan:
             self.fields["identity_scan"].label = _(
                 "Pindaian KTP/identitas (wajib; PDF, JPG, PNG; maks. 5 MB)"
@@ -123,17 +117,7 @@ class RequestForm(forms.Form):
         return check_upload(upload, IDENTITY_DOCUMENT) if upload else upload
 
     def clean(self):
-        data = super().clean()
-        if data.get("website"):
-            raise forms.ValidationError(_("Permohonan tidak dapat diproses."), code="spam")
-        try:
-            shown = signing.loads(data.get("shown_at", ""), salt=_FORM_SALT, max_age=6 * 3600)
-        except signing.BadSignature:
-            raise forms.ValidationError(
-                _("Formulir kedaluwarsa; periksa isian Anda lalu kirim lagi."), code="stale"
-            ) from None
-        if time.time() - float(shown) < MIN_FILL_SECONDS:
-            raise forms.ValidationError(_("Permohonan tidak dapat diproses."), code="spam")
+        data = super().clean()  # the bot check refuses before any other rule runs
         kind = data.get("identity_kind")
         if kind == InformationRequest.IdentityKind.PERSON:
             try:

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from lontar.agencies.forms import AgencyScopedAdminForm
+from lontar.agencies.owned import AgencyOwned
 from lontar.programs import progress
 
 MONEY = {"max_digits": 16, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
@@ -27,7 +28,7 @@ class SearchableQuerySet(SearchableQuerySetMixin, models.QuerySet):
     pass
 
 
-class Program(index.Indexed, ClusterableModel):
+class Program(index.Indexed, AgencyOwned, ClusterableModel):
     """A program, kegiatan or sub-kegiatan of one agency in one budget year."""
 
     class Level(models.TextChoices):
@@ -41,12 +42,6 @@ class Program(index.Indexed, ClusterableModel):
         DONE = "selesai", _("Selesai")
         CANCELLED = "batal", _("Dibatalkan")
 
-    agency = models.ForeignKey(
-        "agencies.Agency",
-        verbose_name=_("instansi"),
-        on_delete=models.CASCADE,
-        related_name="programs",
-    )
     year = models.PositiveSmallIntegerField(_("tahun anggaran"))
     level = models.CharField(
         _("tingkat"), max_length=20, choices=Level.choices, default=Level.PROGRAM
@@ -94,11 +89,11 @@ class Program(index.Indexed, ClusterableModel):
         index.FilterField("agency"),
         index.FilterField("year"),
     ]
-    base_form_class = AgencyScopedAdminForm
 
     class Meta:
         verbose_name = _("program/kegiatan")
         verbose_name_plural = _("program dan kegiatan")
+        default_related_name = "programs"
         ordering = ["-year", "code", "name"]
         indexes = [models.Index(fields=["agency", "year"])]
 
@@ -166,7 +161,7 @@ class PerformanceIndicator(Orderable):
         return progress.measure(self.realised, self.target)
 
 
-class Event(index.Indexed, models.Model):
+class Event(index.Indexed, AgencyOwned):
     """An agenda item: a workshop, socialisation, selection test or service day."""
 
     class Category(models.TextChoices):
@@ -177,12 +172,6 @@ class Event(index.Indexed, models.Model):
         MEETING = "rapat", _("Rapat/Koordinasi")
         OTHER = "lainnya", _("Lainnya")
 
-    agency = models.ForeignKey(
-        "agencies.Agency",
-        verbose_name=_("instansi"),
-        on_delete=models.CASCADE,
-        related_name="events",
-    )
     title = models.CharField(_("judul"), max_length=255)
     category = models.CharField(
         _("kategori"), max_length=20, choices=Category.choices, default=Category.OTHER
@@ -232,11 +221,11 @@ class Event(index.Indexed, models.Model):
         index.SearchField("place"),
         index.FilterField("agency"),
     ]
-    base_form_class = AgencyScopedAdminForm
 
     class Meta:
         verbose_name = _("agenda")
         verbose_name_plural = _("agenda")
+        default_related_name = "events"
         ordering = ["starts_at"]
         indexes = [models.Index(fields=["agency", "starts_at"])]
 
@@ -247,7 +236,7 @@ class Event(index.Indexed, models.Model):
         return reverse("programs:event", args=[self.pk])
 
 
-class PlanningDocument(models.Model):
+class PlanningDocument(AgencyOwned):
     """A planning or performance document of one year: Renstra, Renja, DPA, LKjIP, LK."""
 
     class Kind(models.TextChoices):
@@ -257,12 +246,6 @@ class PlanningDocument(models.Model):
         LKJIP = "lkjip", _("Laporan Kinerja (LKjIP)")
         FINANCIAL = "laporan-keuangan", _("Laporan Keuangan")
 
-    agency = models.ForeignKey(
-        "agencies.Agency",
-        verbose_name=_("instansi"),
-        on_delete=models.CASCADE,
-        related_name="planning_documents",
-    )
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(_("tahun"))
     title = models.CharField(_("judul"), max_length=255)
@@ -279,11 +262,11 @@ class PlanningDocument(models.Model):
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("document"), FieldPanel("published_on")]),
     ]
-    base_form_class = AgencyScopedAdminForm
 
     class Meta:
         verbose_name = _("dokumen perencanaan/kinerja")
         verbose_name_plural = _("dokumen perencanaan dan kinerja")
+        default_related_name = "planning_documents"
         ordering = ["-year", "kind"]
 
     def __str__(self) -> str:

@@ -1,22 +1,22 @@
-"""The public question form (with the same quiet anti-spam as the PPID form) and staff forms."""
+"""The public question form (with the quiet anti-spam of lontar.core.botcheck) and staff forms."""
 
 from __future__ import annotations
 
-import time
-
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from lontar.core.botcheck import BotCheckMixin
 from lontar.core.text_limits import state_text_limits
 from lontar.qna.models import Category
 
-MIN_FILL_SECONDS = 3
 ANSWER_MAX = 10_000
 _FORM_SALT = "lontar.qna.question-form"
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(BotCheckMixin, forms.Form):
+    bot_check_salt = _FORM_SALT
+    bot_check_refusal = _("Pertanyaan tidak dapat diproses.")
+
     asker_name = forms.CharField(
         label=_("Nama"), max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
@@ -41,31 +41,13 @@ class QuestionForm(forms.Form):
         label=_("Sembunyikan nama saya bila pertanyaan ini ditampilkan di FAQ publik"),
         required=False, initial=True,
     )
-    website = forms.CharField(required=False, label=_("Jangan diisi"), max_length=200)
-    shown_at = forms.CharField(widget=forms.HiddenInput, max_length=200)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         state_text_limits(self, skip=["website"], no_hint=["asker_name", "email", "phone"])
-        if not self.is_bound:
-            self.initial["shown_at"] = signing.dumps(time.time(), salt=_FORM_SALT)
 
     def clean_asker_name(self) -> str:
         return " ".join(self.cleaned_data["asker_name"].split())
-
-    def clean(self):
-        data = super().clean()
-        if data.get("website"):
-            raise forms.ValidationError(_("Pertanyaan tidak dapat diproses."), code="spam")
-        try:
-            shown = signing.loads(data.get("shown_at", ""), salt=_FORM_SALT, max_age=6 * 3600)
-        except signing.BadSignature:
-            raise forms.ValidationError(
-                _("Formulir kedaluwarsa; periksa isian Anda lalu kirim lagi."), code="stale"
-            ) from None
-        if time.time() - float(shown) < MIN_FILL_SECONDS:
-            raise forms.ValidationError(_("Pertanyaan tidak dapat diproses."), code="spam")
-        return data
 
 
 class AssignForm(forms.Form):

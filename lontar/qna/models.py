@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from lontar.agencies.owned import AgencyOwned
+
 
 class Category(models.TextChoices):
     PROMOTION = "kenaikan-pangkat", _("Kenaikan pangkat")
@@ -44,11 +46,7 @@ class QuestionQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.filter(status=Status.PUBLISHED)
 
 
-class Question(index.Indexed, models.Model):
-    agency = models.ForeignKey(
-        "agencies.Agency", on_delete=models.CASCADE, related_name="questions",
-        verbose_name=_("instansi"),
-    )
+class Question(index.Indexed, AgencyOwned):
     asker_name = models.CharField(_("nama penanya"), max_length=200)
     email = models.EmailField(_("surel"))
     phone = models.CharField(_("telepon"), max_length=30, blank=True)
@@ -86,6 +84,7 @@ class Question(index.Indexed, models.Model):
         ordering = ["-created_at"]
         verbose_name = _("pertanyaan")
         verbose_name_plural = _("pertanyaan")
+        default_related_name = "questions"
 
     def __str__(self) -> str:
         return (self.public_question or self.question_text)[:80]

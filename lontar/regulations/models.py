@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from lontar.agencies.forms import AgencyScopedAdminForm
+from lontar.agencies.owned import AgencyOwned
 from lontar.regulations.status import RelationKind, Status
 
 pdf_only = FileExtensionValidator(["pdf"], _("Hanya berkas PDF."))
@@ -38,23 +39,17 @@ class DocumentStatus(models.TextChoices):
     NOT_IN_FORCE = Status.NOT_IN_FORCE.value, _("Tidak berlaku")
 
 
-class Subject(models.Model):
+class Subject(AgencyOwned):
     """A subject heading (subjek) of an agency's catalogue, e.g. "KEPEGAWAIAN - DISIPLIN"."""
 
-    agency = models.ForeignKey(
-        "agencies.Agency",
-        verbose_name=_("instansi"),
-        on_delete=models.CASCADE,
-        related_name="regulation_subjects",
-    )
     name = models.CharField(_("nama"), max_length=150)
 
     panels = [FieldPanel("agency"), FieldPanel("name")]
-    base_form_class = AgencyScopedAdminForm
 
     class Meta:
         verbose_name = _("subjek")
         verbose_name_plural = _("subjek")
+        default_related_name = "regulation_subjects"
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "name"], name="regulations_subject_unique")
@@ -68,9 +63,10 @@ class LegalDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
     pass
 
 
-class LegalDocument(index.Indexed, models.Model):
+class LegalDocument(index.Indexed, AgencyOwned):
     """One catalogued legal document with the metadata JDIH members share (docs/domain/jdih.md)."""
 
+    # PROTECT: a catalogued law is not deleted along with its agency.
     agency = models.ForeignKey(
         "agencies.Agency",
         verbose_name=_("instansi"),
@@ -217,7 +213,6 @@ class LegalDocument(index.Indexed, models.Model):
         index.FilterField("year"),
         index.FilterField("status"),
     ]
-    base_form_class = AgencyScopedAdminForm
 
     class Meta:
         verbose_name = _("dokumen hukum")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from lontar.agencies.forms import AgencyScopedAdminForm
+from lontar.agencies.owned import AgencyOwned, AgencySlugged
 from lontar.survey import ikm
 
 # "/survei/hasil/" is the results page and "/survei/umpan-balik/" takes page feedback; a unit
@@ -24,15 +25,9 @@ from lontar.survey import ikm
 RESERVED_UNIT_SLUGS = frozenset({"hasil", "umpan-balik"})
 
 
-class SurveyUnit(models.Model):
+class SurveyUnit(AgencySlugged):
     """A service unit whose users are surveyed, e.g. "Layanan Informasi Publik (PPID)"."""
 
-    agency = models.ForeignKey(
-        "agencies.Agency",
-        verbose_name=_("instansi"),
-        on_delete=models.CASCADE,
-        related_name="survey_units",
-    )
     name = models.CharField(_("nama unit layanan"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -40,29 +35,16 @@ class SurveyUnit(models.Model):
         blank=True,
         help_text=_("Alamat kuesioner: /survei/<slug>/. Dibuat dari nama bila kosong."),
     )
-    description = models.TextField(_("keterangan"), blank=True)
-    sort_order = models.PositiveIntegerField(_("urutan"), default=0)
 
-    panels = [
-        FieldPanel("agency"),
-        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
-    base_form_class = AgencyScopedAdminForm
-
-    class Meta:
+    class Meta(AgencySlugged.Meta):
         verbose_name = _("unit layanan survei")
         verbose_name_plural = _("unit layanan survei")
-        ordering = ["agency", "sort_order", "name"]
+        default_related_name = "survey_units"
         constraints = [
             models.UniqueConstraint(
                 fields=["agency", "slug"], name="survey_unit_slug_unique_in_agency"
             )
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
@@ -91,7 +73,7 @@ class SurveyPeriodAdminForm(AgencyScopedAdminForm):
                     field.help_text = _("Tidak dapat diubah setelah hasil diterbitkan.")
 
 
-class SurveyPeriod(models.Model):
+class SurveyPeriod(AgencyOwned):
     """One survey round of one unit; once published, its result never changes."""
 
     class Kind(models.TextChoices):
@@ -99,12 +81,6 @@ class SurveyPeriod(models.Model):
         SEMESTER = "semester", _("Semester")
         YEAR = "tahun", _("Tahunan")
 
-    agency = models.ForeignKey(
-        "agencies.Agency",
-        verbose_name=_("instansi"),
-        on_delete=models.CASCADE,
-        related_name="survey_periods",
-    )
     unit = models.ForeignKey(
         SurveyUnit,
         verbose_name=_("unit layanan"),
@@ -161,12 +137,12 @@ class SurveyPeriod(models.Model):
         FieldRowPanel([FieldPanel("is_open"), FieldPanel("population")]),
         MultiFieldPanel([FieldPanel("follow_up_plan")], heading=_("Tindak lanjut hasil")),
     ]
-    agency_scope = "agency"
     base_form_class = SurveyPeriodAdminForm
 
     class Meta:
         verbose_name = _("periode survei")
         verbose_name_plural = _("periode survei")
+        default_related_name = "survey_periods"
         ordering = ["agency", "unit", "-starts_on"]
         constraints = [
             models.CheckConstraint(
