@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from lontar.agencies.roles import Role
 from lontar.agencies.tests.factories import UserFactory, agency_with_site, staff_member
+
+# CI runs two workers on two cores beside PostgreSQL: timing health checks and per-example
+# deadlines measure the machine's load, not the code, so property tests judge results only.
+hypothesis_settings.register_profile(
+    "lontar", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("lontar")
 
 
 @pytest.fixture
