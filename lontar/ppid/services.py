@@ -1,7 +1,9 @@
 """Every write to an information request goes through one of these functions.
 
-Each checks the transition table, stores the change, appends a RequestEvent (who, when, what,
-from which IP) and tells the requester by e-mail after the transaction commits.
+Each officer action first asks `actions.require` (the same guard `actions.allowed_actions` gives
+the admin its buttons from: transition table, deadlines, the user's permission and agency), then
+checks the officer's input, stores the change, appends a RequestEvent (who, when, what, from
+which IP) and tells the requester by e-mail after the transaction commits.
 """
 
 from __future__ import annotations
