@@ -330,22 +330,4 @@ class IntakeForm(forms.Form):
         )
 
     def to_details(self) -> RequesterDetails:
-        data = self.cleaned_data
-        person = data["identity_kind"] == InformationRequest.IdentityKind.PERSON
-        return RequesterDetails(
-            name=data["name"].strip(),
-            identity_kind=data["identity_kind"],
-            address=data["address"].strip(),
-            information_requested=data["information_requested"].strip(),
-            purpose=data["purpose"].strip(),
-            obtain_method=data["obtain_method"],
-            delivery_method=data["delivery_method"],
-            nik=data["nik"] if person else "",
-            legal_entity_decree="" if person else data["legal_entity_decree"].strip(),
-            phone=data["phone"].strip(),
-            email=data["email"],
-            occupation=data["occupation"].strip(),
-            files={
-                name: data[name] for name in ("identity_scan", "proxy_letter") if data.get(name)
-            },
-        )
+        return RequesterDetails.from_cleaned(self.cleaned_data)

@@ -1,8 +1,9 @@
 """The PPID officer's desk in the Wagtail admin: queue, request detail, actions, intake, files.
 
-Views stay thin: requests are loaded only through `selectors.get_request_for_officer` (another
-agency's request is simply not found), and every change goes through `services` (or the two
-small writes in `officer`), with the acting user and IP address for the legal record.
+Views stay thin: requests are loaded only through `selectors.get_request_for_staff` (another
+agency's request is simply not found), every change goes through `services` (or the two small
+writes in `officer`), with the acting user and IP address for the legal record, and the detail
+page offers exactly `actions.allowed_actions(...)`: the guards the services themselves apply.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,6 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lontar.agencies.selectors import agencies_visible_to
 from lontar.core.client import client_ip
 from lontar.ppid import officer, services
+from lontar.ppid.actions import Action, allowed_actions
 from lontar.ppid.admin_forms import (
     AnswerForm,
     AssignForm,
@@ -38,9 +39,8 @@ from lontar.ppid.admin_forms import (
     add_service_error,
 )
 from lontar.ppid.crypto import decrypt_nik, mask_nik
-from lontar.ppid.deadlines import local_date
 from lontar.ppid.models import InformationRequest, RequestEvent
-from lontar.ppid.selectors import get_request_for_officer, may_handle_requests, officer_queue
+from lontar.ppid.selectors import get_request_for_staff, may_handle_requests, officer_queue
 from lontar.ppid.states import Status
 
 NEW_CODE_SESSION_KEY = "ppid_new_tracking_code"
@@ -112,17 +112,13 @@ def detail_url(information_request: InformationRequest) -> str:
 def queue(request: HttpRequest) -> HttpResponse:
     _require(request)
     agency = officer.queue_agency(request.user, request.GET.get("instansi"))
-    today = local_date(timezone.now(), agency.time_zone)
+    today = agency.today()
     form = QueueFilterForm(request.GET or None, agency=agency)
     status, unit_id = "", None
     if form.is_valid():
         status = form.cleaned_data["status"]
         unit_id = form.cleaned_data["unit"].pk if form.cleaned_data["unit"] else None
-    rows = [
-        row
-        for row in officer_queue(request.user, today, status=status, unit_id=unit_id)
-        if row.request.agency_id == agency.pk
-    ]
+    rows = officer_queue(request.user, agency, today, status=status, unit_id=unit_id)
     title = _("Permohonan informasi")
     return TemplateResponse(
         request,
@@ -157,8 +153,7 @@ def _render_detail(
     nik_masked = ""
     if information_request.nik_encrypted:
         nik_masked = mask_nik(decrypt_nik(information_request.nik_encrypted))
-    today = local_date(timezone.now(), agency.time_zone)
-    is_open = information_request.is_open
+    today = agency.today()
     context = {
         "r": information_request,
         "agency": agency,
@@ -169,14 +164,8 @@ def _render_detail(
             TimelineRow(event) for event in information_request.events.select_related("actor")
         ],
         "documents": information_request.documents.all(),
-        "may_change": request.user.has_perm("ppid.change_informationrequest"),
-        "can_assign": is_open,
-        "can_extend": (
-            information_request.status in (Status.REGISTERED, Status.IN_PROCESS)
-            and not information_request.extended_at
-        ),
-        "can_answer": is_open,
-        "can_complete": information_request.status == Status.ANSWERED,
+        # The template shows a form only for these: what the services would accept now.
+        "actions": allowed_actions(information_request, request.user, today),
         "assign_form": forms.get("assign_form")
         or AssignForm(
             information_request=information_request,
@@ -203,7 +192,7 @@ def _render_detail(
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request)
-    return _render_detail(request, get_request_for_officer(request.user, pk))
+    return _render_detail(request, get_request_for_staff(request.user, pk))
 
 
 @_no_store
@@ -211,7 +200,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def reveal_nik(request: HttpRequest, pk: int) -> HttpResponse:
     """Show the full NIK once, on purpose, and log who looked at it."""
     _require(request)
-    information_request = get_request_for_officer(request.user, pk)
+    information_request = get_request_for_staff(request.user, pk)
     if not information_request.nik_encrypted:
         raise Http404
     officer.log_personal_access(information_request, which="nik", by=request.user, ip=_ip(request))
@@ -221,19 +210,25 @@ def reveal_nik(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _action(
+    action: Action,
     form_class: type,
     form_name: str,
     default_field: str | None,
     perform: Callable,
     success: Promise,
 ) -> Callable:
-    """A POST-only view that validates `form_class`, calls the service and redirects."""
+    """A POST-only view that validates `form_class`, calls the service and redirects.
+
+    The service decides (it applies the same guard as `allowed_actions`); a refusal is shown
+    beside the form, or as a message when the form is no longer offered (another officer acted
+    first, or the deadline passed while the page was open).
+    """
 
     @_no_store
     @require_POST
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         _require(request, "change")
-        information_request = get_request_for_officer(request.user, pk)
+        information_request = get_request_for_staff(request.user, pk)
         if form_class is AssignForm:
             form = form_class(request.POST, information_request=information_request)
         else:
@@ -247,13 +242,19 @@ def _action(
                 messages.success(request, str(success))
                 return redirect(detail_url(information_request))
         # Reload the stored state: a failed service call may have changed the instance.
-        information_request = get_request_for_officer(request.user, pk)
+        information_request = get_request_for_staff(request.user, pk)
+        if action not in allowed_actions(information_request, request.user):
+            for message in form.non_field_errors() or [
+                error for errors in form.errors.values() for error in errors
+            ]:
+                messages.error(request, message)
         return _render_detail(request, information_request, status=400, **{form_name: form})
 
     return view
 
 
 assign = _action(
+    Action.ASSIGN,
     AssignForm,
     "assign_form",
     "internal_due",
@@ -268,6 +269,7 @@ assign = _action(
     gettext_lazy("Permohonan diteruskan ke unit pengolah."),
 )
 extend = _action(
+    Action.EXTEND,
     ExtendForm,
     "extend_form",
     "reason",
@@ -277,6 +279,7 @@ extend = _action(
     gettext_lazy("Jangka waktu permohonan diperpanjang."),
 )
 answer = _action(
+    Action.ANSWER,
     AnswerForm,
     "answer_form",
     None,
@@ -284,6 +287,7 @@ answer = _action(
     gettext_lazy("Pemberitahuan tertulis dibuat dan dikirim kepada pemohon."),
 )
 summary = _action(
+    Action.SUMMARY,
     SummaryForm,
     "summary_form",
     "public_summary",
@@ -297,7 +301,7 @@ summary = _action(
 @require_POST
 def complete(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "change")
-    information_request = get_request_for_officer(request.user, pk)
+    information_request = get_request_for_staff(request.user, pk)
     try:
         services.complete_request(information_request, by=request.user, ip=_ip(request))
     except ValidationError as exc:
@@ -339,7 +343,7 @@ def intake(request: HttpRequest) -> HttpResponse:
             agency=agency,
             initial={
                 "identity_kind": InformationRequest.IdentityKind.PERSON,
-                "received_on": local_date(timezone.now(), agency.time_zone),
+                "received_on": agency.today(),
             },
         )
     title = _("Catat permohonan (surat, surel, datang langsung)")
@@ -362,7 +366,7 @@ def intake(request: HttpRequest) -> HttpResponse:
 @require_GET
 def intake_done(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "add")
-    information_request = get_request_for_officer(request.user, pk)
+    information_request = get_request_for_staff(request.user, pk)
     code = ""
     stored = request.session.get(NEW_CODE_SESSION_KEY)
     if stored and stored[0] == information_request.pk:
@@ -404,7 +408,7 @@ def private_file(request: HttpRequest, pk: int, which: str) -> HttpResponse:
     field_name = officer.PRIVATE_FILES.get(which)
     if field_name is None:
         raise Http404
-    information_request = get_request_for_officer(request.user, pk)
+    information_request = get_request_for_staff(request.user, pk)
     field_file = getattr(information_request, field_name)
     if not field_file:
         raise Http404
@@ -419,7 +423,7 @@ def private_file(request: HttpRequest, pk: int, which: str) -> HttpResponse:
 @require_GET
 def released_document(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
     _require(request)
-    information_request = get_request_for_officer(request.user, pk)
+    information_request = get_request_for_staff(request.user, pk)
     document = get_object_or_404(information_request.documents, pk=document_pk)
     officer.log_personal_access(
         information_request, which=f"dokumen:{document.pk}", by=request.user, ip=_ip(request)

@@ -44,10 +44,12 @@ def mask_nik(nik: str) -> str:
 
 
 def _tracking_key() -> bytes:
-    configured = getattr(settings, "LONTAR_TRACKING_KEY", "")
+    # Both settings are defined in lontar/config/settings.py, which already refuses to start
+    # production without the key; this second guard covers a key emptied at run time.
+    configured = settings.LONTAR_TRACKING_KEY
     if configured:
         return configured.encode()
-    if settings.DEBUG or getattr(settings, "TESTING", False):
+    if settings.DEBUG or settings.TESTING:
         # Codes were hashed with SECRET_KEY before this setting existed; falling back to it
         # keeps the codes of existing demo and test data working.
         return settings.SECRET_KEY.encode()

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.utils import timezone
 
 from lontar.demo.loader import add_menu_item
 from lontar.ppid.models import InformationRequest, RequestEvent
@@ -60,8 +58,9 @@ def _nik(rng: random.Random) -> str:
            f"{rng.randint(1, 9999):04d}"
 
 
-def _working_moment(rng: random.Random, days_ago: int, tz: ZoneInfo) -> datetime:
-    day = timezone.now().astimezone(tz).date() - timedelta(days=days_ago)
+def _working_moment(rng: random.Random, days_ago: int, agency) -> datetime:
+    tz = agency.zone
+    day = agency.today() - timedelta(days=days_ago)
     while day.weekday() >= 5:
         day -= timedelta(days=1)
     return datetime.combine(day, time(rng.randint(8, 15), rng.randint(0, 59)), tzinfo=tz)
@@ -75,7 +74,6 @@ def load(ctx) -> None:
     officer = get_user_model().objects.filter(username="bkd.ppid").first()
     units = list(agency.units.exclude(kind="pimpinan"))
     rng = random.Random(14_2008)
-    tz = ZoneInfo(agency.time_zone)
     plan = []
     for index in range(36):
         path = PATHS[index % len(PATHS)]
@@ -84,7 +82,7 @@ def load(ctx) -> None:
             days_ago = rng.choice([2, 5, 9, 16, 24, 30])
         else:
             days_ago = rng.randint(20, 540)
-        plan.append((_working_moment(rng, days_ago, tz), path))
+        plan.append((_working_moment(rng, days_ago, agency), path))
     # Registered in the order they arrived, so numbers follow the dates as at a real desk.
     for index, (received_at, path) in enumerate(sorted(plan)):
         name, occupation = REQUESTERS[index % len(REQUESTERS)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -20,13 +20,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from lontar.agencies.calendar import calendar_for_agency
 from lontar.agencies.roles import Role
 from lontar.core.calendar import WorkingCalendar
 from lontar.core.schedule import periodic
-from lontar.ppid.deadlines import local_date
 from lontar.ppid.models import InformationRequest, ReminderSent
 from lontar.ppid.states import Status
 
@@ -129,9 +128,11 @@ def remind(
 
 
 @periodic(every=timedelta(hours=1))
-def send_deadline_reminders(now: datetime | None = None) -> int:
-    """Remind the officers of every open request due soon or overdue; return how many sent."""
-    now = now or timezone.now()
+def send_deadline_reminders() -> int:
+    """Remind the officers of every open request due soon or overdue; return how many sent.
+
+    Each agency's working day starts at its own midnight (`Agency.today()`).
+    """
     sent = 0
     calendars: dict[int, WorkingCalendar] = {}
     open_requests = InformationRequest.objects.filter(
@@ -142,7 +143,7 @@ def send_deadline_reminders(now: datetime | None = None) -> int:
         if agency.pk not in calendars:
             calendars[agency.pk] = calendar_for_agency(agency)
         calendar = calendars[agency.pk]
-        today = local_date(now, agency.time_zone)
+        today = agency.today()
         if not calendar.is_working_day(today):
             continue
         if remind(information_request, today, calendar):
@@ -155,6 +156,6 @@ def erase_expired_personal_data() -> None:
     """Requesters' personal data goes when the agency's retention period ends (UU 27/2022)."""
     from lontar.ppid.services import erase_expired_personal_data as erase
 
-    erased = erase(timezone.localdate())
+    erased = erase()  # each agency's own today
     if erased:
         logger.info("data pribadi %d permohonan dihapus (masa simpan berakhir)", erased)

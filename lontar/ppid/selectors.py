@@ -23,16 +23,17 @@ def may_handle_requests(user) -> bool:
     return bool(user.is_authenticated and user.has_perm("ppid.view_informationrequest"))
 
 
-def requests_for_officer(user) -> QuerySet[InformationRequest]:
+def requests_for_staff(user) -> QuerySet[InformationRequest]:
     """The requests of the agencies this PPID officer serves (all of them for platform admins)."""
     if not may_handle_requests(user):
         raise PermissionDenied
     return InformationRequest.objects.filter(agency__in=agencies_visible_to(user))
 
 
-def get_request_for_officer(user, pk: int) -> InformationRequest:
+def get_request_for_staff(user, pk: int) -> InformationRequest:
+    """The one way an admin view loads a request: another agency's request is a 404."""
     try:
-        return requests_for_officer(user).select_related("agency", "assigned_unit").get(pk=pk)
+        return requests_for_staff(user).select_related("agency", "assigned_unit").get(pk=pk)
     except InformationRequest.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -66,24 +67,24 @@ class QueueRow:
         return not self.overdue and self.working_days_left <= AT_RISK_WORKING_DAYS
 
 
-def officer_queue(user, today: date, *, status: str = "", unit_id: int | None = None
+def officer_queue(user, agency, today: date, *, status: str = "", unit_id: int | None = None
                   ) -> list[QueueRow]:
-    """Open requests first by due date, with working days left (negative when overdue)."""
-    queryset = requests_for_officer(user).select_related("agency", "assigned_unit")
+    """One agency's open requests first by due date, with working days left (negative when
+    overdue). Another agency's queue is empty, not an error: `queue_agency` already chose."""
+    queryset = requests_for_staff(user).filter(agency=agency).select_related(
+        "agency", "assigned_unit"
+    )
     if status:
         queryset = queryset.filter(status=status)
     else:
         queryset = queryset.filter(status__in=Status.open_statuses())
     if unit_id:
         queryset = queryset.filter(assigned_unit_id=unit_id)
-    calendars = {}
-    rows = []
-    for item in queryset.order_by("notice_due", "received_at"):
-        if item.agency_id not in calendars:  # one calendar per agency, not per row
-            calendars[item.agency_id] = calendar_for_agency(item.agency)
-        calendar = calendars[item.agency_id]
-        rows.append(QueueRow(item, calendar.working_days_between(today, item.current_due),
-                             today))
+    calendar = calendar_for_agency(agency)
+    rows = [
+        QueueRow(item, calendar.working_days_between(today, item.current_due), today)
+        for item in queryset
+    ]
     return sorted(rows, key=lambda row: (row.request.current_due, row.request.received_at))
 
 

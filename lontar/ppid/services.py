@@ -1,7 +1,9 @@
 """Every write to an information request goes through one of these functions.
 
-Each checks the transition table, stores the change, appends a RequestEvent (who, when, what,
-from which IP) and tells the requester by e-mail after the transaction commits.
+Each officer action first asks `actions.require` (the same guard `actions.allowed_actions` gives
+the admin its buttons from: transition table, deadlines, the user's permission and agency), then
+checks the officer's input, stores the change, appends a RequestEvent (who, when, what, from
+which IP) and tells the requester by e-mail after the transaction commits.
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from __future__ import annotations
 import logging
 import secrets
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -22,8 +26,8 @@ from lontar.agencies.models import Agency, Unit
 from lontar.core.datamap import personal_fields
 from lontar.core.uploads import server_name
 from lontar.ppid import crypto, limits, mail
+from lontar.ppid.actions import Action, require, transition_refusal
 from lontar.ppid.clock import deadlines_for
-from lontar.ppid.deadlines import local_date
 from lontar.ppid.models import (
     InformationRequest,
     PPIDSettings,
@@ -31,9 +35,13 @@ from lontar.ppid.models import (
     RequestEvent,
 )
 from lontar.ppid.numbering import format_registration_number, next_sequence
-from lontar.ppid.states import Decision, Status, can_move
+from lontar.ppid.states import Decision, Status
 
 logger = logging.getLogger("lontar.ppid")
+
+
+# The requester's uploads, by field name on the forms and on InformationRequest.
+REQUESTER_FILES = ("identity_scan", "proxy_letter")
 
 
 @dataclass
@@ -53,6 +61,30 @@ class RequesterDetails:
     email: str = ""
     occupation: str = ""
     files: dict = field(default_factory=dict)  # identity_scan, proxy_letter: UploadedFile
+
+    @classmethod
+    def from_cleaned(cls, data: Mapping[str, Any]) -> RequesterDetails:
+        """From a form's cleaned data: the public request form and the officer's intake alike.
+
+        A person gives a NIK and no decree, a legal entity the reverse; whatever else was typed
+        in the other field is not kept (UU 27/2022: collect only what is needed).
+        """
+        person = data["identity_kind"] == InformationRequest.IdentityKind.PERSON
+        return cls(
+            name=data["name"].strip(),
+            identity_kind=data["identity_kind"],
+            address=data["address"].strip(),
+            information_requested=data["information_requested"].strip(),
+            purpose=data["purpose"].strip(),
+            obtain_method=data["obtain_method"],
+            delivery_method=data["delivery_method"],
+            nik=(data.get("nik") or "") if person else "",
+            legal_entity_decree="" if person else (data.get("legal_entity_decree") or "").strip(),
+            phone=(data.get("phone") or "").strip(),
+            email=data.get("email") or "",
+            occupation=(data.get("occupation") or "").strip(),
+            files={name: data[name] for name in REQUESTER_FILES if data.get(name)},
+        )
 
 
 def settings_for(agency: Agency) -> PPIDSettings:
@@ -77,11 +109,9 @@ def _record(information_request, *, kind, by=None, ip=None, from_status="", to_s
 def _move(information_request, to_status: str, *, kind: str, by=None, ip=None,
           public_note: str = "", internal_note: str = "") -> None:
     from_status = information_request.status
-    if not can_move(from_status, to_status):
-        raise ValidationError(
-            _("Status %(from)s tidak dapat diubah menjadi %(to)s.")
-            % {"from": Status(from_status).label, "to": Status(to_status).label}
-        )
+    refused = transition_refusal(from_status, to_status)
+    if refused:
+        raise ValidationError(refused)
     information_request.status = to_status
     _record(information_request, kind=kind, by=by, ip=ip, from_status=from_status,
             to_status=to_status, public_note=public_note, internal_note=internal_note)
@@ -140,7 +170,7 @@ def register_request(*, agency: Agency, details: RequesterDetails, received_at: 
             received_on.year + ppid_settings.retention_years, received_on.month, 1
         ),
     )
-    for name in ("identity_scan", "proxy_letter"):
+    for name in REQUESTER_FILES:
         upload = details.files.get(name)
         if upload:  # the stored name is ours; a path or script in the given name goes nowhere
             getattr(information_request, name).save(server_name(upload), upload, save=False)
@@ -159,6 +189,7 @@ def register_request(*, agency: Agency, details: RequesterDetails, received_at: 
 def assign_request(information_request: InformationRequest, *, unit: Unit,
                    internal_due: date | None, note: str, by, ip=None) -> None:
     """Send the request to the unit that holds the information (PPID Pelaksana)."""
+    require(Action.ASSIGN, information_request, by=by)
     if unit.agency_id != information_request.agency_id:
         raise ValidationError(_("Unit harus dari instansi yang sama."))
     if internal_due and internal_due > information_request.current_due:
@@ -179,15 +210,11 @@ def assign_request(information_request: InformationRequest, *, unit: Unit,
 @transaction.atomic
 def extend_request(information_request: InformationRequest, *, reason: str, by, ip=None,
                    today: date | None = None) -> None:
-    """Once, with written reasons, and only before the notice is due (Pasal 22 ayat (8))."""
-    today = today or local_date(timezone.now(), information_request.agency.time_zone)
-    if information_request.extended_at:
-        raise ValidationError(_("Permohonan hanya dapat diperpanjang satu kali."))
-    if today > information_request.notice_due:
-        raise ValidationError(
-            _("Perpanjangan harus diberitahukan paling lambat %(due)s.")
-            % {"due": information_request.notice_due.strftime("%d-%m-%Y")}
-        )
+    """Once, with written reasons, and only before the notice is due (Pasal 22 ayat (8)).
+
+    `today` defaults to the agency's today; the rules themselves are in `actions`.
+    """
+    require(Action.EXTEND, information_request, by=by, today=today)
     if len(reason.strip()) < 20:
         raise ValidationError(_("Tuliskan alasan perpanjangan secara jelas (minimal 20 huruf)."))
     if len(reason) > limits.EXTENSION_REASON_MAX:
@@ -246,6 +273,7 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
     """Record the written notice, generate its PDF, attach released documents."""
     from lontar.ppid.documents import store_written_notice
 
+    require(Action.ANSWER, information_request, by=by)
     _check_answer(answer)
     for name in (
         "decision", "material_given", "holder_body", "refusal_ground", "consequence_test",
@@ -272,6 +300,7 @@ SURVEY_UNIT_SLUG = "ppid"
 
 @transaction.atomic
 def complete_request(information_request: InformationRequest, *, by, ip=None) -> None:
+    require(Action.COMPLETE, information_request, by=by)
     information_request.completed_at = timezone.now()
     _move(information_request, Status.COMPLETED, kind="completed", by=by, ip=ip,
           public_note=_("Layanan permohonan selesai."))
@@ -383,10 +412,19 @@ def erase_personal_data(information_request: InformationRequest, *, by=None) -> 
             internal_note=_("Data pribadi pemohon dihapus karena masa simpan berakhir."))
 
 
-def erase_expired_personal_data(today: date) -> int:
-    """Erase every closed request whose retention period has ended; return how many."""
+def erase_expired_personal_data(today: date | None = None) -> int:
+    """Erase every closed request whose retention period has ended; return how many.
+
+    Without `today`, each agency's own today counts (`Agency.today()`).
+    """
+    if today is None:
+        ended = models.Q(pk__in=[])
+        for agency in Agency.objects.all():
+            ended |= models.Q(agency=agency, retain_personal_data_until__lte=agency.today())
+    else:
+        ended = models.Q(retain_personal_data_until__lte=today)
     due = InformationRequest.objects.filter(
-        retain_personal_data_until__lte=today,
+        ended,
         personal_data_erased_at__isnull=True,
         status__in=[Status.COMPLETED, Status.WITHDRAWN],
     )
@@ -408,6 +446,7 @@ def set_public_summary(information_request: InformationRequest, *, summary: str,
     """The officer's wording of the request for the public register."""
     from lontar.core.personal_data import redact as mask_personal_data
 
+    require(Action.SUMMARY, information_request, by=by)
     summary = " ".join(summary.split())
     if summary == information_request.public_summary:
         return

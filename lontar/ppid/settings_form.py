@@ -7,7 +7,6 @@ module level.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lontar.agencies.forms import AgencyScopedAdminForm
@@ -30,10 +29,9 @@ def validate_number_pattern(value: str) -> None:
 
 def next_number_preview(pattern: str, agency) -> str:
     """What the agency's next request would be numbered with this pattern today."""
-    from lontar.ppid.deadlines import local_date
     from lontar.ppid.models import RegistrationCounter
 
-    today = local_date(timezone.now(), agency.time_zone)
+    today = agency.today()
     counter = RegistrationCounter.objects.filter(agency=agency, year=today.year).first()
     sequence = (counter.last_number if counter else 0) + 1
     return render_number(

@@ -1,7 +1,11 @@
 """The states of an information request and the only transitions the law allows.
 
 registered → in_process → (extended, once, before the notice is due) → answered → completed;
-any open state → withdrawn. Services enforce this table; nothing else changes a status.
+a registered request may also be answered at once (the written notice is due within 10 working
+days, UU 14/2008 Pasal 22 ayat (7), however quickly it comes); an extension always passes
+through in_process; any open state → withdrawn; completed and withdrawn are final. Services
+enforce this table (through `actions.py`); nothing else changes a status. The table is pinned
+pair by pair in `tests/test_states.py`.
 """
 
 from __future__ import annotations

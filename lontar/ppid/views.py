@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -85,21 +84,11 @@ def new_request(request: HttpRequest) -> HttpResponse:
             return render(request, "ppid/public/request_form.html",
                           {"form": form, "ppid_settings": ppid_settings}, status=429)
         if valid:
-            data = form.cleaned_data
-            details = RequesterDetails(
-                name=data["name"], identity_kind=data["identity_kind"], nik=data.get("nik", ""),
-                legal_entity_decree=data.get("legal_entity_decree", ""),
-                address=data["address"], phone=data["phone"], email=data["email"],
-                occupation=data["occupation"],
-                information_requested=data["information_requested"], purpose=data["purpose"],
-                obtain_method=data["obtain_method"], delivery_method=data["delivery_method"],
-                files={"identity_scan": data.get("identity_scan"),
-                       "proxy_letter": data.get("proxy_letter")},
-            )
+            details = RequesterDetails.from_cleaned(form.cleaned_data)
             # Stored and committed before the confirmation page is shown.
             with transaction.atomic():
                 information_request, code = register_request(
-                    agency=agency, details=details, received_at=timezone.now(),
+                    agency=agency, details=details, received_at=agency.now(),
                     channel=InformationRequest.Channel.WEB, ip=client_ip(request) or None,
                 )
             request.session[_RECEIPT] = {

@@ -176,6 +176,9 @@ def test_extend_after_the_notice_was_due_is_refused_with_the_reason(officer_clie
         )
     assert response.status_code == 400
     assert "paling lambat 16-11-2026" in response.context["extend_form"].errors["reason"][0]
+    # The form is no longer offered, so the refusal is shown as a message above the page.
+    assert 'data-action="extend"' not in response.text
+    assert "paling lambat 16-11-2026" in response.text
     request.refresh_from_db()
     assert request.status == Status.REGISTERED
 

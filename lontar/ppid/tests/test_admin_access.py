@@ -143,3 +143,26 @@ def test_platform_admin_sees_every_agency(client, platform_admin, agency_b, requ
     response = client.get(reverse("ppid_admin_queue"), {"instansi": agency_b.pk})
     assert response.status_code == 200
     assert [row.request for row in response.context["rows"]] == [request_b]
+
+
+def test_the_queue_selector_scopes_by_agency_in_the_query(platform_admin, ppid_officer_b,
+                                                        agency_a, agency_b, request_a):
+    from lontar.ppid.selectors import officer_queue
+
+    request_b, _ = make_request(agency_b)
+    today = agency_a.today()
+    assert [row.request for row in officer_queue(platform_admin, agency_a, today)] == [request_a]
+    assert [row.request for row in officer_queue(platform_admin, agency_b, today)] == [request_b]
+    # An agency the user does not serve gives an empty queue, never its rows.
+    assert officer_queue(ppid_officer_b, agency_a, today) == []
+
+
+def test_admin_views_load_requests_only_through_the_staff_selector():
+    from pathlib import Path
+
+    import lontar.ppid.admin_views as admin_views
+
+    source = Path(admin_views.__file__).read_text()
+    assert "InformationRequest.objects" not in source
+    assert "agency_id ==" not in source  # no filtering by agency in Python after loading
+    assert "get_request_for_staff(request.user, pk)" in source

@@ -78,6 +78,100 @@ def test_bad_patterns_are_rejected_naming_the_problem(pattern, named):
     assert named in error.value.message
 
 
+# One token at a time, beside the two every pattern needs: token → what it renders.
+@pytest.mark.parametrize(
+    ("token", "sequence", "on", "short_name", "expected"),
+    [
+        ("{nomor}", 7, NOVEMBER, "BKD", "0007"),
+        ("{nomor:1}", 7, NOVEMBER, "BKD", "7"),
+        ("{nomor:8}", 7, NOVEMBER, "BKD", "00000007"),
+        ("{nomor:2}", 12345, NOVEMBER, "BKD", "12345"),  # a width pads, never cuts
+        ("{nomor:05d}", 7, NOVEMBER, "BKD", "00007"),  # the old form, read as {nomor:5}
+        ("{nomor:5d}", 7, NOVEMBER, "BKD", "00007"),
+        ("{bulan}", 1, MARCH, "BKD", "03"),
+        ("{bulan:1}", 1, MARCH, "BKD", "3"),
+        ("{bulan:1}", 1, NOVEMBER, "BKD", "11"),
+        ("{bulan_romawi}", 1, MARCH, "BKD", "III"),
+        ("{singkatan}", 1, MARCH, "B.K D", "BKD"),  # dots and spaces dropped
+        ("{singkatan}", 1, MARCH, "Dinas-Kominfo", "Dinas-Kominfo"),
+    ],
+)
+def test_each_token_renders_its_value(token, sequence, on, short_name, expected):
+    # {nomor} and {tahun} are required and may appear once: add what the token is not.
+    pattern = f"{{tahun}}/{token}" + ("" if token.startswith("{nomor") else "/{nomor}")
+    rendered = render_number(pattern, sequence=sequence, received_on=on, short_name=short_name)
+
+    assert rendered.split("/")[1] == expected
+    assert rendered.split("/")[0] == str(on.year)
+
+
+@pytest.mark.parametrize(
+    ("month", "roman"),
+    list(zip(range(1, 13), "I II III IV V VI VII VIII IX X XI XII".split(), strict=True)),
+)
+def test_every_month_has_its_roman_numeral(month, roman):
+    number = render_number(
+        "{bulan_romawi}/{nomor:1}/{tahun}",
+        sequence=1,
+        received_on=date(2026, month, 1),
+        short_name="BKD",
+    )
+
+    assert number == f"{roman}/1/2026"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "named"),
+    [
+        ("{nomor:9}/{tahun}", "1 sampai 8"),
+        ("{bulan:3}/{nomor}/{tahun}", "1 sampai 2"),
+        ("{bulan:0}/{nomor}/{tahun}", "1 sampai 2"),
+        ("{tahun:4}/{nomor}", "lebar"),
+        ("{bulan_romawi:2}/{nomor}/{tahun}", "lebar"),
+        ("{singkatan:3}/{nomor}/{tahun}", "lebar"),
+        ("{nomor:x}/{tahun}", "lebar"),
+        ("{nomor:-1}/{tahun}", "lebar"),
+        ("{Nomor}/{tahun}", "{Nomor}"),
+        ("{ nomor }/{tahun}", "{ nomor }"),
+        ("   ", "kosong"),
+        ("{nomor}/{tahun}/" + "A" * 45, "60"),  # 61 characters
+        ("{nomor}/{tahun}\n", "tidak boleh dipakai"),
+        ("{nomor}/{tahun}:", ":"),
+        ("{nomor}/{tahun}é", "é"),
+        ("{tahun}/{bulan}/{bulan}/{nomor}", "{bulan}"),
+    ],
+)
+def test_bad_widths_names_and_characters_are_refused(pattern, named):
+    with pytest.raises(NumberPatternError) as error:
+        check_pattern(pattern, "BKD")
+
+    assert named in error.value.message
+
+
+def test_a_pattern_of_exactly_the_longest_allowed_length_is_accepted():
+    pattern = "{nomor}/{tahun}/" + "A" * 44
+    assert len(pattern) == 60
+
+    assert check_pattern(pattern, "BKD") == "99999999/9999/" + "A" * 44
+
+
+def test_every_allowed_literal_character_passes():
+    pattern = "aZ09 ./-_()/{nomor}/{tahun}"
+
+    assert render_number(pattern, sequence=1, received_on=MARCH, short_name="BKD") == (
+        "aZ09 ./-_()/0001/2026"
+    )
+
+
+def test_the_widest_number_is_checked_against_the_stored_column_at_the_boundary():
+    # 8 + 1 + 4 + 1 = 14 characters of tokens and slashes, plus the short name.
+    pattern = "{nomor:8}/{tahun}/{singkatan}"
+
+    assert len(check_pattern(pattern, "X" * 66)) == 80
+    with pytest.raises(NumberPatternError, match="81"):
+        check_pattern(pattern, "X" * 67)
+
+
 def test_a_long_short_name_cannot_push_the_number_past_the_stored_column():
     pattern = "{singkatan}-REGISTER-PERMOHONAN-INFORMAS-{nomor:8}{tahun}"
 

@@ -228,3 +228,29 @@ def test_agency_admin_sets_the_number_format_used_for_the_next_request(
     assert response.status_code == 302
     assert refused.status_code == 404  # another agency's settings are not confirmed to exist
     assert request.number == "PPID/BKD-A/2026/001"
+
+
+def test_both_forms_map_to_the_requester_through_one_function(agency_a):
+    """The public form and the officer's intake give their cleaned data to the same mapping."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lontar.ppid.admin_forms import IntakeForm
+    from lontar.ppid.services import RequesterDetails
+    from lontar.ppid.tests.helpers import REQUESTER
+
+    scan = SimpleUploadedFile("ktp.pdf", b"%PDF-1.4", "application/pdf")
+    person = RequesterDetails.from_cleaned(
+        {**REQUESTER, "name": " Maria ", "legal_entity_decree": "AHU-1",
+         "identity_scan": scan, "proxy_letter": None}
+    )
+    assert (person.name, person.nik, person.legal_entity_decree) == ("Maria", NIK, "")
+    assert person.files == {"identity_scan": scan}
+
+    entity = RequesterDetails.from_cleaned(
+        {**REQUESTER, "identity_kind": "badan_hukum", "legal_entity_decree": " AHU-1 "}
+    )
+    assert (entity.nik, entity.legal_entity_decree, entity.files) == ("", "AHU-1", {})
+
+    form = IntakeForm(agency=agency_a)
+    form.cleaned_data = {**REQUESTER, "legal_entity_decree": "", "identity_scan": None}
+    assert form.to_details() == RequesterDetails.from_cleaned(form.cleaned_data)
