@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from lontar.qna.states import Status  # re-exported: the table lives in states.py
+
 
 class Category(models.TextChoices):
     PROMOTION = "kenaikan-pangkat", _("Kenaikan pangkat")
@@ -25,14 +27,6 @@ class Category(models.TextChoices):
     DISCIPLINE = "disiplin", _("Disiplin")
     SALARY = "gaji", _("Gaji")
     OTHER = "lainnya", _("Lainnya")
-
-
-class Status(models.TextChoices):
-    NEW = "baru", _("Baru")
-    ASSIGNED = "didisposisi", _("Didisposisi ke unit")
-    ANSWERED = "dijawab", _("Dijawab")
-    PUBLISHED = "terbit", _("Terbit di FAQ")
-    DECLINED = "ditolak", _("Tidak diterbitkan")
 
 
 def new_token() -> str:
@@ -88,7 +82,8 @@ class Question(index.Indexed, models.Model):
         verbose_name_plural = _("pertanyaan")
 
     def __str__(self) -> str:
-        return (self.public_question or self.question_text)[:80]
+        # Never the text as typed: it may carry personal data, and the audit trail keeps this.
+        return self.public_question[:80] or _("Pertanyaan #%(pk)s") % {"pk": self.pk}
 
     def get_absolute_url(self) -> str:
         return reverse("qna:detail", args=[self.pk])
