@@ -23,9 +23,6 @@ from lontar.qna.forms import AnswerForm, AssignForm
 from lontar.qna.models import Question, Status
 from lontar.regulations.selectors import documents_for_citation
 
-PERMISSION = states.PERMISSION
-may_handle_questions = selectors.may_handle_questions
-
 
 def _question(request: HttpRequest, pk: int) -> Question:
     return selectors.get_question_for_staff(request.user, pk)
