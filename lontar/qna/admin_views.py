@@ -7,43 +7,25 @@ not found), and every change goes through `services`.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lontar.agencies.models import Unit
-from lontar.agencies.selectors import agencies_visible_to
-from lontar.qna import services
+from lontar.core import audit
+from lontar.core.audit import Actor
+from lontar.core.transitions import TransitionNotAllowed
+from lontar.qna import selectors, services, states
 from lontar.qna.forms import AnswerForm, AssignForm
 from lontar.qna.models import Question, Status
-from lontar.regulations.models import LegalDocument
-
-PERMISSION = "qna.change_question"
-
-
-def may_handle_questions(user) -> bool:
-    return bool(user.is_authenticated and user.has_perm(PERMISSION))
-
-
-def _require(request: HttpRequest) -> None:
-    if not may_handle_questions(request.user):
-        raise PermissionDenied
-
-
-def _questions(request: HttpRequest):
-    return Question.objects.filter(agency__in=agencies_visible_to(request.user))
+from lontar.regulations.selectors import documents_for_citation
 
 
 def _question(request: HttpRequest, pk: int) -> Question:
-    _require(request)
-    question = _questions(request).select_related("agency", "assigned_unit").filter(pk=pk).first()
-    if question is None:
-        raise Http404
-    return question
+    return selectors.get_question_for_staff(request.user, pk)
 
 
 def _page(request, template: str, title: str, context: dict, status: int = 200):
@@ -53,9 +35,9 @@ def _page(request, template: str, title: str, context: dict, status: int = 200):
 
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
-    _require(request)
     status = request.GET.get("status", "")
-    questions = _questions(request).select_related("agency", "assigned_unit")
+    questions = selectors.questions_for_staff(request.user).select_related(
+        "agency", "assigned_unit")
     if status in Status.values:
         questions = questions.filter(status=status)
     return _page(request, "qna/admin/queue.html", _("Tanya jawab"), {
@@ -65,7 +47,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 def _forms(question: Question, data=None) -> tuple[AssignForm, AnswerForm]:
     units = Unit.objects.filter(agency=question.agency_id)
-    regulations = LegalDocument.objects.filter(agency=question.agency_id).order_by("-year")
+    regulations = documents_for_citation(question.agency_id)
     answer = getattr(question, "answer", None)
     initial = {"unit": question.assigned_unit_id}
     if answer:
@@ -82,9 +64,27 @@ def _detail(request, question, assign_form=None, answer_form=None, status=200):
     return _page(request, "qna/admin/detail.html", _("Pertanyaan dari %(name)s") % {
         "name": question.asker_name}, {
         "q": question, "answer": getattr(question, "answer", None),
+        "actions": services.allowed_actions(question, request.user),
+        "events": _history(question),
         "assign_form": assign_form or default_assign,
         "answer_form": answer_form or default_answer,
     }, status)
+
+
+def _history(question: Question) -> list[dict]:
+    """The question's audit events for the screen: when, who, what (no address)."""
+    rows = []
+    for event in audit.events_for(question):
+        action = event.action.removeprefix("qna.")
+        who = (event.actor.get_full_name() or event.actor.get_username()) if event.actor else ""
+        rows.append({"at": event.at, "who": who or _("Sistem"),
+                     "action": states.ACTION_LABELS.get(action, event.action)})
+    return rows
+
+
+def _refused(request: HttpRequest, pk: int, exc: TransitionNotAllowed) -> HttpResponse:
+    messages.error(request, str(exc))
+    return redirect("qna_admin_detail", pk=pk)
 
 
 @require_GET
@@ -98,7 +98,10 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     form, _answer = _forms(question, request.POST)
     if not form.is_valid():
         return _detail(request, question, assign_form=form, status=400)
-    services.assign(question, form.cleaned_data["unit"])
+    try:
+        services.assign(question, form.cleaned_data["unit"], actor=Actor.from_request(request))
+    except TransitionNotAllowed as exc:
+        return _refused(request, pk, exc)
     messages.success(request, _("Pertanyaan didisposisi ke %(unit)s.") % {
         "unit": form.cleaned_data["unit"].name})
     return redirect("qna_admin_detail", pk=pk)
@@ -111,11 +114,14 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _detail(request, question, answer_form=form, status=400)
     data = form.cleaned_data
-    services.answer(
-        question, text=data["text"], unit=data["unit"], regulations=data["regulations"],
-        user=request.user,
-        tracking_url=_public_url(request, question.tracking_url()),
-    )
+    try:
+        services.answer(
+            question, text=data["text"], unit=data["unit"], regulations=data["regulations"],
+            actor=Actor.from_request(request),
+            tracking_url=_public_url(request, question.tracking_url()),
+        )
+    except TransitionNotAllowed as exc:
+        return _refused(request, pk, exc)
     messages.success(request, _("Jawaban disimpan. Periksa data pribadi lalu terbitkan."))
     return redirect("qna_admin_publish", pk=pk)
 
@@ -127,18 +133,22 @@ def _public_url(request: HttpRequest, path: str) -> str:
 @require_http_methods(["GET", "POST"])
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question(request, pk)
-    if not hasattr(question, "answer"):
+    if states.PUBLISH not in services.allowed_actions(question, request.user):
         messages.error(request, _("Jawab pertanyaan ini dahulu sebelum menerbitkannya."))
         return redirect("qna_admin_detail", pk=pk)
     question_hits, answer_hits = services.hits_for(question)
     if request.method == "POST":
         chosen_q = set(request.POST.getlist("q_hit"))
         chosen_a = set(request.POST.getlist("a_hit"))
-        services.publish(
-            question,
-            question_hits=[h for i, h in enumerate(question_hits) if str(i) in chosen_q],
-            answer_hits=[h for i, h in enumerate(answer_hits) if str(i) in chosen_a],
-        )
+        try:
+            services.publish(
+                question,
+                question_hits=[h for i, h in enumerate(question_hits) if str(i) in chosen_q],
+                answer_hits=[h for i, h in enumerate(answer_hits) if str(i) in chosen_a],
+                actor=Actor.from_request(request),
+            )
+        except TransitionNotAllowed as exc:
+            return _refused(request, pk, exc)
         messages.success(request, _("Tanya jawab diterbitkan di FAQ."))
         return redirect("qna_admin_detail", pk=pk)
     return _page(request, "qna/admin/publish.html", _("Periksa data pribadi sebelum terbit"), {
@@ -148,13 +158,24 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
+# One URL takes the entry off the FAQ (unpublish) or marks it not to be published (decline);
+# the button says which, and the service checks it against the table.
+WITHDRAW_ACTIONS = {
+    states.UNPUBLISH: (services.unpublish, gettext_lazy("Tanya jawab ditarik dari FAQ.")),
+    states.DECLINE: (services.decline, gettext_lazy("Pertanyaan ditandai tidak diterbitkan.")),
+}
+
+
 @require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question(request, pk)
-    if question.status == Status.PUBLISHED:
-        services.unpublish(question)
-        messages.success(request, _("Tanya jawab ditarik dari FAQ."))
-    else:
-        services.decline(question)
-        messages.success(request, _("Pertanyaan ditandai tidak diterbitkan."))
-    return redirect(reverse("qna_admin_detail", args=[pk]))
+    action = request.POST.get("action", "")
+    if action not in WITHDRAW_ACTIONS:
+        return HttpResponseBadRequest(_("Tindakan tidak dikenal."))
+    service, done = WITHDRAW_ACTIONS[action]
+    try:
+        service(question, actor=Actor.from_request(request))
+    except TransitionNotAllowed as exc:
+        return _refused(request, pk, exc)
+    messages.success(request, done)
+    return redirect("qna_admin_detail", pk=pk)

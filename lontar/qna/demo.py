@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from lontar.core.audit import Actor
 from lontar.demo.loader import add_menu_item
 from lontar.qna import services
 from lontar.qna.models import Question, Status
@@ -60,6 +61,7 @@ def load(ctx) -> None:
         return
     unit = agency.units.exclude(kind="pimpinan").first()
     now = timezone.now()
+    system = Actor.system()
     for index, (category, asker, text, answer_text, state) in enumerate(QUESTIONS):
         question = Question.objects.create(
             agency=agency, asker_name=asker, email=f"penanya{index}@contoh.id",
@@ -68,17 +70,17 @@ def load(ctx) -> None:
         Question.objects.filter(pk=question.pk).update(
             created_at=now - timedelta(days=40 - index * 4))
         if state == Status.DECLINED:
-            services.decline(question)
+            services.decline(question, actor=system)
             continue
         if state == Status.NEW:
             continue
         if unit:
-            services.assign(question, unit)
+            services.assign(question, unit, actor=system)
         if not answer_text:
             continue
-        services.answer(question, text=answer_text, unit=unit, regulations=[], user=None,
+        services.answer(question, text=answer_text, unit=unit, regulations=[], actor=system,
                         tracking_url="", notify=False)
         if state == Status.PUBLISHED:
             services.publish(question, question_hits=detect(question.question_text,
                                                             [asker]),
-                             answer_hits=detect(answer_text, [asker]))
+                             answer_hits=detect(answer_text, [asker]), actor=system)

@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from lontar.agencies.owned import AgencyOwned
+from lontar.qna.states import Status  # re-exported: the table lives in states.py
 
 
 class Category(models.TextChoices):
@@ -27,14 +28,6 @@ class Category(models.TextChoices):
     DISCIPLINE = "disiplin", _("Disiplin")
     SALARY = "gaji", _("Gaji")
     OTHER = "lainnya", _("Lainnya")
-
-
-class Status(models.TextChoices):
-    NEW = "baru", _("Baru")
-    ASSIGNED = "didisposisi", _("Didisposisi ke unit")
-    ANSWERED = "dijawab", _("Dijawab")
-    PUBLISHED = "terbit", _("Terbit di FAQ")
-    DECLINED = "ditolak", _("Tidak diterbitkan")
 
 
 def new_token() -> str:
@@ -87,7 +80,8 @@ class Question(index.Indexed, AgencyOwned):
         default_related_name = "questions"
 
     def __str__(self) -> str:
-        return (self.public_question or self.question_text)[:80]
+        # Never the text as typed: it may carry personal data, and the audit trail keeps this.
+        return self.public_question[:80] or _("Pertanyaan #%(pk)s") % {"pk": self.pk}
 
     def get_absolute_url(self) -> str:
         return reverse("qna:detail", args=[self.pk])

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 
+from lontar.agencies.selectors import agencies_visible_to
 from lontar.core.params import neutral_search_terms
 from lontar.qna.models import Category, Question
 from lontar.qna.similarity import rank_similar
+from lontar.qna.states import PERMISSION
 
 SEARCH_KEY = "tanya-jawab"
 MAX_SIMILAR_CANDIDATES = 300
@@ -66,3 +70,26 @@ def tracked_question(token: str) -> Question | None:
         .first()
     )
 
+
+
+def may_handle_questions(user) -> bool:
+    return bool(user.is_authenticated and user.has_perm(PERMISSION))
+
+
+def questions_for_staff(user) -> QuerySet[Question]:
+    """The questions of the agencies this staff member serves (all for platform admins)."""
+    if not may_handle_questions(user):
+        raise PermissionDenied
+    return Question.objects.filter(agency__in=agencies_visible_to(user))
+
+
+def get_question_for_staff(user, pk: int) -> Question:
+    """One question for the staff desk; 404 when it belongs to an agency outside the user's."""
+    try:
+        return (
+            questions_for_staff(user)
+            .select_related("agency", "assigned_unit", "answer__unit")
+            .get(pk=pk)
+        )
+    except Question.DoesNotExist as exc:
+        raise Http404 from exc

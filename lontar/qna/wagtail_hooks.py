@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from lontar.qna import admin_views
+from lontar.qna import admin_views, selectors
 
 
 class QuestionMenuItem(MenuItem):
     def is_shown(self, request: HttpRequest) -> bool:
-        return admin_views.may_handle_questions(request.user)
+        return selectors.may_handle_questions(request.user)
 
 
 @hooks.register("register_admin_menu_item")

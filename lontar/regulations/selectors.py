@@ -189,3 +189,9 @@ def related_items(document: LegalDocument, request) -> list[dict]:
                 }
             )
     return items
+
+
+def documents_for_citation(agency) -> QuerySet[LegalDocument]:
+    """The agency's documents another app's staff form may cite (the Q&A answer), newest
+    first; other apps read them here rather than importing the regulations models."""
+    return LegalDocument.objects.filter(agency=agency).order_by("-year", "-pk")
