@@ -123,7 +123,8 @@ class RequestForm(forms.Form):
         return check_upload(upload, IDENTITY_DOCUMENT) if upload else upload
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("website"):
             raise forms.ValidationError(_("Permohonan tidak dapat diproses."), code="spam")
         try:
