@@ -123,9 +123,7 @@ def _documented_edges() -> dict[str, frozenset[str]]:
         names = re.findall(r"`([a-z_]+)`", text)
         unknown = set(names) - set(MAY_IMPORT)
         assert not unknown, f"{match.group(1)}: unknown apps {unknown} in docs/architecture.md"
-        documented[match.group(1)] = frozenset(
-            {EVERYTHING} if text.startswith("every") else names
-        )
+        documented[match.group(1)] = frozenset({EVERYTHING} if text.startswith("every") else names)
     return documented
 
 
