@@ -55,11 +55,11 @@ format: $(VENV)/.installed-test
 ## make check: what CI runs besides the tests (docs/decisions/0013-static-checks.md).
 check: export LONTAR_DEBUG ?= 1
 check: lint typecheck
-	$(BIN)/ruff format --check .
+	$(BIN)/ruff format --check --output-format concise .
 	$(LONTAR) check --fail-level WARNING
 	$(LONTAR) makemigrations --check --dry-run
 	env -u LONTAR_DEBUG $(BIN)/python -m pytest -q lontar/core/tests/test_import_rules.py
-	$(MAKE) --no-print-directory coverage
+	$(coverage-floors)
 
 ## make typecheck: mypy with django-stubs; what it checks and how strictly is in pyproject.toml.
 typecheck: $(VENV)/.installed-test
@@ -88,13 +88,17 @@ empty :=
 space := $(empty) $(empty)
 commas = $(subst $(space),$(comma),$(strip $(1)))
 
-## make coverage: the rule and service modules' coverage floors.
+define coverage-floors
+@mkdir -p var/coverage
+env -u LONTAR_DEBUG $(BIN)/coverage run --include=$(call commas,$(RULE_MODULES) $(SERVICE_MODULES)) \
+  -m pytest -q --no-migrations -k "not data_migration" $(RULE_TESTS) $(SERVICE_TESTS)
+$(BIN)/coverage report --include=$(call commas,$(RULE_MODULES)) --fail-under=$(RULE_FLOOR)
+$(BIN)/coverage report --include=$(call commas,$(SERVICE_MODULES)) --fail-under=$(SERVICE_FLOOR)
+endef
+
+## make coverage: the rule and service modules' coverage floors (also part of `make check`).
 coverage: $(VENV)/.installed-test
-	@mkdir -p var/coverage
-	env -u LONTAR_DEBUG $(BIN)/coverage run --include=$(call commas,$(RULE_MODULES) $(SERVICE_MODULES)) \
-	  -m pytest -q --no-migrations -k "not data_migration" $(RULE_TESTS) $(SERVICE_TESTS)
-	$(BIN)/coverage report --include=$(call commas,$(RULE_MODULES)) --fail-under=$(RULE_FLOOR)
-	$(BIN)/coverage report --include=$(call commas,$(SERVICE_MODULES)) --fail-under=$(SERVICE_FLOOR)
+	$(coverage-floors)
 
 migrations: export LONTAR_DEBUG ?= 1
 migrations: $(VENV)/.installed
