@@ -55,8 +55,8 @@ def check_hsts(app_configs=None, **kwargs) -> list[Warning]:
 def check_framing(app_configs=None, **kwargs) -> list[Warning]:
     if settings.X_FRAME_OPTIONS != "DENY":
         return [Warning(
-            f"X_FRAME_OPTIONS is {settings.X_FRAME_OPTIONS!r}; pages may be framed by the portal "
-            "itself.",
+            f"X_FRAME_OPTIONS is {settings.X_FRAME_OPTIONS!r}; pages may be framed by the "
+            "portal itself.",
             hint="Set X_FRAME_OPTIONS = 'DENY'; Wagtail's preview views allow same-origin "
             "framing on their own responses.",
             id="lontar.W004",
@@ -160,8 +160,8 @@ def check_referrer_policy(app_configs=None, **kwargs) -> list[Warning]:
     values = {value.strip() for item in values for value in item.split(",")}
     if not values or not values <= STRICT_REFERRER_POLICIES:
         return [Warning(
-            f"SECURE_REFERRER_POLICY is {policy!r}; other sites would learn which page a visitor "
-            "came from.",
+            f"SECURE_REFERRER_POLICY is {policy!r}; other sites would learn which page a "
+            "visitor came from.",
             hint="Set SECURE_REFERRER_POLICY = 'same-origin'.",
             id="lontar.W010",
         )]
@@ -176,7 +176,8 @@ def check_no_store(app_configs=None, **kwargs) -> list[Warning]:
         return [Warning(
             "Request, receipt, tracking or admin pages may be cached: "
             + (", ".join(sorted(missing)) or "NoStoreMiddleware is not installed") + ".",
-            hint="Keep LONTAR_NO_STORE_PATH_PREFIXES and lontar.core.headers.NoStoreMiddleware.",
+            hint="Keep LONTAR_NO_STORE_PATH_PREFIXES and "
+            "lontar.core.headers.NoStoreMiddleware.",
             id="lontar.W011",
         )]
     return []

@@ -677,7 +677,7 @@ def classification(model: type[models.Model], field_name: str) -> str | None:
 
 def fields_of_level(model: type[models.Model], level: str) -> list[models.Field]:
     """The concrete fields of `model` the map puts at `level` (e.g. PERSONAL)."""
-    wanted = DATA_MAP.get(model._meta.concrete_model._meta.label, {})
+    wanted = DATA_MAP.get((model._meta.concrete_model or model)._meta.label, {})
     return [field for field in model._meta.concrete_fields if wanted.get(field.name) == level]
 
 

@@ -64,8 +64,10 @@ def _file_cache() -> FileBasedCache | None:
 
 @contextmanager
 def _file_lock(backend: FileBasedCache) -> Iterator[None]:
-    os.makedirs(backend._dir, exist_ok=True)
-    with open(os.path.join(backend._dir, ".ratelimit.lock"), "a") as lock:
+    # The lock file sits in the cache's own directory, a private attribute the stubs omit.
+    directory: str = backend._dir  # type: ignore[attr-defined]
+    os.makedirs(directory, exist_ok=True)
+    with open(os.path.join(directory, ".ratelimit.lock"), "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         yield
 

@@ -107,7 +107,7 @@ def clean_original_name(name: str) -> str:
 
 def server_name(upload, default_extension: str = ".bin") -> str:
     """A fresh storage name for an upload that did not come through `check_upload`."""
-    if isinstance(upload, CheckedUpload):
+    if isinstance(upload, CheckedUpload) and upload.name:
         return upload.name
     suffix = ""
     match = re.search(r"(\.[A-Za-z0-9]{1,5})$", str(getattr(upload, "name", "") or ""))
@@ -269,7 +269,7 @@ def check_upload(upload, policy: Policy) -> CheckedUpload:
     if not data:
         raise _reject(_("Berkas kosong."), "empty")
     announced = sniff(data[:16])
-    expected = "zip" if kind in ("docx", "xlsx", "odt", "ods") else kind
+    expected: str | None = "zip" if kind in ("docx", "xlsx", "odt", "ods") else kind
     if kind == "csv":
         expected = None
     if announced != expected:

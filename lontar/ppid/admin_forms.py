@@ -7,6 +7,7 @@ ValidationErrors are put back beside the fields by `add_service_error`.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -19,6 +20,7 @@ from lontar.core.text_limits import state_text_limits
 from lontar.core.uploads import (
     IDENTITY_DOCUMENT,
     RELEASED_DOCUMENT,
+    CheckedUpload,
     check_upload,
     clean_original_name,
 )
@@ -54,8 +56,10 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, *args, agency: Agency, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", _("Semua yang masih berjalan")), *Status.choices]
-        self.fields["unit"].queryset = Unit.objects.filter(agency=agency)
+        status = cast(forms.ChoiceField, self.fields["status"])
+        status.choices = [("", _("Semua yang masih berjalan")), *Status.choices]
+        unit = cast(forms.ModelChoiceField, self.fields["unit"])
+        unit.queryset = Unit.objects.filter(agency=agency)
 
 
 class AssignForm(forms.Form):
@@ -77,7 +81,8 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         state_text_limits(self)
         # Only the units of the request's own agency can be chosen.
-        self.fields["unit"].queryset = Unit.objects.filter(agency=information_request.agency)
+        unit = cast(forms.ModelChoiceField, self.fields["unit"])
+        unit.queryset = Unit.objects.filter(agency=information_request.agency)
 
 
 class ExtendForm(forms.Form):
@@ -177,13 +182,14 @@ class AnswerForm(forms.Form):
         kwargs.setdefault("prefix", "answer")
         super().__init__(*args, **kwargs)
         state_text_limits(self)
-        self.fields["refusal_ground"].choices = [
+        cast(forms.ChoiceField, self.fields["refusal_ground"]).choices = [
             ("", "—"),
             *[(code, f"{code}: {label}") for code, label in REFUSAL_GROUNDS],
         ]
 
     def clean_documents(self) -> list:
-        checked, errors = [], []
+        checked: list[CheckedUpload] = []
+        errors: list[str] = []
         for upload in self.cleaned_data["documents"]:
             try:
                 checked.append(check_upload(upload, RELEASED_DOCUMENT))
@@ -301,7 +307,8 @@ class IntakeForm(forms.Form):
             raise ValidationError(str(exc), code=exc.code) from exc
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         kind = data.get("identity_kind")
         if (
             kind == InformationRequest.IdentityKind.PERSON

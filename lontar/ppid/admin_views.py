@@ -402,7 +402,7 @@ def _file_response(field_file, download_name: str) -> FileResponse:
 
 @_no_store
 @require_GET
-def private_file(request: HttpRequest, pk: int, which: str) -> HttpResponse:
+def private_file(request: HttpRequest, pk: int, which: str) -> FileResponse:
     """Identity scan, proxy letter or notice PDF: PPID roles of the same agency only, logged."""
     _require(request)
     field_name = officer.PRIVATE_FILES.get(which)
@@ -421,7 +421,7 @@ def private_file(request: HttpRequest, pk: int, which: str) -> HttpResponse:
 
 @_no_store
 @require_GET
-def released_document(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+def released_document(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
     _require(request)
     information_request = get_request_for_staff(request.user, pk)
     document = get_object_or_404(information_request.documents, pk=document_pk)

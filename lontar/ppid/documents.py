@@ -41,9 +41,9 @@ class _Document(FPDF):
         self.set_margins(20, 18, 20)
         self.add_page()
         self.set_font(self.family, "B", 13)
-        self.line(agency.name)
+        self.para(agency.name)
         self.set_font(self.family, "", 9)
-        self.line(agency.address.replace("\n", ", "))
+        self.para(agency.address.replace("\n", ", "))
         self.ln(4)
 
     def clean(self, text: str) -> str:
@@ -52,20 +52,20 @@ class _Document(FPDF):
         return text.replace("–", "-").replace("—", "-").replace("•", "*").encode(
             "latin-1", "replace").decode("latin-1")
 
-    def line(self, text: str, height: float = 6) -> None:
+    def para(self, text: str, height: float = 6) -> None:
         self.multi_cell(0, height, self.clean(text), new_x="LMARGIN", new_y="NEXT")
 
     def heading(self, text: str) -> None:
         self.ln(2)
         self.set_font(self.family, "B", 11)
-        self.line(text)
+        self.para(text)
         self.set_font(self.family, "", 10)
 
     def field(self, label: str, value: str) -> None:
         self.set_font(self.family, "B", 10)
-        self.line(label, 5)
+        self.para(label, 5)
         self.set_font(self.family, "", 10)
-        self.line(value or "-", 5)
+        self.para(value or "-", 5)
         self.ln(1)
 
 
@@ -92,9 +92,9 @@ def receipt_pdf(information_request, tracking_code: str | None = None) -> bytes:
     pdf.field("Cara memperoleh / mendapatkan salinan",
               f"{r.get_obtain_method_display()} / {r.get_delivery_method_display()}")
     pdf.field("Batas waktu pemberitahuan tertulis", format_long_date(r.notice_due))
-    pdf.line(r.skipped_explanation, 5)
+    pdf.para(r.skipped_explanation, 5)
     pdf.ln(3)
-    pdf.line("Badan publik wajib memberikan pemberitahuan tertulis paling lambat 10 hari kerja "
+    pdf.para("Badan publik wajib memberikan pemberitahuan tertulis paling lambat 10 hari kerja "
              "sejak permohonan diterima, dan dapat memperpanjang paling lama 7 hari kerja "
              "dengan alasan tertulis (UU 14/2008 Pasal 22 ayat (7) dan (8)).", 5)
     return bytes(pdf.output())
@@ -110,7 +110,7 @@ def written_notice_pdf(information_request) -> bytes:
               format_long_date(local_date(r.received_at, r.agency.time_zone)))
     pdf.field("Nama pemohon", r.name)
     pdf.field("Informasi yang diminta", r.information_requested)
-    pdf.field("Keputusan", Decision(r.decision).label)
+    pdf.field("Keputusan", str(Decision(r.decision).label))
     pdf.field("a. Penguasaan informasi",
               "Dikuasai oleh badan publik ini" if r.information_held
               else "Tidak dikuasai oleh badan publik ini")
@@ -131,11 +131,11 @@ def written_notice_pdf(information_request) -> bytes:
     if r.documentation_days:
         pdf.field("Waktu pendokumentasian", f"{r.documentation_days} hari")
     pdf.ln(4)
-    pdf.line("Apabila Anda tidak puas dengan keputusan ini, Anda dapat mengajukan keberatan "
+    pdf.para("Apabila Anda tidak puas dengan keputusan ini, Anda dapat mengajukan keberatan "
              "kepada Atasan PPID paling lambat 30 hari kerja sejak pemberitahuan ini diterima "
              "(UU 14/2008 Pasal 35 dan 36).", 5)
     pdf.ln(6)
-    pdf.line(r.agency.ppid_name or "PPID", 5)
+    pdf.para(r.agency.ppid_name or "PPID", 5)
     return bytes(pdf.output())
 
 

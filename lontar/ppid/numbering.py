@@ -15,9 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from lontar.agencies.models import Agency
 
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -218,7 +222,7 @@ def upgrade_legacy_pattern(old: str, short_name: str) -> str:
     return new
 
 
-def next_sequence(agency, year: int) -> int:
+def next_sequence(agency: Agency, year: int) -> int:
     """Take the next number inside the caller's transaction.
 
     The counter row is locked (SELECT … FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -288,7 +288,7 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
         document.file.save(server_name(upload), upload, save=False)
         document.save()
     _move(information_request, Status.ANSWERED, kind="answered", by=by, ip=ip,
-          public_note=Decision(answer.decision).label)
+          public_note=str(Decision(answer.decision).label))
     store_written_notice(information_request)
     information_request.save()
     transaction.on_commit(lambda: mail.send_update(information_request, "answered"))
@@ -402,9 +402,10 @@ def erase_personal_data(information_request: InformationRequest, *, by=None) -> 
     information_request.personal_data_erased_at = timezone.now()
     information_request.save()
     for relation in InformationRequest._meta.related_objects:
-        fields = personal_fields(relation.related_model)
+        related = cast("type[models.Model]", relation.related_model)  # resolved, never "self"
+        fields = personal_fields(related)
         if fields and (relation.one_to_many or relation.one_to_one):
-            rows = relation.related_model._default_manager.filter(
+            rows = related._default_manager.filter(
                 **{relation.field.name: information_request}
             )
             _erase_rows(rows, fields)

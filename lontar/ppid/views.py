@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import time
+from typing import Any, TypeGuard
 
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -47,7 +48,7 @@ def _grant(request: HttpRequest, pk: int) -> None:
     request.session[_TRACKED] = {"id": pk, "at": time.time()}
 
 
-def _fresh(grant) -> bool:
+def _fresh(grant: object) -> TypeGuard[dict[str, Any]]:
     return (
         isinstance(grant, dict)
         and isinstance(grant.get("at"), (int, float))
@@ -194,7 +195,7 @@ def track_detail(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-def tracked_file(request: HttpRequest, kind: str, pk: int = 0) -> HttpResponse:
+def tracked_file(request: HttpRequest, kind: str, pk: int = 0) -> HttpResponse | FileResponse:
     refused = _too_many_downloads(request)
     if refused:
         return refused

@@ -52,7 +52,7 @@ class Hit:
 
 
 def _name_hits(text: str, names: Iterable[str]) -> list[Hit]:
-    hits = []
+    hits: list[Hit] = []
     patterns: set[str] = set()
     for name in names:
         name = " ".join((name or "").split())

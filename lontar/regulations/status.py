@@ -37,13 +37,15 @@ class RelationKind(StrEnum):
 Edge = tuple[Hashable, str, Hashable]  # (source id, RelationKind value, target id)
 
 
-def derive_statuses(documents: Iterable[Hashable], relations: Iterable[Edge]) -> dict:
+def derive_statuses(
+    documents: Iterable[Hashable], relations: Iterable[Edge]
+) -> dict[Hashable, Status]:
     """The status of every document in `documents` given every relation between them."""
     ids = list(documents)
     edges = [(s, RelationKind(k), t) for s, k, t in relations if s != t]
     revoked = {t for _s, k, t in edges if k is RelationKind.REVOKES}
     amended = {t for _s, k, t in edges if k is RelationKind.AMENDS}
-    amends: dict[Hashable, set] = defaultdict(set)
+    amends: dict[Hashable, set[Hashable]] = defaultdict(set)
     for source, kind, target in edges:
         if kind is RelationKind.AMENDS:
             amends[source].add(target)
@@ -69,9 +71,9 @@ def derive_statuses(documents: Iterable[Hashable], relations: Iterable[Edge]) ->
     return statuses
 
 
-def connected(start: Hashable, relations: Iterable[Edge]) -> set:
+def connected(start: Hashable, relations: Iterable[Edge]) -> set[Hashable]:
     """Every document reachable from `start` through relations in either direction."""
-    neighbours: dict[Hashable, set] = defaultdict(set)
+    neighbours: dict[Hashable, set[Hashable]] = defaultdict(set)
     for source, _kind, target in relations:
         neighbours[source].add(target)
         neighbours[target].add(source)

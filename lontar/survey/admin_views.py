@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -127,7 +128,7 @@ class PageFeedbackRow:
     helpful: int
     not_helpful: int
     latest: object
-    comments: list[dict] = field(default_factory=list)
+    comments: list[Mapping[str, object]] = field(default_factory=list)
 
     @property
     def total(self) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -21,7 +22,7 @@ from lontar.survey.selectors import today_for
 
 # Each unit's typical NRR per element, and how much it improves per semester: the follow-up
 # plans target the weakest elements, so those rise fastest.
-UNITS = [
+UNITS: list[dict[str, Any]] = [
     {
         "slug": "ppid",
         "name": "Layanan Informasi Publik (PPID)",
@@ -131,7 +132,7 @@ def _fill(period: SurveyPeriod, spec: dict, age: int, count: int, today: date) -
     span = (last_day - period.starts_on).days
     for _ in range(count):
         answered = period.starts_on + timedelta(days=rng.randint(0, span))
-        profile = {
+        profile: dict[str, Any] = {
             name: rng.choices(values, weights)[0]
             for name, (values, weights) in PROFILE_WEIGHTS.items()
         }

@@ -59,7 +59,8 @@ class QuestionnaireForm(forms.Form):
         blank = [("", _("— pilih —"))]
         for name in ("age_band", "education", "occupation"):
             field = self.fields[name]
-            field.choices = blank + list(field.choices)
+            # Always a ChoiceField (the model field has choices); `Field` does not say so.
+            field.choices = blank + list(field.choices)  # type: ignore[attr-defined]
         for name, field in self.fields.items():
             if field.required and not name.startswith(ANSWER_PREFIX):
                 field.error_messages["required"] = REQUIRED_PROFILE

@@ -55,14 +55,14 @@ def filename(result: PublishedResult, extension: str) -> str:
 
 def _csv_safe(text: str) -> str:
     # Open-data users open CSVs in spreadsheets; never let a citizen's text become a formula.
-    return safe_cell(text)
+    return str(safe_cell(text))
 
 
 def _summary_rows(result: PublishedResult) -> list[tuple[str, str, object]]:
     """(label, text for the PDF, value for the spreadsheet) of the report's heading block."""
     period = result.period
     sample = result.required_sample
-    rows = [
+    rows: list[tuple[str, str, object]] = [
         (_("Instansi"), period.agency.name, period.agency.name),
         (_("Unit layanan"), period.unit.name, period.unit.name),
         (_("Periode"), period.name, period.name),
@@ -74,7 +74,7 @@ def _summary_rows(result: PublishedResult) -> list[tuple[str, str, object]]:
         (
             _("Diterbitkan"),
             f"{period.published_at:%d-%m-%Y}",
-            period.published_at.date(),
+            period.published_at.date() if period.published_at else None,
         ),
         (_("Nilai IKM"), format_decimal(period.index), period.index),
         (_("Mutu pelayanan"), period.grade, period.grade),

@@ -96,7 +96,7 @@ class PublishedResult:
     def meets_sample(self) -> bool | None:
         if self.required_sample is None:
             return None
-        return self.period.respondents >= self.required_sample
+        return (self.period.respondents or 0) >= self.required_sample
 
 
 def _element_scores(period: SurveyPeriod) -> tuple[ElementScore, ...]:

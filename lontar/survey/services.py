@@ -185,7 +185,7 @@ def publish_period(period: SurveyPeriod, *, by) -> SurveyPeriod:
     row_ids = [row[0] for row in rows]
     rows = [row[1:] for row in rows]
     result = ikm.compute_ikm(row[0] for row in rows)  # NoResponses when nobody answered
-    profile = {field: {} for field in PROFILE_FIELDS}
+    profile: dict[str, dict[str, int]] = {field: {} for field in PROFILE_FIELDS}
     for row in rows:
         for field, value in zip(PROFILE_FIELDS, row[1:], strict=True):
             profile[field][value] = profile[field].get(value, 0) + 1

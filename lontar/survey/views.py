@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
+from typing import Any
 
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
@@ -164,7 +165,7 @@ def _bar_chart(chart_id: str, rows: list[tuple[str, object, Decimal]]) -> dict:
 
 def results(request: HttpRequest) -> HttpResponse:
     agency = _agency_or_404(request)
-    units = []
+    units: list[dict[str, Any]] = []
     for result in selectors.published_results(agency):
         if not units or units[-1]["unit"].pk != result.period.unit_id:
             units.append({"unit": result.period.unit, "items": []})
