@@ -49,7 +49,7 @@ def judge(
     salt: str,
     now: float | None = None,
     min_seconds: float = MIN_FILL_SECONDS,
-    max_age: float = MAX_AGE_SECONDS,
+    max_age: int = MAX_AGE_SECONDS,
 ) -> Verdict:
     """Whether a submission looks like a person's ("human"), a script's ("spam") or is "stale"."""
     if honeypot:
@@ -85,7 +85,8 @@ class BotCheckMixin(forms.Form):
             self.initial[SHOWN_AT_FIELD] = stamp(self.bot_check_salt)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         verdict = judge(
             data.get(HONEYPOT_FIELD, ""),
             data.get(SHOWN_AT_FIELD, ""),

@@ -12,8 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-Generator = Callable[[object], tuple[Sequence[str], list[Sequence[object]]]]
+from django.utils.functional import Promise
+
+# What a generator returns: the column names and one sequence of cells per row.
+Table = tuple[Sequence[str], Sequence[Sequence[object]]]
+Generator = Callable[[Any], Table]
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,7 @@ class LiveSource:
 GENERATORS: dict[str, LiveSource] = {}
 
 
-def register_generator(key: str, label: str) -> Callable[[Generator], Generator]:
+def register_generator(key: str, label: str | Promise) -> Callable[[Generator], Generator]:
     """Decorator: offer `function` as the live source `key` (stored in `Resource.generator`,
     so a key must never change once datasets use it)."""
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from lontar.opendata import selectors
-from lontar.opendata.generators import register_generator
+from lontar.opendata.generators import Table, register_generator
 
 
 @register_generator("asn", _("Data ASN dari berkas unggahan terbaru"))
-def civil_servants(agency) -> tuple[list[str], list[list[object]]]:
+def civil_servants(agency) -> Table:
     """The civil-servant figures: the newest uploaded resource of a dataset tagged "ASN"."""
     resource = selectors.latest_uploaded_resource(agency, tag="ASN")
     if resource is None:

@@ -117,22 +117,8 @@ class RequestForm(BotCheckMixin, forms.Form):
         return check_upload(upload, IDENTITY_DOCUMENT) if upload else upload
 
     def clean(self):
-<<<<<<< HEAD
-        data = super().clean()  # the bot check refuses before any other rule runs
-=======
-        super().clean()
+        super().clean()  # the bot check refuses before any other rule runs
         data = self.cleaned_data
-        if data.get("website"):
-            raise forms.ValidationError(_("Permohonan tidak dapat diproses."), code="spam")
-        try:
-            shown = signing.loads(data.get("shown_at", ""), salt=_FORM_SALT, max_age=6 * 3600)
-        except signing.BadSignature:
-            raise forms.ValidationError(
-                _("Formulir kedaluwarsa; periksa isian Anda lalu kirim lagi."), code="stale"
-            ) from None
-        if time.time() - float(shown) < MIN_FILL_SECONDS:
-            raise forms.ValidationError(_("Permohonan tidak dapat diproses."), code="spam")
->>>>>>> r13-chk
         kind = data.get("identity_kind")
         if kind == InformationRequest.IdentityKind.PERSON:
             try:

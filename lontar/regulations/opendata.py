@@ -21,7 +21,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lontar.opendata.content_api import ContentFilter, ContentSource, register_content
-from lontar.opendata.generators import register_generator
+from lontar.opendata.generators import Table, register_generator
 from lontar.regulations.models import LegalDocument
 from lontar.regulations.selectors import published_documents
 
@@ -29,7 +29,7 @@ from lontar.regulations.selectors import published_documents
 
 
 @register_generator("regulasi", _("Daftar regulasi (JDIH)"))
-def regulations_table(agency) -> tuple[list[str], list[list[object]]]:
+def regulations_table(agency) -> Table:
     documents = (
         published_documents(agency)
         .order_by("-year", "kind", "number")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from lontar.opendata.generators import register_generator
+from lontar.opendata.generators import Table, register_generator
 from lontar.survey.selectors import published_periods
 
 
 @register_generator("skm-hasil", _("Hasil Survei Kepuasan Masyarakat yang diterbitkan"))
-def survey_results(agency) -> tuple[list[str], list[list[object]]]:
+def survey_results(agency) -> Table:
     columns = ["unit_layanan", "periode", "mulai", "selesai", "ikm", "mutu", "kinerja", "responden"]
     rows = [
         [
