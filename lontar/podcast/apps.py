@@ -9,5 +9,8 @@ class PodcastConfig(AppConfig):
 
     def ready(self) -> None:
         from lontar.podcast import search
+        from lontar.podcast.selectors import chapters_for_question
+        from lontar.qna.related import register_moments
 
         search.register()
+        register_moments(chapters_for_question)

@@ -16,6 +16,7 @@ from lontar.core.ratelimit import hit_and_check
 from lontar.qna import selectors, services
 from lontar.qna.forms import QuestionForm
 from lontar.qna.models import Category, Question
+from lontar.qna.related import moments_for
 
 QUESTIONS_PER_HOUR = 5
 FEEDBACK_PER_HOUR = 30
@@ -98,11 +99,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _moments(question: Question) -> list:
     """Podcast chapters that discuss this question (when the podcast app offers them)."""
-    try:
-        from lontar.podcast.selectors import chapters_for_question
-    except ImportError:
-        return []
-    return chapters_for_question(question)
+    return moments_for(question)
 
 
 @require_POST
