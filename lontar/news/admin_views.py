@@ -12,14 +12,25 @@ from django.template.response import TemplateResponse
 from lontar.agencies.models import Agency
 from lontar.agencies.selectors import agencies_visible_to, agency_of_user
 from lontar.core.exports import safe_row
+from lontar.core.params import parse_int
 from lontar.news import culture
+
+PERMISSION = "wagtailadmin.access_admin"
+
+
+def get_agency_for_staff(user, pk: int) -> Agency:
+    """An agency chosen by id in the admin: 404 unless the user may manage it (never
+    confirmed to exist otherwise), 403 without admin access."""
+    if not user.has_perm(PERMISSION):
+        raise PermissionDenied
+    return get_object_or_404(agencies_visible_to(user), pk=pk)
 
 
 def _agency_for(request: HttpRequest) -> Agency:
     if request.user.is_superuser:
-        chosen = request.GET.get("instansi")
-        if chosen:
-            return get_object_or_404(Agency, pk=chosen)
+        chosen = parse_int(request.GET.get("instansi"), "instansi", minimum=1, maximum=2**31 - 1)
+        if chosen is not None:
+            return get_agency_for_staff(request.user, chosen)
         agency = agency_of_user(request.user) or Agency.objects.exclude(site=None).first()
     else:
         agency = agency_of_user(request.user)

@@ -55,10 +55,11 @@ def _articles(agency: Agency):
 
 def culture_of(agency: Agency, period: str = "bulan", now: datetime | None = None) -> Culture:
     now = now or timezone.now()
-    today = timezone.localdate(now)
+    # The month/quarter/year is the agency's, started at midnight on its own clock.
+    today = now.astimezone(agency.zone).date()
     period = period if period in PERIODS else "bulan"
     since = period_start(period, today)
-    since_at = timezone.make_aware(datetime.combine(since, datetime.min.time()))
+    since_at = datetime.combine(since, datetime.min.time(), tzinfo=agency.zone)
     report = Culture(agency=agency, period=period, since=since)
     articles = _articles(agency)
     published = articles.live().filter(first_published_at__gte=since_at)

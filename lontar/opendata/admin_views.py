@@ -7,46 +7,42 @@ from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils import timezone
 
-from lontar.agencies.admin_scoping import scope_queryset, user_may_manage
+from lontar.agencies.admin_scoping import scope_queryset
+from lontar.core.audit import Actor
 from lontar.core.params import clean_text, parse_int
-from lontar.opendata import partners
-from lontar.opendata.models import PartnerAgreement, PartnerKey
+from lontar.opendata import partners, states
+from lontar.opendata.models import PartnerAgreement
 
-PERMISSION = "opendata.change_partneragreement"
-
-
-def _agreement(request: HttpRequest, pk: int) -> PartnerAgreement:
-    if not request.user.has_perm(PERMISSION):
-        raise PermissionDenied
-    agreement = get_object_or_404(PartnerAgreement.objects.select_related("agency"), pk=pk)
-    if not user_may_manage(request.user, agreement):
-        raise PermissionDenied
-    return agreement
+PERMISSION = states.KEY_PERMISSION
 
 
 def agreement_keys(request: HttpRequest, pk: int) -> HttpResponse:
     """List the agreement's keys; POST `label` issues a key, POST `revoke` revokes one."""
-    agreement = _agreement(request, pk)
+    agreement = partners.get_agreement_for_staff(request.user, pk)
     raw_key = ""
     if request.method == "POST":
         revoke = parse_int(request.POST.get("revoke"), "revoke", minimum=1)
         if revoke is not None:
-            PartnerKey.objects.filter(
-                agreement=agreement, pk=revoke, revoked_at__isnull=True
-            ).update(revoked_at=timezone.now())
+            key = get_object_or_404(agreement.keys.all(), pk=revoke)
+            # Revoking twice (a double click) changes nothing and records nothing.
+            if "revoke" in partners.allowed_actions(key, request.user):
+                partners.revoke_key(key, Actor.from_request(request))
         else:
             label = (
                 clean_text(request.POST.get("label"), "label", max_length=100)
                 or agreement.partner_name[:100]
             )
-            _key, raw_key = partners.issue_key(agreement, label)
-    keys = agreement.keys.annotate(
-        use_count=Count("uses"),
-        refused=Count("uses", filter=Q(uses__allowed=False)),
-        last_used=Max("uses__at"),
-    ).order_by("-created_at")
+            _key, raw_key = partners.issue_key(agreement, label, Actor.from_request(request))
+    keys = list(
+        agreement.keys.annotate(
+            use_count=Count("uses"),
+            refused=Count("uses", filter=Q(uses__allowed=False)),
+            last_used=Max("uses__at"),
+        ).order_by("-created_at")
+    )
+    for key in keys:
+        key.actions = partners.allowed_actions(key, request.user)
     return TemplateResponse(
         request,
         "opendata/admin/keys.html",

@@ -5,23 +5,87 @@ from __future__ import annotations
 import secrets
 
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from lontar.core import audit
+from lontar.core.audit import Actor
 from lontar.core.client import client_ip
+from lontar.opendata import states
 from lontar.opendata.models import PartnerAgreement, PartnerKey, PartnerKeyUse, hash_key
 
 RATE_LIMIT = 600  # requests per key per hour
 RATE_WINDOW = 3600
 
 
-def issue_key(agreement: PartnerAgreement, label: str) -> tuple[PartnerKey, str]:
-    """Create a key; the raw key is returned once and never stored."""
+def get_agreement_for_staff(user, pk: int) -> PartnerAgreement:
+    """An agreement for the admin: 403 without the permission, 404 when it does not exist or
+    belongs to an agency the user does not manage (never confirmed to exist)."""
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import get_object_or_404
+
+    from lontar.agencies.admin_scoping import scope_queryset
+
+    if not user.has_perm(states.KEY_PERMISSION):
+        raise PermissionDenied
+    visible = scope_queryset(PartnerAgreement.objects.all(), user, "agency")
+    return get_object_or_404(visible.select_related("agency"), pk=pk)
+
+
+def allowed_actions(key: PartnerKey, user) -> list[str]:
+    """What `user` may do with `key` now (the admin's buttons): ["revoke"] or []."""
+    return [
+        transition.action
+        for transition in states.KEY_WORKFLOW.actions_from(states.key_state(key))
+        if user is not None and user.has_perm(transition.permission)
+    ]
+
+
+@transaction.atomic
+def issue_key(
+    agreement: PartnerAgreement, label: str, actor: Actor | None = None
+) -> tuple[PartnerKey, str]:
+    """Create a key; the raw key is returned once and never stored (nor audited: the event
+    keeps the label and the public prefix only)."""
     raw = "ltr_" + secrets.token_urlsafe(32)
+    to_state = states.KEY_WORKFLOW.check("issue", "")
     key = PartnerKey.objects.create(
         agreement=agreement, label=label, prefix=raw[:10], key_hash=hash_key(raw)
     )
+    audit.record(
+        actor=actor or Actor.system(),
+        action="issue",
+        obj=key,
+        agency=agreement.agency,
+        from_state="",
+        to_state=to_state,
+        changes={"label": [None, label], "prefix": [None, key.prefix]},
+    )
     return key, raw
+
+
+@transaction.atomic
+def revoke_key(key: PartnerKey, actor: Actor) -> PartnerKey:
+    """Revoke a key at once and for good; raises `TransitionNotAllowed` if already revoked."""
+    locked = PartnerKey.objects.select_for_update().select_related("agreement__agency").get(
+        pk=key.pk
+    )
+    from_state = states.key_state(locked)
+    to_state = states.KEY_WORKFLOW.check("revoke", from_state)
+    locked.revoked_at = timezone.now()
+    locked.save(update_fields=["revoked_at"])
+    audit.record(
+        actor=actor,
+        action="revoke",
+        obj=locked,
+        agency=locked.agreement.agency,
+        from_state=from_state,
+        to_state=to_state,
+        changes={"revoked_at": [None, locked.revoked_at]},
+    )
+    key.revoked_at = locked.revoked_at
+    return key
 
 
 def raw_key_from(request: HttpRequest) -> str:

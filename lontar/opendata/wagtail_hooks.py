@@ -3,10 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet
-from lontar.opendata import admin_views
+from lontar.agencies.admin_scoping import (
+    AgencyScopedSnippetViewSet,
+    ScopedCopyView,
+    ScopedEditView,
+)
+from lontar.core.audit import Actor
+from lontar.opendata import admin_views, publication
 from lontar.opendata.models import (
     Dataset,
     Group,
@@ -16,8 +22,36 @@ from lontar.opendata.models import (
 )
 
 
+class _AuditedPublicationMixin:
+    """Every save of the dataset form goes through `publication.record_saved`, inside the
+    view's transaction: publishing or withdrawing is checked and audited, or rolled back.
+    (Chosen over the after_create/edit_snippet hooks, which run after the transaction and so
+    could neither compare with the stored value nor undo a refused move.)"""
+
+    def save_instance(self):
+        before = publication.stored_state(self.form.instance.pk)
+        instance = super().save_instance()
+        publication.record_saved(instance, before, Actor.from_request(self.request))
+        return instance
+
+
+class DatasetCreateView(_AuditedPublicationMixin, snippet_views.CreateView):
+    pass
+
+
+class DatasetEditView(_AuditedPublicationMixin, ScopedEditView):
+    pass
+
+
+class DatasetCopyView(_AuditedPublicationMixin, ScopedCopyView):
+    pass
+
+
 class DatasetViewSet(AgencyScopedSnippetViewSet):
     model = Dataset
+    add_view_class = DatasetCreateView
+    edit_view_class = DatasetEditView
+    copy_view_class = DatasetCopyView
     icon = "table"
     menu_label = _("Dataset")
     list_display = ["title", "agency", "visibility", "frequency", "updated_at"]

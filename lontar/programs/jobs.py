@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lontar.agencies.models import Agency
@@ -63,6 +62,6 @@ def remind_agency(agency: Agency, today: date) -> list[tuple[str, int]]:
 
 @periodic(every=timedelta(days=7))
 def remind_missing_planning_documents() -> None:
-    today = timezone.localdate()
     for agency in Agency.objects.all():
-        remind_agency(agency, today)
+        # Each agency's own date: the month a document is due in turns where the agency is.
+        remind_agency(agency, agency.today())

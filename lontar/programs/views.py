@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -21,12 +20,13 @@ def _agency_or_404(request: HttpRequest):
     return agency
 
 
-def _year(request: HttpRequest, years: list[int]) -> int:
-    """The requested year when programs exist for it, else the latest; junk answers 400."""
+def _year(request: HttpRequest, years: list[int], agency) -> int:
+    """The requested year when programs exist for it, else the latest (or the agency's current
+    year); junk answers 400."""
     year = parse_year(request.GET.get("tahun"))
     if year in years:
         return year
-    return years[0] if years else timezone.localdate().year
+    return years[0] if years else agency.today().year
 
 
 def _unit_id(request: HttpRequest) -> int | None:
@@ -37,7 +37,7 @@ def _unit_id(request: HttpRequest) -> int | None:
 def program_list(request: HttpRequest) -> HttpResponse:
     agency = _agency_or_404(request)
     years = selectors.program_years(agency)
-    year = _year(request, years)
+    year = _year(request, years, agency)
     unit_id = _unit_id(request)
     units = list(agency.units.order_by("sort_order", "name"))
     programs = list(selectors.programs_of_year(agency, year, unit_id))
@@ -65,7 +65,7 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _export(request: HttpRequest, extension: str) -> HttpResponse:
     agency = _agency_or_404(request)
-    year = _year(request, selectors.program_years(agency))
+    year = _year(request, selectors.program_years(agency), agency)
     columns, rows = tables.programs_table(agency, year)
     filename = f"program-{agency.slug}-{year}.{extension}"
     if extension == "csv":

@@ -9,7 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from lontar.agencies.selectors import agencies_visible_to
-from lontar.regulations import importer
+from lontar.core.audit import Actor
+from lontar.regulations import importer, services
 from lontar.regulations.forms import ImportForm
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -29,7 +30,7 @@ def _form_class(user):
 
 
 def import_view(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("regulations.add_legaldocument"):
+    if not request.user.has_perm(services.IMPORT_PERMISSION):
         raise PermissionDenied
     form_class = _form_class(request.user)
     report = None
@@ -46,8 +47,12 @@ def import_view(request: HttpRequest) -> HttpResponse:
                 except importer.ImportFileError as exc:
                     file_error = str(exc)
                 else:
-                    report = importer.import_documents(
-                        form.cleaned_data["agency"], rows, dry_run=form.cleaned_data["dry_run"]
+                    report = services.import_file(
+                        form.cleaned_data["agency"],
+                        rows,
+                        file_name=upload.name,
+                        dry_run=form.cleaned_data["dry_run"],
+                        actor=Actor.from_request(request),
                     )
     else:
         form = form_class()

@@ -9,6 +9,8 @@ import logging
 from django.db import transaction
 from django.db.models import F
 
+from lontar.core import audit
+from lontar.core.audit import Actor
 from lontar.regulations.models import DocumentRelation, LegalDocument
 from lontar.regulations.status import derive_statuses
 
@@ -54,6 +56,40 @@ def remove_relation(relation: DocumentRelation) -> None:
     agency = relation.source.agency
     relation.delete()
     refresh_statuses(agency)
+
+
+IMPORT_PERMISSION = "regulations.add_legaldocument"
+
+
+def allowed_actions(agency, user) -> list[str]:
+    """["import"] when `user` may bulk-import documents into `agency`, else []."""
+    from lontar.agencies.admin_scoping import user_may_manage
+
+    if user is None or not user.has_perm(IMPORT_PERMISSION):
+        return []
+    return ["import"] if user_may_manage(user, agency, "self") else []
+
+
+def import_file(agency, rows: list[dict], *, file_name: str, dry_run: bool, actor: Actor):
+    """Bulk-import checked rows (all or nothing) and, for a real import that stored documents,
+    append one audit event on the agency with the file's name and the counts."""
+    from lontar.regulations import importer  # importer uses refresh_statuses from here
+
+    with transaction.atomic():
+        report = importer.import_documents(agency, rows, dry_run=dry_run)
+        if not dry_run and report.ok and report.imported:
+            audit.record(
+                actor=actor,
+                action="import_regulations",
+                obj=agency,
+                agency=agency,
+                changes={
+                    "file": file_name[:200],
+                    "rows": report.rows,
+                    "imported": report.imported,
+                },
+            )
+    return report
 
 
 def extract_pdf_text(data: bytes) -> str:

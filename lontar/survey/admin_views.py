@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,9 +18,10 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from lontar.agencies.admin_scoping import scope_queryset
 from lontar.agencies.selectors import agencies_visible_to
-from lontar.survey import ikm, services
+from lontar.core.audit import Actor
+from lontar.core.params import clean_text
+from lontar.survey import ikm, selectors, services, states
 from lontar.survey.models import PageFeedback, SurveyPeriod
 
 PUBLISH_URL_NAME = "survey_publish_period"
@@ -32,30 +33,41 @@ def publish_url(period: SurveyPeriod) -> str:
 
 @require_http_methods(["GET", "POST"])
 def publish_period(request: HttpRequest, pk: int) -> HttpResponse:
-    # Publishing freezes the period: the same right as changing it.
-    if not request.user.has_perm("survey.change_surveyperiod"):
-        raise PermissionDenied
-    # Another agency's period is simply not found, as in the scoped listings.
-    visible = scope_queryset(SurveyPeriod.objects.all(), request.user, SurveyPeriod.agency_scope)
-    period = get_object_or_404(visible.select_related("unit", "agency"), pk=pk)
+    """The period's actions page: the publish preview, and the buttons the workflow allows
+    (publish, close, reopen). POST `action` names one; without it, "publish"."""
+    # Publishing freezes the period: the same right as changing it. Another agency's period is
+    # simply not found, as in the scoped listings.
+    period = selectors.get_period_for_staff(request.user, pk)
     index_url = reverse("wagtailsnippets_survey_surveyperiod:list")
 
-    if request.method == "POST" and not period.is_published:
+    if request.method == "POST":
+        action = clean_text(request.POST.get("action"), "action", max_length=40) or "publish"
+        if action in states.WORKFLOW.actions and not request.user.has_perm(
+            states.WORKFLOW.transition(action).permission
+        ):
+            raise PermissionDenied
         try:
-            services.publish_period(period, by=request.user)
+            services.perform(period, action, actor=Actor.from_request(request))
         except ikm.SurveyError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(
-                request,
-                _("Hasil %(period)s diterbitkan: IKM %(index)s (%(grade)s, %(label)s).")
-                % {
-                    "period": period,
-                    "index": period.index,
-                    "grade": period.grade,
-                    "label": period.label,
-                },
-            )
+            if action == "publish":
+                messages.success(
+                    request,
+                    _("Hasil %(period)s diterbitkan: IKM %(index)s (%(grade)s, %(label)s).")
+                    % {
+                        "period": period,
+                        "index": period.index,
+                        "grade": period.grade,
+                        "label": period.label,
+                    },
+                )
+            else:
+                messages.success(
+                    request,
+                    _("%(period)s: %(action)s.")
+                    % {"period": period, "action": states.ACTION_LABELS[action]},
+                )
             return redirect(index_url)
 
     preview = None
@@ -66,6 +78,7 @@ def publish_period(request: HttpRequest, pk: int) -> HttpResponse:
             preview = ikm.compute_ikm(answers)
         except ikm.SurveyError as exc:
             preview_error = str(exc)
+    allowed = services.allowed_actions(period, request.user)
     title = _("Terbitkan hasil survei")
     return TemplateResponse(
         request,
@@ -76,6 +89,10 @@ def publish_period(request: HttpRequest, pk: int) -> HttpResponse:
             "preview_error": preview_error,
             "required_sample": period.required_sample,
             "index_url": index_url,
+            "can_publish": "publish" in allowed,
+            "other_actions": [
+                (action, states.ACTION_LABELS[action]) for action in allowed if action != "publish"
+            ],
             "page_title": title,
             "header_title": title,
             "page_subtitle": str(period),

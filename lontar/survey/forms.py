@@ -79,7 +79,9 @@ class QuestionnaireForm(forms.Form):
 
     def clean_service_date(self):
         value = self.cleaned_data["service_date"]
-        if value > timezone.localdate():
+        # The agency's date: a service given this morning in Jayapura is not "in the future".
+        today = self.period.agency.today() if self.period is not None else timezone.localdate()
+        if value > today:
             raise forms.ValidationError(_("Tanggal layanan tidak boleh di masa depan."))
         return value
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.shortcuts import get_object_or_404
 
 from lontar.survey import ikm
 from lontar.survey.models import SurveyPeriod, SurveyResponse
@@ -36,7 +36,18 @@ PROFILE_DIMENSIONS = (
 
 def today_for(agency) -> date:
     """Today's date where the agency is, which decides whether a period is running."""
-    return timezone.localdate(timezone=ZoneInfo(agency.time_zone))
+    return agency.today()
+
+
+def get_period_for_staff(user, pk: int, permission: str = "survey.change_surveyperiod"):
+    """A period for the admin: 403 without `permission`, 404 when it does not exist *or*
+    belongs to an agency the user does not manage (another agency's record is not confirmed)."""
+    from lontar.agencies.admin_scoping import scope_queryset  # admin-only: keep reads light
+
+    if not user.has_perm(permission):
+        raise PermissionDenied
+    visible = scope_queryset(SurveyPeriod.objects.all(), user, SurveyPeriod.agency_scope)
+    return get_object_or_404(visible.select_related("unit", "agency"), pk=pk)
 
 
 def open_periods(agency, today: date) -> QuerySet[SurveyPeriod]:

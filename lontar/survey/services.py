@@ -12,8 +12,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from lontar.core import audit
+from lontar.core.audit import Actor
 from lontar.core.personal_data import redact as mask_personal_data
-from lontar.survey import ikm
+from lontar.core.transitions import TransitionNotAllowed
+from lontar.survey import ikm, states
 from lontar.survey.models import (
     PageFeedback,
     SurveyInvitation,
@@ -44,6 +47,10 @@ class AlreadyPublished(ikm.SurveyError):
     """A published result is frozen and cannot be published again."""
 
 
+class ActionNotAllowed(ikm.SurveyError):
+    """The action is not allowed from the period's current state (see survey/states.py)."""
+
+
 class UnknownUnit(ikm.SurveyError):
     """The agency has no survey unit with this slug."""
 
@@ -65,7 +72,10 @@ REFERENCE_PATTERN = re.compile(r"[a-z][a-z0-9_-]{0,30}:[A-Za-z0-9_./-]{1,48}")
 INVITATION_PARAMETER = "undangan"
 
 
-def accepts_responses(period: SurveyPeriod, today: date) -> bool:
+def accepts_responses(period: SurveyPeriod, today: date | None = None) -> bool:
+    """Whether the period takes responses on `today`, by default the agency's own date (not
+    the installation's: a period ending on the 31st closes at midnight where the agency is)."""
+    today = today or period.agency.today()
     return period.is_open and period.starts_on <= today <= period.ends_on
 
 
@@ -90,7 +100,7 @@ def submit_response(
     With an invitation, the response and the invitation's use are stored together, once:
     a second response on the same invitation raises `InvitationUsed`.
     """
-    today = today or timezone.localdate()
+    today = today or period.agency.today()
     if not accepts_responses(period, today):
         raise SurveyClosed("Periode survei ini tidak sedang menerima jawaban.")
     missing = tuple(key for key in ikm.ELEMENT_KEYS if key not in answers)
@@ -171,16 +181,59 @@ def invite_after_service(agency, unit_slug: str, reference: str = "") -> str:
     return invitation_url(invitation)
 
 
+def state_of(period: SurveyPeriod) -> str:
+    return states.state_of(published=period.is_published, is_open=period.is_open)
+
+
+def allowed_actions(period: SurveyPeriod, user) -> list[str]:
+    """The actions `user` may take on `period` now; the admin shows exactly these buttons."""
+    return [
+        transition.action
+        for transition in states.WORKFLOW.actions_from(state_of(period))
+        if user is not None and user.has_perm(transition.permission)
+    ]
+
+
+# Fields whose change an audit event of the period lists.
+AUDITED_FIELDS = ("is_open", "index", "grade", "label", "respondents", "formula_version")
+
+
+def _check(action: str, period: SurveyPeriod) -> tuple[str, str]:
+    """(from_state, to_state) of `action` on the (locked) period, or the refusal."""
+    from_state = state_of(period)
+    try:
+        return from_state, states.WORKFLOW.check(action, from_state)
+    except TransitionNotAllowed:
+        if action == "publish" and period.is_published:
+            raise AlreadyPublished(
+                "Hasil periode ini sudah diterbitkan dan tidak dapat diubah."
+            ) from None
+        raise ActionNotAllowed("Tindakan ini tidak dapat dilakukan pada periode ini.") from None
+
+
+def _actor(actor: Actor | None, by) -> Actor:
+    # `by` (a user) is the older spelling kept for callers outside the admin (demo, tests).
+    return actor if actor is not None else Actor(user=by if getattr(by, "pk", None) else None)
+
+
+def _keep_in_step(period: SurveyPeriod, locked: SurveyPeriod, fields) -> None:
+    for name in fields:
+        setattr(period, name, getattr(locked, name))
+
+
 @transaction.atomic
-def publish_period(period: SurveyPeriod, *, by) -> SurveyPeriod:
+def publish_period(
+    period: SurveyPeriod, *, actor: Actor | None = None, by=None
+) -> SurveyPeriod:
     """Compute the IKM over the period's responses and freeze it on the period.
 
     Publishing closes the period to new responses. Should it be reopened later, the stored
     result still stays as published: nothing recomputes it.
     """
+    actor = _actor(actor, by)
     locked = SurveyPeriod.objects.select_for_update().get(pk=period.pk)
-    if locked.published_at is not None:
-        raise AlreadyPublished("Hasil periode ini sudah diterbitkan dan tidak dapat diubah.")
+    from_state, to_state = _check("publish", locked)
+    before = audit.snapshot(locked, AUDITED_FIELDS)
     rows = list(locked.responses.order_by("pk").values_list("pk", "answers", *PROFILE_FIELDS))
     row_ids = [row[0] for row in rows]
     rows = [row[1:] for row in rows]
@@ -198,25 +251,78 @@ def publish_period(period: SurveyPeriod, *, by) -> SurveyPeriod:
     locked.respondent_profile = profile
     locked.last_counted_response_id = row_ids[-1]
     locked.published_at = timezone.now()
-    locked.published_by = by if getattr(by, "pk", None) else None
+    locked.published_by = actor.user
     locked.is_open = False
     locked.save()
+    audit.record(
+        actor=actor,
+        action="publish",
+        obj=locked,
+        from_state=from_state,
+        to_state=to_state,
+        changes=audit.diff(before, audit.snapshot(locked, AUDITED_FIELDS)),
+    )
     # Keep the caller's instance in step with what was stored.
-    for field in (
-        "index",
-        "grade",
-        "label",
-        "respondents",
-        "formula_version",
-        "element_scores",
-        "respondent_profile",
-        "last_counted_response_id",
-        "published_at",
-        "published_by",
-        "is_open",
-    ):
-        setattr(period, field, getattr(locked, field))
+    _keep_in_step(
+        period,
+        locked,
+        (
+            "index",
+            "grade",
+            "label",
+            "respondents",
+            "formula_version",
+            "element_scores",
+            "respondent_profile",
+            "last_counted_response_id",
+            "published_at",
+            "published_by",
+            "is_open",
+        ),
+    )
     return period
+
+
+@transaction.atomic
+def _set_open(period: SurveyPeriod, action: str, is_open: bool, actor: Actor) -> SurveyPeriod:
+    locked = SurveyPeriod.objects.select_for_update().get(pk=period.pk)
+    from_state, to_state = _check(action, locked)
+    before = audit.snapshot(locked, ("is_open",))
+    locked.is_open = is_open
+    locked.save(update_fields=["is_open"])
+    audit.record(
+        actor=actor,
+        action=action,
+        obj=locked,
+        from_state=from_state,
+        to_state=to_state,
+        changes=audit.diff(before, audit.snapshot(locked, ("is_open",))),
+    )
+    period.is_open = locked.is_open
+    return period
+
+
+def close_period(period: SurveyPeriod, *, actor: Actor) -> SurveyPeriod:
+    """Stop taking responses (an open period, or a published one that was reopened)."""
+    action = "close_reopened" if period.is_published else "close"
+    return _set_open(period, action, False, actor)
+
+
+def reopen_period(period: SurveyPeriod, *, actor: Actor) -> SurveyPeriod:
+    """Take responses again; a published result stays as it was published."""
+    action = "reopen_published" if period.is_published else "reopen"
+    return _set_open(period, action, True, actor)
+
+
+def perform(period: SurveyPeriod, action: str, *, actor: Actor) -> SurveyPeriod:
+    """Run one of the workflow's actions by name (what the admin's buttons post)."""
+    if action == "publish":
+        return publish_period(period, actor=actor)
+    if action in ("close", "close_reopened"):
+        return _set_open(period, action, False, actor)
+    if action in ("reopen", "reopen_published"):
+        return _set_open(period, action, True, actor)
+    raise ActionNotAllowed("Tindakan tidak dikenal.")
 
 
 def record_page_feedback(*, page, helpful: bool, comment: str = "") -> PageFeedback:

@@ -38,7 +38,7 @@ def _agency_or_404(request: HttpRequest):
 
 def survey_index(request: HttpRequest) -> HttpResponse:
     agency = _agency_or_404(request)
-    periods = list(selectors.open_periods(agency, selectors.today_for(agency)))
+    periods = list(selectors.open_periods(agency, agency.today()))
     return render(request, "survey/index.html", {"periods": periods})
 
 
@@ -65,7 +65,7 @@ def _invitation_problem(request: HttpRequest, unit, *, used: bool) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def questionnaire(request: HttpRequest, unit_slug: str) -> HttpResponse:
     agency = _agency_or_404(request)
-    today = selectors.today_for(agency)
+    today = agency.today()
     period = selectors.open_period_for_unit(agency, unit_slug, today)
     if period is None:
         unit = SurveyUnit.objects.filter(agency=agency, slug=unit_slug).first()

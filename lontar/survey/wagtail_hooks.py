@@ -2,25 +2,28 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem as SidebarMenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet, ScopedIndexView
-from lontar.survey import admin_views
+from lontar.survey import admin_views, services, states
 from lontar.survey.models import SurveyPeriod, SurveyUnit
 
 
 class SurveyPeriodIndexView(ScopedIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if not instance.is_published:
+        # Exactly the workflow's actions open to this user now; each leads to the period's
+        # actions page, which previews and confirms.
+        for offset, action in enumerate(services.allowed_actions(instance, self.request.user)):
             buttons.append(
                 MenuItem(
-                    _("Terbitkan hasil"),
+                    states.ACTION_LABELS[action],
                     url=admin_views.publish_url(instance),
-                    icon_name="doc-full",
-                    priority=15,
+                    icon_name="doc-full" if action == "publish" else "lock",
+                    priority=15 + offset,
                 )
             )
         return buttons
@@ -39,6 +42,15 @@ class SurveyPeriodViewSet(AgencyScopedSnippetViewSet):
     icon = "date"
     menu_label = _("Periode survei")
     index_view_class = SurveyPeriodIndexView
+    # The model's panels without `is_open`: opening and closing are workflow actions
+    # (survey/states.py) taken on the period's actions page, audited, never a form checkbox.
+    panels = [
+        FieldRowPanel([FieldPanel("agency"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldPanel("population"),
+        MultiFieldPanel([FieldPanel("follow_up_plan")], heading=_("Tindak lanjut hasil")),
+    ]
     list_display = ["__str__", "kind", "starts_on", "ends_on", "is_open", "index", "grade"]
     list_filter = ["agency", "kind", "is_open"]
 
