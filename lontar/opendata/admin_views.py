@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from lontar.agencies.admin_scoping import scope_queryset
 from lontar.core.audit import Actor
 from lontar.core.params import clean_text, parse_int
-from lontar.opendata import partners, states
+from lontar.opendata import partners, selectors, states
 from lontar.opendata.models import PartnerAgreement
 
 PERMISSION = states.KEY_PERMISSION
@@ -19,7 +19,7 @@ PERMISSION = states.KEY_PERMISSION
 
 def agreement_keys(request: HttpRequest, pk: int) -> HttpResponse:
     """List the agreement's keys; POST `label` issues a key, POST `revoke` revokes one."""
-    agreement = partners.get_agreement_for_staff(request.user, pk)
+    agreement = selectors.get_agreement_for_staff(request.user, pk)
     raw_key = ""
     if request.method == "POST":
         revoke = parse_int(request.POST.get("revoke"), "revoke", minimum=1)

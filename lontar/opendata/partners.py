@@ -19,20 +19,6 @@ RATE_LIMIT = 600  # requests per key per hour
 RATE_WINDOW = 3600
 
 
-def get_agreement_for_staff(user, pk: int) -> PartnerAgreement:
-    """An agreement for the admin: 403 without the permission, 404 when it does not exist or
-    belongs to an agency the user does not manage (never confirmed to exist)."""
-    from django.core.exceptions import PermissionDenied
-    from django.shortcuts import get_object_or_404
-
-    from lontar.agencies.admin_scoping import scope_queryset
-
-    if not user.has_perm(states.KEY_PERMISSION):
-        raise PermissionDenied
-    visible = scope_queryset(PartnerAgreement.objects.all(), user, "agency")
-    return get_object_or_404(visible.select_related("agency"), pk=pk)
-
-
 def allowed_actions(key: PartnerKey, user) -> list[str]:
     """What `user` may do with `key` now (the admin's buttons): ["revoke"] or []."""
     return [

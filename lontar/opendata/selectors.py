@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
-from lontar.opendata import tabular
-from lontar.opendata.models import Dataset, Resource
+from lontar.agencies.admin_scoping import scope_queryset
+from lontar.opendata import states, tabular
+from lontar.opendata.models import Dataset, PartnerAgreement, Resource
 
 PREVIEW_ROWS = 20
 
@@ -107,3 +110,12 @@ def latest_uploaded_resource(agency, *, tag: str) -> Resource | None:
         .order_by("-updated_at", "-pk")
         .first()
     )
+
+
+def get_agreement_for_staff(user, pk: int) -> PartnerAgreement:
+    """An agreement for the admin: 403 without the permission, 404 when it does not exist or
+    belongs to an agency the user does not manage (never confirmed to exist)."""
+    if not user.has_perm(states.KEY_PERMISSION):
+        raise PermissionDenied
+    visible = scope_queryset(PartnerAgreement.objects.all(), user, "agency")
+    return get_object_or_404(visible.select_related("agency"), pk=pk)

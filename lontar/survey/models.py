@@ -62,7 +62,7 @@ class SurveyUnit(AgencySlugged):
 class SurveyPeriodAdminForm(AgencyScopedAdminForm):
     """Once a result is published, only the follow-up plan and reopening remain editable."""
 
-    EDITABLE_AFTER_PUBLISHING = ("follow_up_plan", "is_open")
+    EDITABLE_AFTER_PUBLISHING = ("follow_up_plan",)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,11 +130,13 @@ class SurveyPeriod(AgencyOwned):
     # The newest response counted, so the open data of a period reopened later still matches.
     last_counted_response_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
 
+    # No `is_open`: opening and closing are workflow actions (survey/states.py) taken on the
+    # period's actions page and audited, never a form checkbox.
     panels = [
         FieldRowPanel([FieldPanel("agency"), FieldPanel("unit")]),
         FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
-        FieldRowPanel([FieldPanel("is_open"), FieldPanel("population")]),
+        FieldPanel("population"),
         MultiFieldPanel([FieldPanel("follow_up_plan")], heading=_("Tindak lanjut hasil")),
     ]
     base_form_class = SurveyPeriodAdminForm

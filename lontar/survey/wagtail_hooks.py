@@ -2,7 +2,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem as SidebarMenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
@@ -42,15 +41,6 @@ class SurveyPeriodViewSet(AgencyScopedSnippetViewSet):
     icon = "date"
     menu_label = _("Periode survei")
     index_view_class = SurveyPeriodIndexView
-    # The model's panels without `is_open`: opening and closing are workflow actions
-    # (survey/states.py) taken on the period's actions page, audited, never a form checkbox.
-    panels = [
-        FieldRowPanel([FieldPanel("agency"), FieldPanel("unit")]),
-        FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]),
-        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
-        FieldPanel("population"),
-        MultiFieldPanel([FieldPanel("follow_up_plan")], heading=_("Tindak lanjut hasil")),
-    ]
     list_display = ["__str__", "kind", "starts_on", "ends_on", "is_open", "index", "grade"]
     list_filter = ["agency", "kind", "is_open"]
 
