@@ -50,8 +50,10 @@ def main() -> None:
     css = Path(finders.find("css/lontar.css")).read_bytes()
     css_gz = len(gzip.compress(css))
     print(f"stylesheet: {len(css)} B, {css_gz} B gzip")
-    print(f"{'page':<62}{'status':>7}{'html B':>9}{'gzip B':>8}{'+css gz':>9}"
-          f"{'queries':>9}{'p50 ms':>8}{'p95 ms':>8}{'req/s':>8}")
+    print(
+        f"{'page':<62}{'status':>7}{'html B':>9}{'gzip B':>8}{'+css gz':>9}"
+        f"{'queries':>9}{'p50 ms':>8}{'p95 ms':>8}{'req/s':>8}"
+    )
     for host, path in PAGES:
         client.get(path, HTTP_HOST=host)  # warm caches as in production
         with CaptureQueriesContext(connection) as queries:
@@ -68,8 +70,10 @@ def main() -> None:
         gz = len(gzip.compress(html))
         p95 = timings[int(len(timings) * 0.95) - 1]
         rps = 1000 / statistics.mean(timings)
-        print(f"{host + path:<62}{response.status_code:>7}{len(html):>9}{gz:>8}{gz + css_gz:>9}"
-              f"{query_count:>9}{statistics.median(timings):>8.1f}{p95:>8.1f}{rps:>8.0f}")
+        print(
+            f"{host + path:<62}{response.status_code:>7}{len(html):>9}{gz:>8}{gz + css_gz:>9}"
+            f"{query_count:>9}{statistics.median(timings):>8.1f}{p95:>8.1f}{rps:>8.0f}"
+        )
 
 
 if __name__ == "__main__":

@@ -14,7 +14,5 @@ def calendar_for_agency(agency: Agency) -> WorkingCalendar:
             o.day: o.reason for o in overrides if o.kind == WorkingDayOverride.Kind.CLOSED
         },
         removed_holidays={o.day for o in overrides if o.kind == WorkingDayOverride.Kind.WORKING},
-        cuti_bersama_is_working_day=bool(
-            settings_row and settings_row.cuti_bersama_is_working_day
-        ),
+        cuti_bersama_is_working_day=bool(settings_row and settings_row.cuti_bersama_is_working_day),
     )

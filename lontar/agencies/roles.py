@@ -37,7 +37,12 @@ PAGE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.PPID_OFFICER: (),
     Role.PPID_SUPERIOR: (),
     Role.AGENCY_ADMIN: (
-        "add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page",
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+        "bulk_delete_page",
     ),
     Role.PLATFORM_ADMIN: (),  # platform admins are superusers
 }
@@ -46,14 +51,24 @@ PAGE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
 COLLECTION_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.WRITER: ("add_image", "choose_image", "add_document", "choose_document"),
     Role.EDITOR: (
-        "add_image", "change_image", "choose_image",
-        "add_document", "change_document", "choose_document",
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
     ),
     Role.PPID_OFFICER: ("add_document", "choose_document"),
     Role.PPID_SUPERIOR: ("choose_document",),
     Role.AGENCY_ADMIN: (
-        "add_image", "change_image", "choose_image", "delete_image",
-        "add_document", "change_document", "choose_document", "delete_document",
+        "add_image",
+        "change_image",
+        "choose_image",
+        "delete_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+        "delete_document",
     ),
     Role.PLATFORM_ADMIN: (),
 }

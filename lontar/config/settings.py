@@ -310,8 +310,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -384,8 +386,11 @@ X_FRAME_OPTIONS = "DENY"
 # from there too.
 _media_origins = sorted(
     {origin_of(MEDIA_URL)}
-    | ({origin_of(_s3_options["custom_domain"]), origin_of(_s3_options["endpoint_url"])}
-       if S3_BUCKET else set())
+    | (
+        {origin_of(_s3_options["custom_domain"]), origin_of(_s3_options["endpoint_url"])}
+        if S3_BUCKET
+        else set()
+    )
     - {""}
 )
 CONTENT_SECURITY_POLICY = {
@@ -505,7 +510,7 @@ LONTAR_TRUSTED_PROXY_COUNT = env_int("LONTAR_TRUSTED_PROXY_COUNT", 0)
 LONTAR_TRACKING_KEY = env_str("LONTAR_TRACKING_KEY")
 if not LONTAR_TRACKING_KEY and not DEBUG:
     raise ImproperlyConfigured(
-        "LONTAR_TRACKING_KEY is not set. Generate one with: python -c \"import secrets; "
-        "print(secrets.token_urlsafe(48))\". When upgrading, set it to the current SECRET_KEY "
+        'LONTAR_TRACKING_KEY is not set. Generate one with: python -c "import secrets; '
+        'print(secrets.token_urlsafe(48))". When upgrading, set it to the current SECRET_KEY '
         "so tracking codes already given to requesters keep working."
     )

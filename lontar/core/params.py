@@ -91,9 +91,9 @@ def clean_text(value: str | None, name: str, *, max_length: int = MAX_TEXT) -> s
     """Free text from a parameter: stripped, bounded, without control characters or NULs."""
     text = (value or "").strip()
     if _CONTROL.search(text):
-        raise InvalidParameter(name, _("“%(name)s” berisi karakter yang tidak diizinkan.") % {
-            "name": name
-        })
+        raise InvalidParameter(
+            name, _("“%(name)s” berisi karakter yang tidak diizinkan.") % {"name": name}
+        )
     return text[:max_length]
 
 

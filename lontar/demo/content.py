@@ -254,8 +254,7 @@ BKD_VISION = [
     (
         "quote",
         {
-            "quote": "Terwujudnya ASN Nusa Cendana yang profesional, berintegritas, dan "
-            "melayani.",
+            "quote": "Terwujudnya ASN Nusa Cendana yang profesional, berintegritas, dan melayani.",
             "attribution": "Rencana Strategis BKD 2024–2026",
         },
     ),

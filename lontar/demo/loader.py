@@ -66,9 +66,7 @@ def _png(text: str, color: tuple[int, int, int], size: tuple[int, int], circle: 
     return buffer.getvalue()
 
 
-def generated_image(
-    *, title: str, text: str, color, agency: Agency, size=(480, 480), circle=True
-):
+def generated_image(*, title: str, text: str, color, agency: Agency, size=(480, 480), circle=True):
     """A demo picture drawn here, so nothing is downloaded."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title, collection=agency.collection).first()
@@ -140,9 +138,7 @@ def _profile_pages(agency: Agency, home: HomePage, spec: dict) -> dict[str, Stan
         "Profil",
         "profil",
         f"Mengenal {agency.name}: sejarah, kedudukan, dan layanan.",
-        content.BKD_PROFILE
-        if is_bkd
-        else [("paragraph", f"<p>{spec['intro']}</p>")],
+        content.BKD_PROFILE if is_bkd else [("paragraph", f"<p>{spec['intro']}</p>")],
     )
     vision = _standard_page(
         profile,
@@ -240,10 +236,16 @@ def _footer(pages: dict[str, StandardPage]) -> list:
             {
                 "title": "Tautan pemerintah",
                 "links": [
-                    {"label": "Komisi Informasi Pusat", "page": None,
-                     "url": "https://komisiinformasi.go.id/"},
-                    {"label": "Badan Kepegawaian Negara", "page": None,
-                     "url": "https://www.bkn.go.id/"},
+                    {
+                        "label": "Komisi Informasi Pusat",
+                        "page": None,
+                        "url": "https://komisiinformasi.go.id/",
+                    },
+                    {
+                        "label": "Badan Kepegawaian Negara",
+                        "page": None,
+                        "url": "https://www.bkn.go.id/",
+                    },
                 ],
             },
         ),
@@ -414,28 +416,30 @@ def load_agencies(ctx: DemoContext) -> None:
             )
             home.main_menu = stream(_menu(pages))
             home.footer = stream(_footer(pages))
-            home.services = stream([
-                (
-                    "service",
-                    {
-                        "title": "Profil dan tugas kami",
-                        "text": "Siapa kami, apa tugas setiap unit, dan siapa pimpinannya.",
-                        "page": pages["profile"].pk,
-                        "url": "",
-                        "button_label": "Lihat profil",
-                    },
-                ),
-                (
-                    "service",
-                    {
-                        "title": "Hubungi kami",
-                        "text": "Alamat, jam layanan, dan kontak PPID.",
-                        "page": pages["contact"].pk,
-                        "url": "",
-                        "button_label": "Lihat kontak",
-                    },
-                ),
-            ])
+            home.services = stream(
+                [
+                    (
+                        "service",
+                        {
+                            "title": "Profil dan tugas kami",
+                            "text": "Siapa kami, apa tugas setiap unit, dan siapa pimpinannya.",
+                            "page": pages["profile"].pk,
+                            "url": "",
+                            "button_label": "Lihat profil",
+                        },
+                    ),
+                    (
+                        "service",
+                        {
+                            "title": "Hubungi kami",
+                            "text": "Alamat, jam layanan, dan kontak PPID.",
+                            "page": pages["contact"].pk,
+                            "url": "",
+                            "button_label": "Lihat kontak",
+                        },
+                    ),
+                ]
+            )
             home.save_revision().publish()
         ctx.agencies[spec["key"]] = agency
         if spec["key"] == "bkd":

@@ -125,9 +125,7 @@ def article_context(article: NewsArticlePage, request: HttpRequest) -> dict:
         )
     own_url = article.get_url(request) or request.path
     index_url = own_url.rstrip("/").rsplit("/", 1)[0] + "/"
-    social_image = (
-        article.hero_image.get_rendition(SOCIAL_IMAGE) if article.hero_image_id else None
-    )
+    social_image = article.hero_image.get_rendition(SOCIAL_IMAGE) if article.hero_image_id else None
     return {
         "news_index_url": index_url,
         "tags": tags,
@@ -170,6 +168,4 @@ def json_ld(article: NewsArticlePage, request: HttpRequest, url: str, image, tag
         data["publisher"] = {"@type": "GovernmentOrganization", "name": agency.name}
     text = json.dumps(data, ensure_ascii=False)
     # Safe: "<", ">" and "&" are written as JSON unicode escapes, so no tag can close early.
-    return mark_safe(
-        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    )
+    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

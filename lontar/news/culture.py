@@ -103,9 +103,9 @@ def culture_of(agency: Agency, period: str = "bulan", now: datetime | None = Non
 
     first_published = dict(published.values_list("pk", "first_published_at"))
     durations = []
-    approved = states.filter(status=WorkflowState.STATUS_APPROVED, object_id__in=[
-        str(pk) for pk in first_published
-    ])
+    approved = states.filter(
+        status=WorkflowState.STATUS_APPROVED, object_id__in=[str(pk) for pk in first_published]
+    )
     for state in approved:
         done = first_published.get(int(state.object_id))
         if done and done >= state.created_at:
@@ -117,9 +117,11 @@ def culture_of(agency: Agency, period: str = "bulan", now: datetime | None = Non
     recent = articles.live().filter(first_published_at__gte=quiet_since)
     report.quiet_units = list(
         Unit.objects.filter(agency=agency)
-        .annotate(recent=Count("staff__news_articles", filter=Q(
-            staff__news_articles__in=recent.values("pk")
-        )))
+        .annotate(
+            recent=Count(
+                "staff__news_articles", filter=Q(staff__news_articles__in=recent.values("pk"))
+            )
+        )
         .filter(recent=0)
         .values_list("name", flat=True)
     )
@@ -132,9 +134,7 @@ def csv_rows(report: Culture) -> list[list[str]]:
     rows = [["bagian", "nama", "unit", "nilai"]]
     rows += [["terbit per unit", unit, unit, str(n)] for unit, n in report.per_unit]
     rows += [["terbit per penulis", name, unit, str(n)] for name, unit, n in report.per_author]
-    rows += [
-        ["menunggu telaah", w.title, w.submitted_by, f"{w.days} hari"] for w in report.waiting
-    ]
+    rows += [["menunggu telaah", w.title, w.submitted_by, f"{w.days} hari"] for w in report.waiting]
     median = report.median_days_to_publish
     rows.append(["median hari pengajuan-terbit", "", "", "" if median is None else str(median)])
     rows += [["unit tanpa tulisan 60 hari", u, u, "0"] for u in report.quiet_units]

@@ -15,9 +15,7 @@ CARD_IMAGE = "fill-480x270|format-webp"  # the listing cards' picture; prefetche
 def renditions_of_hero(*specs: str) -> Prefetch:
     """Prefetch the hero image's renditions (the image itself comes with select_related)."""
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
-    return Prefetch(
-        "hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions"
-    )
+    return Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
 
 
 def live_articles(root: Page | None = None, public: Q | None = None) -> QuerySet[NewsArticlePage]:

@@ -30,6 +30,4 @@ def register_news_admin_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_culture_menu_item():
-    return MenuItem(
-        _("Budaya menulis"), reverse("news_culture"), icon_name="edit", order=260
-    )
+    return MenuItem(_("Budaya menulis"), reverse("news_culture"), icon_name="edit", order=260)

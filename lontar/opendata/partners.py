@@ -54,8 +54,8 @@ def issue_key(
 @transaction.atomic
 def revoke_key(key: PartnerKey, actor: Actor) -> PartnerKey:
     """Revoke a key at once and for good; raises `TransitionNotAllowed` if already revoked."""
-    locked = PartnerKey.objects.select_for_update().select_related("agreement__agency").get(
-        pk=key.pk
+    locked = (
+        PartnerKey.objects.select_for_update().select_related("agreement__agency").get(pk=key.pk)
     )
     from_state = states.key_state(locked)
     to_state = states.KEY_WORKFLOW.check("revoke", from_state)

@@ -38,9 +38,7 @@ def _link(value, request: HttpRequest) -> Link | None:
     url = page.get_url(request) if page is not None and page.live else (value.get("url") or "")
     if not url:
         return None
-    children = tuple(
-        link for child in value.get("children", []) if (link := _link(child, request))
-    )
+    children = tuple(link for child in value.get("children", []) if (link := _link(child, request)))
     return Link(label=value["label"], url=url, children=children)
 
 
@@ -59,9 +57,7 @@ def navigation_for(root_page: Page, request: HttpRequest) -> Navigation:
             footer=tuple(
                 (
                     column.value["title"],
-                    tuple(
-                        link for v in column.value["links"] if (link := _link(v, request))
-                    ),
+                    tuple(link for v in column.value["links"] if (link := _link(v, request))),
                 )
                 for column in home.footer
             ),

@@ -16,18 +16,22 @@ def check_cover(upload) -> tuple[int, int]:
         with Image.open(upload) as image:
             width, height, fmt = image.width, image.height, image.format
     except (UnidentifiedImageError, OSError):
-        raise ValidationError(_("Sampul harus berupa gambar JPEG atau PNG."),
-                              code="not_image") from None
+        raise ValidationError(
+            _("Sampul harus berupa gambar JPEG atau PNG."), code="not_image"
+        ) from None
     finally:
         upload.seek(0)
     if fmt not in ("JPEG", "PNG"):
         raise ValidationError(_("Sampul harus berupa gambar JPEG atau PNG."), code="format")
     if width != height:
         raise ValidationError(
-            _("Sampul harus persegi; ukuran sekarang %(w)s × %(h)s piksel.") % {
-                "w": width, "h": height}, code="not_square")
+            _("Sampul harus persegi; ukuran sekarang %(w)s × %(h)s piksel.")
+            % {"w": width, "h": height},
+            code="not_square",
+        )
     if not MIN_SIDE <= width <= MAX_SIDE:
         raise ValidationError(
-            _("Sisi sampul harus 1400–3000 piksel; ukuran sekarang %(w)s piksel.") % {
-                "w": width}, code="size")
+            _("Sisi sampul harus 1400–3000 piksel; ukuran sekarang %(w)s piksel.") % {"w": width},
+            code="size",
+        )
     return width, height

@@ -18,19 +18,39 @@ from lontar.podcast.samples import speech_wav
 
 # (slug, title, [(chapter title, FAQ category or "", spoken text)])
 EPISODES = [
-    ("cuti-besar-dan-pensiun", "Cuti besar dan batas usia pensiun", [
-        ("Pembuka", "", "Selamat datang di Tanya BKD, podcast tanya jawab kepegawaian."),
-        ("Hak cuti besar", "cuti", "Pertanyaan pertama tentang cuti besar bagi guru."),
-        ("Batas usia pensiun", "pensiun", "Berikutnya batas usia pensiun pejabat fungsional."),
-    ]),
-    ("kenaikan-pangkat", "Periode kenaikan pangkat", [
-        ("Pembuka", "", "Halo, kita bahas kenaikan pangkat."),
-        ("Kapan naik pangkat", "kenaikan-pangkat", "Kenaikan pangkat reguler April dan Oktober."),
-    ]),
-    ("mutasi-dan-pppk", "Mutasi dan PPPK", [
-        ("Mutasi antar kabupaten", "mutasi", "Bagaimana mutasi antar kabupaten dalam provinsi."),
-        ("PPPK ikut seleksi CPNS", "cpns-pppk", "Bolehkah PPPK mengikuti seleksi CPNS."),
-    ]),
+    (
+        "cuti-besar-dan-pensiun",
+        "Cuti besar dan batas usia pensiun",
+        [
+            ("Pembuka", "", "Selamat datang di Tanya BKD, podcast tanya jawab kepegawaian."),
+            ("Hak cuti besar", "cuti", "Pertanyaan pertama tentang cuti besar bagi guru."),
+            ("Batas usia pensiun", "pensiun", "Berikutnya batas usia pensiun pejabat fungsional."),
+        ],
+    ),
+    (
+        "kenaikan-pangkat",
+        "Periode kenaikan pangkat",
+        [
+            ("Pembuka", "", "Halo, kita bahas kenaikan pangkat."),
+            (
+                "Kapan naik pangkat",
+                "kenaikan-pangkat",
+                "Kenaikan pangkat reguler April dan Oktober.",
+            ),
+        ],
+    ),
+    (
+        "mutasi-dan-pppk",
+        "Mutasi dan PPPK",
+        [
+            (
+                "Mutasi antar kabupaten",
+                "mutasi",
+                "Bagaimana mutasi antar kabupaten dalam provinsi.",
+            ),
+            ("PPPK ikut seleksi CPNS", "cpns-pppk", "Bolehkah PPPK mengikuti seleksi CPNS."),
+        ],
+    ),
 ]
 
 
@@ -74,23 +94,39 @@ def load(ctx) -> None:
     add_menu_item(agency, label="Podcast", url="/podcast/", after="Tanya Jawab")
     if Show.objects.filter(agency=agency).exists():
         return
-    show = Show(agency=agency, slug="tanya-bkd", title="Tanya BKD",
-                description="Podcast tanya jawab kepegawaian: pertanyaan ASN dan warga dijawab "
-                            "oleh unit yang berwenang.",
-                author=agency.name, owner_email=agency.email or "podcast@contoh.id")
+    show = Show(
+        agency=agency,
+        slug="tanya-bkd",
+        title="Tanya BKD",
+        description="Podcast tanya jawab kepegawaian: pertanyaan ASN dan warga dijawab "
+        "oleh unit yang berwenang.",
+        author=agency.name,
+        owner_email=agency.email or "podcast@contoh.id",
+    )
     show.cover.save("tanya-bkd.png", ContentFile(_cover()), save=False)
     show.save()
     faq = {q.category: q for q in Question.objects.published().filter(agency=agency)}
     now = timezone.now()
     for number, (slug, title, parts) in enumerate(EPISODES, start=1):
         audio, starts = _join_wavs([speech_wav(text) for _t, _c, text in parts])
-        transcript = "WEBVTT\n\n" + "\n\n".join(
-            f"{_vtt(start)} --> {_vtt(start + 1)}\n{text}"
-            for start, (_t, _c, text) in zip(starts, parts, strict=False)
-        ) + "\n"
-        episode = Episode(show=show, slug=slug, title=title, season=1, number=number,
-                          notes=f"Episode {number}: {title}.", is_published=True,
-                          published_at=now - timedelta(days=7 * (len(EPISODES) - number)))
+        transcript = (
+            "WEBVTT\n\n"
+            + "\n\n".join(
+                f"{_vtt(start)} --> {_vtt(start + 1)}\n{text}"
+                for start, (_t, _c, text) in zip(starts, parts, strict=False)
+            )
+            + "\n"
+        )
+        episode = Episode(
+            show=show,
+            slug=slug,
+            title=title,
+            season=1,
+            number=number,
+            notes=f"Episode {number}: {title}.",
+            is_published=True,
+            published_at=now - timedelta(days=7 * (len(EPISODES) - number)),
+        )
         upload = ContentFile(audio, name=f"{slug}.wav")
         services.read_audio(episode, upload)
         episode.audio.save(f"{slug}.wav", upload, save=False)
@@ -99,11 +135,14 @@ def load(ctx) -> None:
         episode.transcript.save(f"{slug}.vtt", text_upload, save=False)
         episode.save()
         Person.objects.create(episode=episode, name="Rina Manafe", role=Person.Role.HOST)
-        Person.objects.create(episode=episode, name="Kepala Bidang Mutasi",
-                              role=Person.Role.GUEST)
+        Person.objects.create(episode=episode, name="Kepala Bidang Mutasi", role=Person.Role.GUEST)
         for start, (chapter_title, category, _text) in zip(starts, parts, strict=False):
-            Chapter.objects.create(episode=episode, start_seconds=int(start),
-                                   title=chapter_title, question=faq.get(category))
+            Chapter.objects.create(
+                episode=episode,
+                start_seconds=int(start),
+                title=chapter_title,
+                question=faq.get(category),
+            )
 
 
 def _vtt(seconds: float) -> str:

@@ -60,8 +60,13 @@ def build_feed(show, episodes: Iterable, absolute: Callable[[str], str], guid: s
         _sub(item, "link", absolute(episode.get_absolute_url()))
         _sub(item, "guid", f"urn:uuid:{episode.guid}", isPermaLink="false")
         _sub(item, "pubDate", format_datetime(episode.published_at))
-        _sub(item, "enclosure", url=absolute(episode.audio_url()), length=episode.audio_size,
-             type=episode.audio_type)
+        _sub(
+            item,
+            "enclosure",
+            url=absolute(episode.audio_url()),
+            length=episode.audio_size,
+            type=episode.audio_type,
+        )
         _sub(item, _it("duration"), itunes_duration(episode.duration_seconds))
         _sub(item, _it("explicit"), "true" if episode.explicit else "false")
         _sub(item, _it("episodeType"), "full")
@@ -72,10 +77,19 @@ def build_feed(show, episodes: Iterable, absolute: Callable[[str], str], guid: s
         if episode.cover:
             _sub(item, _it("image"), href=absolute(episode.cover.url))
         if episode.transcript:
-            _sub(item, _pc("transcript"), url=absolute(episode.transcript_url()),
-                 type=episode.transcript_type or "text/plain", language=show.language)
-        _sub(item, _pc("chapters"), url=absolute(episode.chapters_url()),
-             type="application/json+chapters")
+            _sub(
+                item,
+                _pc("transcript"),
+                url=absolute(episode.transcript_url()),
+                type=episode.transcript_type or "text/plain",
+                language=show.language,
+            )
+        _sub(
+            item,
+            _pc("chapters"),
+            url=absolute(episode.chapters_url()),
+            type="application/json+chapters",
+        )
         for person in episode.people.all():
             _sub(item, _pc("person"), person.name, role=person.role)
     return ET.tostring(rss, encoding="utf-8", xml_declaration=True)

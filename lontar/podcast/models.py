@@ -30,24 +30,32 @@ class Show(index.Indexed, AgencyOwned, ClusterableModel):
     author = models.CharField(_("penyusun"), max_length=200)
     owner_email = models.EmailField(_("surel pemilik"))
     cover = models.ImageField(_("sampul (persegi, 1400–3000 piksel)"), upload_to="podcast/sampul/")
-    itunes_category = models.CharField(_("kategori Apple Podcasts"), max_length=100,
-                                       default="Government")
+    itunes_category = models.CharField(
+        _("kategori Apple Podcasts"), max_length=100, default="Government"
+    )
     language = models.CharField(_("bahasa"), max_length=10, default="id")
     explicit = models.BooleanField(_("konten eksplisit"), default=False)
     guid = models.UUIDField(_("GUID podcast"), editable=False, null=True)
 
     panels = [
-        FieldPanel("agency"), FieldPanel("title"), FieldPanel("slug"),
-        FieldPanel("description"), FieldPanel("author"), FieldPanel("owner_email"),
-        FieldPanel("cover"), FieldPanel("itunes_category"), FieldPanel("explicit"),
+        FieldPanel("agency"),
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("author"),
+        FieldPanel("owner_email"),
+        FieldPanel("cover"),
+        FieldPanel("itunes_category"),
+        FieldPanel("explicit"),
     ]
     base_form_class = ShowAdminForm
     search_fields = [index.SearchField("title"), index.FilterField("agency")]
 
     class Meta:
         ordering = ["title"]
-        constraints = [models.UniqueConstraint(fields=["agency", "slug"],
-                                               name="podcast_show_unique_slug")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "slug"], name="podcast_show_unique_slug")
+        ]
         verbose_name = _("acara podcast")
         verbose_name_plural = _("acara podcast")
         default_related_name = "podcast_shows"
@@ -78,8 +86,9 @@ class EpisodeQuerySet(SearchableQuerySetMixin, models.QuerySet):
 class Episode(index.Indexed, ClusterableModel):
     agency_scope = "show__agency"
 
-    show = models.ForeignKey(Show, on_delete=models.CASCADE, related_name="episodes",
-                             verbose_name=_("acara"))
+    show = models.ForeignKey(
+        Show, on_delete=models.CASCADE, related_name="episodes", verbose_name=_("acara")
+    )
     title = models.CharField(_("judul"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80)
     notes = models.TextField(_("catatan episode"))
@@ -87,15 +96,17 @@ class Episode(index.Indexed, ClusterableModel):
     audio_type = models.CharField(_("jenis audio"), max_length=40, editable=False)
     audio_size = models.PositiveBigIntegerField(_("ukuran (bita)"), default=0, editable=False)
     duration_seconds = models.FloatField(_("durasi (detik)"), default=0, editable=False)
-    cover = models.ImageField(_("sampul episode (tidak wajib)"), upload_to="podcast/sampul/",
-                              blank=True)
+    cover = models.ImageField(
+        _("sampul episode (tidak wajib)"), upload_to="podcast/sampul/", blank=True
+    )
     season = models.PositiveIntegerField(_("musim"), null=True, blank=True)
     number = models.PositiveIntegerField(_("nomor episode"), null=True, blank=True)
     published_at = models.DateTimeField(_("tanggal terbit"), default=timezone.now)
     is_published = models.BooleanField(_("terbit"), default=False)
     explicit = models.BooleanField(_("konten eksplisit"), default=False)
-    transcript = models.FileField(_("transkrip (WebVTT, SRT, atau teks)"),
-                                  upload_to="podcast/transkrip/", blank=True)
+    transcript = models.FileField(
+        _("transkrip (WebVTT, SRT, atau teks)"), upload_to="podcast/transkrip/", blank=True
+    )
     transcript_type = models.CharField(max_length=40, blank=True, editable=False)
     transcript_text = models.TextField(_("teks transkrip"), blank=True, editable=False)
     guid = models.UUIDField(_("GUID"), default=uuid.uuid4, unique=True, editable=False)
@@ -103,11 +114,17 @@ class Episode(index.Indexed, ClusterableModel):
     objects = EpisodeQuerySet.as_manager()
 
     panels = [
-        FieldPanel("show"), FieldPanel("title"), FieldPanel("slug"), FieldPanel("notes"),
-        FieldPanel("audio"), FieldPanel("cover"),
+        FieldPanel("show"),
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("notes"),
+        FieldPanel("audio"),
+        FieldPanel("cover"),
         FieldRowPanel([FieldPanel("season"), FieldPanel("number")]),
-        MultiFieldPanel([FieldPanel("published_at"), FieldPanel("is_published"),
-                         FieldPanel("explicit")], heading=_("Penerbitan")),
+        MultiFieldPanel(
+            [FieldPanel("published_at"), FieldPanel("is_published"), FieldPanel("explicit")],
+            heading=_("Penerbitan"),
+        ),
         FieldPanel("transcript"),
         InlinePanel("people", label=_("Orang (pembawa acara, tamu)")),
         InlinePanel("chapters", label=_("Bab")),
@@ -124,8 +141,9 @@ class Episode(index.Indexed, ClusterableModel):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["show", "slug"],
-                                               name="podcast_episode_unique_slug")]
+        constraints = [
+            models.UniqueConstraint(fields=["show", "slug"], name="podcast_episode_unique_slug")
+        ]
         verbose_name = _("episode")
         verbose_name_plural = _("episode")
 
@@ -170,8 +188,12 @@ class Chapter(Orderable):
     start_seconds = models.PositiveIntegerField(_("mulai (detik)"))
     title = models.CharField(_("judul bab"), max_length=200)
     question = models.ForeignKey(
-        "qna.Question", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="podcast_chapters", verbose_name=_("tanya jawab terkait"),
+        "qna.Question",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="podcast_chapters",
+        verbose_name=_("tanya jawab terkait"),
         limit_choices_to={"status": "terbit"},
     )
 

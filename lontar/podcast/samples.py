@@ -39,7 +39,9 @@ def speech_wav(text: str, fallback_seconds: float = 3.0) -> bytes:
         try:
             result = subprocess.run(
                 [espeak, "-v", "id", "-s", "150", "--stdout", text],
-                capture_output=True, timeout=60, check=True,
+                capture_output=True,
+                timeout=60,
+                check=True,
             )
             if result.stdout.startswith(b"RIFF"):
                 return result.stdout

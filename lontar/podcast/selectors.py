@@ -38,8 +38,9 @@ def episode_detail(agency, show_slug: str, slug: str) -> Episode:
 def chapters_for_question(question) -> list[Chapter]:
     """Published episode moments that discuss this FAQ entry."""
     return list(
-        Chapter.objects.filter(question=question, episode__in=published_episodes(
-            question.agency_id))
+        Chapter.objects.filter(
+            question=question, episode__in=published_episodes(question.agency_id)
+        )
         .select_related("episode__show")
         .order_by("-episode__published_at")
     )

@@ -28,7 +28,7 @@ def read_transcript(episode, upload) -> None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError(
-            _("Transkrip harus berupa teks UTF-8 (WebVTT, SRT, atau teks biasa)."),
-            code="encoding") from None
+            _("Transkrip harus berupa teks UTF-8 (WebVTT, SRT, atau teks biasa)."), code="encoding"
+        ) from None
     episode.transcript_type = transcripts.detect_format(text)
     episode.transcript_text = transcripts.plain_text(text)

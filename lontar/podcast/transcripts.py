@@ -48,7 +48,7 @@ def cues(text: str) -> list[Cue]:
         for index, line in enumerate(lines):
             timing = _TIMING.match(line)
             if timing:
-                words = " ".join(_TAG.sub("", rest).strip() for rest in lines[index + 1:])
+                words = " ".join(_TAG.sub("", rest).strip() for rest in lines[index + 1 :])
                 if words:
                     result.append(Cue(_seconds(*timing.groups()[:4]), words))
                 break

@@ -45,19 +45,28 @@ def _episode(request: HttpRequest, show_slug: str, slug: str) -> Episode:
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
-    return render(request, "podcast/index.html", {
-        "shows": list(selectors.shows(agency)),
-        "episodes": selectors.episode_list(agency)[:50],
-    })
+    return render(
+        request,
+        "podcast/index.html",
+        {
+            "shows": list(selectors.shows(agency)),
+            "episodes": selectors.episode_list(agency)[:50],
+        },
+    )
 
 
 @require_safe
 def show(request: HttpRequest, show_slug: str) -> HttpResponse:
     show = _show(request, show_slug)
-    return render(request, "podcast/index.html", {
-        "show": show, "shows": [show],
-        "episodes": selectors.episode_list(show.agency, show)[:200],
-    })
+    return render(
+        request,
+        "podcast/index.html",
+        {
+            "show": show,
+            "shows": [show],
+            "episodes": selectors.episode_list(show.agency, show)[:200],
+        },
+    )
 
 
 @require_safe
@@ -67,10 +76,17 @@ def episode(request: HttpRequest, show_slug: str, slug: str) -> HttpResponse:
     if episode.transcript:
         with episode.transcript.open("rb") as handle:
             cues = transcripts.cues(handle.read().decode("utf-8-sig", errors="replace"))
-    return render(request, "podcast/episode.html", {
-        "episode": episode, "show": episode.show, "cues": cues,
-        "chapters": list(episode.chapters.all()), "people": list(episode.people.all()),
-    })
+    return render(
+        request,
+        "podcast/episode.html",
+        {
+            "episode": episode,
+            "show": episode.show,
+            "cues": cues,
+            "chapters": list(episode.chapters.all()),
+            "people": list(episode.people.all()),
+        },
+    )
 
 
 def _read_range(field, start: int, end: int):
@@ -97,8 +113,9 @@ def audio(request: HttpRequest, show_slug: str, slug: str, extension: str) -> Ht
         return response
     start, end = byte_range or (0, size - 1)
     body = _read_range(episode.audio, start, end) if request.method == "GET" else iter(())
-    response = StreamingHttpResponse(body, status=206 if byte_range else 200,
-                                     content_type=episode.audio_type)
+    response = StreamingHttpResponse(
+        body, status=206 if byte_range else 200, content_type=episode.audio_type
+    )
     response["Content-Length"] = str(end - start + 1)
     response["Accept-Ranges"] = "bytes"
     if byte_range:
@@ -123,8 +140,9 @@ def transcript(request: HttpRequest, show_slug: str, slug: str) -> HttpResponse:
 @require_safe
 def chapters(request: HttpRequest, show_slug: str, slug: str) -> JsonResponse:
     episode = _episode(request, show_slug, slug)
-    response = JsonResponse(chapters_json(episode, request.build_absolute_uri),
-                            content_type="application/json+chapters")
+    response = JsonResponse(
+        chapters_json(episode, request.build_absolute_uri), content_type="application/json+chapters"
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

@@ -89,8 +89,9 @@ def _state_refusal(action: Action, information_request, today: date) -> str | No
     raise ValueError(f"unknown action {action!r}")
 
 
-def refusal(action: Action, information_request, user, today: date | None = None
-            ) -> tuple[Refusal, str] | None:
+def refusal(
+    action: Action, information_request, user, today: date | None = None
+) -> tuple[Refusal, str] | None:
     """Why the service would refuse `action` by `user` now (kind and message), else None."""
     if not may_change(user, information_request):
         return Refusal.FORBIDDEN, _("Anda tidak berwenang mengubah permohonan ini.")

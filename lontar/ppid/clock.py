@@ -9,8 +9,9 @@ from lontar.core.calendar import NonWorkingDay, WorkingCalendar
 from lontar.ppid.deadlines import RequestDeadlines, request_deadlines
 
 
-def deadlines_for(agency, received_at: datetime,
-                  calendar: WorkingCalendar | None = None) -> RequestDeadlines:
+def deadlines_for(
+    agency, received_at: datetime, calendar: WorkingCalendar | None = None
+) -> RequestDeadlines:
     return request_deadlines(
         received_at, calendar=calendar or calendar_for_agency(agency), tz=agency.time_zone
     )
@@ -39,8 +40,9 @@ def explain_due(information_request) -> str:
     return deadlines.notice_explanation
 
 
-def working_days_left(information_request, today: date,
-                      calendar: WorkingCalendar | None = None) -> int:
+def working_days_left(
+    information_request, today: date, calendar: WorkingCalendar | None = None
+) -> int:
     """Working days from today to the current due date; negative when overdue."""
     cal = calendar or calendar_for_agency(information_request.agency)
     return cal.working_days_between(today, information_request.current_due)

@@ -54,8 +54,8 @@ def _tracking_key() -> bytes:
         # keeps the codes of existing demo and test data working.
         return settings.SECRET_KEY.encode()
     raise ImproperlyConfigured(
-        "LONTAR_TRACKING_KEY is not set. Generate one with: python -c \"import secrets; "
-        "print(secrets.token_urlsafe(48))\". When upgrading, set it to the current SECRET_KEY "
+        'LONTAR_TRACKING_KEY is not set. Generate one with: python -c "import secrets; '
+        'print(secrets.token_urlsafe(48))". When upgrading, set it to the current SECRET_KEY '
         "so tracking codes already given to requesters keep working."
     )
 

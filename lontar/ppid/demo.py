@@ -23,39 +23,77 @@ from lontar.ppid.services import (
 
 # Fictional requesters; NIKs have a valid structure (NTT region codes) but belong to nobody.
 REQUESTERS = [
-    ("Yosefina Lado", "Mahasiswa"), ("Markus Tamelab", "Wartawan"),
-    ("Ni Made Ayu Lestari", "Peneliti"), ("Abdul Rahman Kia", "Pegawai swasta"),
-    ("Veronika Bere", "Guru honorer"), ("Stefanus Kolo", "Aktivis LSM"),
-    ("Rambu Anggraeni", "Wiraswasta"), ("Daniel Foes", "Pensiunan ASN"),
+    ("Yosefina Lado", "Mahasiswa"),
+    ("Markus Tamelab", "Wartawan"),
+    ("Ni Made Ayu Lestari", "Peneliti"),
+    ("Abdul Rahman Kia", "Pegawai swasta"),
+    ("Veronika Bere", "Guru honorer"),
+    ("Stefanus Kolo", "Aktivis LSM"),
+    ("Rambu Anggraeni", "Wiraswasta"),
+    ("Daniel Foes", "Pensiunan ASN"),
 ]
 TOPICS = [
-    ("Rekapitulasi formasi CPNS dan PPPK tahun ini per jabatan", "Formasi CPNS/PPPK",
-     "Bahan skripsi tentang kebutuhan ASN daerah"),
-    ("Jumlah ASN Pemerintah Provinsi menurut golongan dan pendidikan", "Data ASN per golongan",
-     "Liputan tentang komposisi ASN"),
-    ("Jadwal dan hasil seleksi terbuka jabatan pimpinan tinggi pratama", "Seleksi JPT pratama",
-     "Memantau keterbukaan seleksi jabatan"),
-    ("Anggaran dan realisasi pelatihan ASN tahun lalu", "Anggaran pelatihan ASN",
-     "Penelitian efektivitas pelatihan"),
-    ("Daftar penerima tugas belajar tahun berjalan", "Penerima tugas belajar",
-     "Memastikan pemerataan kesempatan belajar"),
-    ("Standar operasional prosedur kenaikan pangkat", "SOP kenaikan pangkat",
-     "Persiapan usul kenaikan pangkat"),
-    ("Laporan kinerja instansi pemerintah (LKjIP) BKD", "LKjIP BKD",
-     "Kajian akuntabilitas kinerja"),
-    ("Jumlah ASN yang dijatuhi hukuman disiplin per jenis hukuman", "Statistik hukuman disiplin",
-     "Penelitian penegakan disiplin ASN"),
+    (
+        "Rekapitulasi formasi CPNS dan PPPK tahun ini per jabatan",
+        "Formasi CPNS/PPPK",
+        "Bahan skripsi tentang kebutuhan ASN daerah",
+    ),
+    (
+        "Jumlah ASN Pemerintah Provinsi menurut golongan dan pendidikan",
+        "Data ASN per golongan",
+        "Liputan tentang komposisi ASN",
+    ),
+    (
+        "Jadwal dan hasil seleksi terbuka jabatan pimpinan tinggi pratama",
+        "Seleksi JPT pratama",
+        "Memantau keterbukaan seleksi jabatan",
+    ),
+    (
+        "Anggaran dan realisasi pelatihan ASN tahun lalu",
+        "Anggaran pelatihan ASN",
+        "Penelitian efektivitas pelatihan",
+    ),
+    (
+        "Daftar penerima tugas belajar tahun berjalan",
+        "Penerima tugas belajar",
+        "Memastikan pemerataan kesempatan belajar",
+    ),
+    (
+        "Standar operasional prosedur kenaikan pangkat",
+        "SOP kenaikan pangkat",
+        "Persiapan usul kenaikan pangkat",
+    ),
+    (
+        "Laporan kinerja instansi pemerintah (LKjIP) BKD",
+        "LKjIP BKD",
+        "Kajian akuntabilitas kinerja",
+    ),
+    (
+        "Jumlah ASN yang dijatuhi hukuman disiplin per jenis hukuman",
+        "Statistik hukuman disiplin",
+        "Penelitian penegakan disiplin ASN",
+    ),
 ]
 
 # (share of requests, what happens to them)
-PATHS = ["completed"] * 10 + ["answered"] * 3 + ["extended"] * 2 + ["in_process"] * 3 + \
-        ["registered"] * 2 + ["withdrawn"] + ["refused"] * 2 + ["not_held"]
+PATHS = (
+    ["completed"] * 10
+    + ["answered"] * 3
+    + ["extended"] * 2
+    + ["in_process"] * 3
+    + ["registered"] * 2
+    + ["withdrawn"]
+    + ["refused"] * 2
+    + ["not_held"]
+)
 
 
 def _nik(rng: random.Random) -> str:
     day = rng.randint(1, 28) + rng.choice([0, 40])
-    return f"5371{rng.randint(1, 9):02d}{day:02d}{rng.randint(1, 12):02d}{rng.randint(70, 99)}" \
-           f"{rng.randint(1, 9999):04d}"
+    return (
+        f"5371{rng.randint(1, 9):02d}{day:02d}{rng.randint(1, 12):02d}{rng.randint(70, 99)}"
+        f"{rng.randint(1, 9999):04d}"
+    )
 
 
 def _working_moment(rng: random.Random, days_ago: int, agency) -> datetime:
@@ -88,15 +126,22 @@ def load(ctx) -> None:
         name, occupation = REQUESTERS[index % len(REQUESTERS)]
         topic, summary, purpose = TOPICS[index % len(TOPICS)]
         details = RequesterDetails(
-            name=name, identity_kind="perorangan", nik=_nik(rng),
+            name=name,
+            identity_kind="perorangan",
+            nik=_nik(rng),
             address=f"Jalan Demo Nomor {index + 1}, Kota Batu Karang",
-            phone=f"0812{rng.randint(10_000_000, 99_999_999)}", email="",
-            occupation=occupation, information_requested=topic, purpose=purpose,
+            phone=f"0812{rng.randint(10_000_000, 99_999_999)}",
+            email="",
+            occupation=occupation,
+            information_requested=topic,
+            purpose=purpose,
             obtain_method=rng.choice(["salinan_elektronik", "salinan_cetak", "melihat"]),
             delivery_method=rng.choice(["surel", "ambil", "pos"]),
         )
         information_request, _code = register_request(
-            agency=agency, details=details, received_at=received_at,
+            agency=agency,
+            details=details,
+            received_at=received_at,
             channel=rng.choice(["web", "web", "web", "surat", "langsung", "surel"]),
         )
         information_request.public_summary = summary
@@ -111,32 +156,54 @@ def _walk(information_request, path, officer, units, rng, summary, index) -> Non
     if path == "withdrawn":
         withdraw_request(information_request)
         return
-    assign_request(information_request, unit=rng.choice(units), internal_due=None,
-                   note="Mohon disiapkan datanya.", by=officer)
+    assign_request(
+        information_request,
+        unit=rng.choice(units),
+        internal_due=None,
+        note="Mohon disiapkan datanya.",
+        by=officer,
+    )
     if path == "in_process":
         return
     if path == "extended":
-        extend_request(information_request,
-                       reason="Data berada di beberapa bidang dan perlu dihimpun serta "
-                              "diperiksa ulang.",
-                       by=officer, today=information_request.received_at.date())
+        extend_request(
+            information_request,
+            reason="Data berada di beberapa bidang dan perlu dihimpun serta diperiksa ulang.",
+            by=officer,
+            today=information_request.received_at.date(),
+        )
         return
     answer = {
         "refused": Answer(
-            decision="ditolak", refusal_ground="Pasal 17 huruf h",
+            decision="ditolak",
+            refusal_ground="Pasal 17 huruf h",
             consequence_test="Data memuat identitas dan riwayat hukuman pegawai; membukanya "
-                             "merugikan hak atas rahasia pribadi dan tidak diimbangi "
-                             "kepentingan publik yang lebih besar.",
-            cost_note="Tidak ada biaya."),
-        "not_held": Answer(decision="tidak_dikuasai",
-                           holder_body="Badan Kepegawaian Negara Kantor Regional",
-                           cost_note="Tidak ada biaya."),
-    }.get(path, Answer(decision="diberikan", material_given=f"Salinan: {summary}",
-                       delivery_format="Salinan elektronik melalui surel",
-                       cost_note="Gratis (salinan elektronik).",
-                       documents=[(summary, ContentFile(
-                           f"Dokumen demo: {summary}\n".encode(),
-                           name=f"dokumen-demo-{index + 1}.txt"))]))
+            "merugikan hak atas rahasia pribadi dan tidak diimbangi "
+            "kepentingan publik yang lebih besar.",
+            cost_note="Tidak ada biaya.",
+        ),
+        "not_held": Answer(
+            decision="tidak_dikuasai",
+            holder_body="Badan Kepegawaian Negara Kantor Regional",
+            cost_note="Tidak ada biaya.",
+        ),
+    }.get(
+        path,
+        Answer(
+            decision="diberikan",
+            material_given=f"Salinan: {summary}",
+            delivery_format="Salinan elektronik melalui surel",
+            cost_note="Gratis (salinan elektronik).",
+            documents=[
+                (
+                    summary,
+                    ContentFile(
+                        f"Dokumen demo: {summary}\n".encode(), name=f"dokumen-demo-{index + 1}.txt"
+                    ),
+                )
+            ],
+        ),
+    )
     answer_request(information_request, answer=answer, by=officer)
     if path in ("completed", "refused", "not_held"):
         complete_request(information_request, by=officer)

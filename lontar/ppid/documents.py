@@ -49,8 +49,13 @@ class _Document(FPDF):
     def clean(self, text: str) -> str:
         if self.unicode:
             return text
-        return text.replace("–", "-").replace("—", "-").replace("•", "*").encode(
-            "latin-1", "replace").decode("latin-1")
+        return (
+            text.replace("–", "-")
+            .replace("—", "-")
+            .replace("•", "*")
+            .encode("latin-1", "replace")
+            .decode("latin-1")
+        )
 
     def para(self, text: str, height: float = 6) -> None:
         self.multi_cell(0, height, self.clean(text), new_x="LMARGIN", new_y="NEXT")
@@ -82,21 +87,28 @@ def receipt_pdf(information_request, tracking_code: str | None = None) -> bytes:
     if tracking_code:
         pdf.field("Kode lacak (rahasiakan)", tracking_code)
     else:
-        pdf.field("Kode lacak", "Tertera di halaman tanda terima dan surel; tidak dicetak di "
-                                "berkas ini demi keamanan.")
+        pdf.field(
+            "Kode lacak",
+            "Tertera di halaman tanda terima dan surel; tidak dicetak di berkas ini demi keamanan.",
+        )
     received = local_date(r.received_at, r.agency.time_zone)
     pdf.field("Tanggal diterima", format_long_date(received))
     pdf.field("Nama pemohon", r.name)
     pdf.field("Informasi yang diminta", r.information_requested)
     pdf.field("Tujuan penggunaan", r.purpose)
-    pdf.field("Cara memperoleh / mendapatkan salinan",
-              f"{r.get_obtain_method_display()} / {r.get_delivery_method_display()}")
+    pdf.field(
+        "Cara memperoleh / mendapatkan salinan",
+        f"{r.get_obtain_method_display()} / {r.get_delivery_method_display()}",
+    )
     pdf.field("Batas waktu pemberitahuan tertulis", format_long_date(r.notice_due))
     pdf.para(r.skipped_explanation, 5)
     pdf.ln(3)
-    pdf.para("Badan publik wajib memberikan pemberitahuan tertulis paling lambat 10 hari kerja "
-             "sejak permohonan diterima, dan dapat memperpanjang paling lama 7 hari kerja "
-             "dengan alasan tertulis (UU 14/2008 Pasal 22 ayat (7) dan (8)).", 5)
+    pdf.para(
+        "Badan publik wajib memberikan pemberitahuan tertulis paling lambat 10 hari kerja "
+        "sejak permohonan diterima, dan dapat memperpanjang paling lama 7 hari kerja "
+        "dengan alasan tertulis (UU 14/2008 Pasal 22 ayat (7) dan (8)).",
+        5,
+    )
     return bytes(pdf.output())
 
 
@@ -106,34 +118,43 @@ def written_notice_pdf(information_request) -> bytes:
     pdf = _Document(r.agency)
     pdf.heading("PEMBERITAHUAN TERTULIS")
     pdf.field("Nomor pendaftaran", r.number)
-    pdf.field("Tanggal permohonan",
-              format_long_date(local_date(r.received_at, r.agency.time_zone)))
+    pdf.field("Tanggal permohonan", format_long_date(local_date(r.received_at, r.agency.time_zone)))
     pdf.field("Nama pemohon", r.name)
     pdf.field("Informasi yang diminta", r.information_requested)
     pdf.field("Keputusan", str(Decision(r.decision).label))
-    pdf.field("a. Penguasaan informasi",
-              "Dikuasai oleh badan publik ini" if r.information_held
-              else "Tidak dikuasai oleh badan publik ini")
+    pdf.field(
+        "a. Penguasaan informasi",
+        "Dikuasai oleh badan publik ini"
+        if r.information_held
+        else "Tidak dikuasai oleh badan publik ini",
+    )
     pdf.field("b. Badan publik yang menguasai", r.holder_body)
     refusal = ""
     if r.refusal_ground:
         refusal = f"{r.refusal_ground}. Uji konsekuensi: {r.consequence_test}"
         if r.exempt_list_reference:
             refusal += f" (Daftar Informasi Dikecualikan: {r.exempt_list_reference})"
-    pdf.field("c. Penerimaan atau penolakan dan alasannya",
-              f"{Decision(r.decision).label}. {refusal}".strip())
+    pdf.field(
+        "c. Penerimaan atau penolakan dan alasannya",
+        f"{Decision(r.decision).label}. {refusal}".strip(),
+    )
     pdf.field("d. Materi informasi yang diberikan", r.material_given)
     pdf.field("e. Penghitaman dan alasannya", r.redaction_note)
-    pdf.field("f. Cara dan format penyampaian", r.delivery_format
-              or f"{r.get_obtain_method_display()}, {r.get_delivery_method_display()}")
+    pdf.field(
+        "f. Cara dan format penyampaian",
+        r.delivery_format or f"{r.get_obtain_method_display()}, {r.get_delivery_method_display()}",
+    )
     cost = f"Rp{r.cost_amount:,}".replace(",", ".")
     pdf.field("g. Biaya dan cara pembayaran", f"{cost}. {r.cost_note}".strip())
     if r.documentation_days:
         pdf.field("Waktu pendokumentasian", f"{r.documentation_days} hari")
     pdf.ln(4)
-    pdf.para("Apabila Anda tidak puas dengan keputusan ini, Anda dapat mengajukan keberatan "
-             "kepada Atasan PPID paling lambat 30 hari kerja sejak pemberitahuan ini diterima "
-             "(UU 14/2008 Pasal 35 dan 36).", 5)
+    pdf.para(
+        "Apabila Anda tidak puas dengan keputusan ini, Anda dapat mengajukan keberatan "
+        "kepada Atasan PPID paling lambat 30 hari kerja sejak pemberitahuan ini diterima "
+        "(UU 14/2008 Pasal 35 dan 36).",
+        5,
+    )
     pdf.ln(6)
     pdf.para(r.agency.ppid_name or "PPID", 5)
     return bytes(pdf.output())

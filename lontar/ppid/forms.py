@@ -84,14 +84,17 @@ class RequestForm(BotCheckMixin, forms.Form):
     identity_scan = forms.FileField(
         label=_("Pindaian KTP/identitas (PDF, JPG, PNG; maks. 5 MB)"), required=False
     )
-    is_proxy = forms.BooleanField(label=_("Saya mengajukan sebagai kuasa orang lain"),
-                                  required=False)
+    is_proxy = forms.BooleanField(
+        label=_("Saya mengajukan sebagai kuasa orang lain"), required=False
+    )
     proxy_letter = forms.FileField(
         label=_("Surat kuasa khusus (PDF, JPG, PNG; maks. 5 MB)"), required=False
     )
     consent = forms.BooleanField(
-        label=_("Saya menyetujui pemrosesan data pribadi saya untuk melayani permohonan ini, "
-                "sesuai pemberitahuan privasi di atas."),
+        label=_(
+            "Saya menyetujui pemrosesan data pribadi saya untuk melayani permohonan ini, "
+            "sesuai pemberitahuan privasi di atas."
+        ),
         error_messages={"required": _("Persetujuan diperlukan agar permohonan dapat diproses.")},
     )
 
@@ -127,11 +130,14 @@ class RequestForm(BotCheckMixin, forms.Form):
                 self.add_error("nik", error.message)
         elif kind == InformationRequest.IdentityKind.LEGAL_ENTITY:
             if not data.get("legal_entity_decree"):
-                self.add_error("legal_entity_decree",
-                               _("Isi nomor SK pengesahan badan hukum dari Kemenkumham."))
+                self.add_error(
+                    "legal_entity_decree",
+                    _("Isi nomor SK pengesahan badan hukum dari Kemenkumham."),
+                )
         if not data.get("phone") and not data.get("email"):
-            self.add_error("phone", _("Isi nomor telepon atau surel agar kami dapat menghubungi "
-                                      "Anda."))
+            self.add_error(
+                "phone", _("Isi nomor telepon atau surel agar kami dapat menghubungi Anda.")
+            )
         if self.require_identity_scan and not data.get("identity_scan"):
             self.add_error("identity_scan", _("Unggah pindaian KTP atau identitas Anda."))
         if data.get("is_proxy") and not data.get("proxy_letter"):
@@ -152,5 +158,6 @@ class RequestForm(BotCheckMixin, forms.Form):
 
 class TrackForm(forms.Form):
     number = forms.CharField(label=_("Nomor pendaftaran"), max_length=80)
-    code = forms.CharField(label=_("Kode lacak"), max_length=20,
-                           widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    code = forms.CharField(
+        label=_("Kode lacak"), max_length=20, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )

@@ -14,13 +14,20 @@ logger = logging.getLogger("lontar.ppid")
 def _send(information_request, template: str, context: dict, attachments=()) -> None:
     if not information_request.email:
         return
-    context = {"r": information_request, "agency": information_request.agency,
-               "base_url": settings.WAGTAILADMIN_BASE_URL, **context}
+    context = {
+        "r": information_request,
+        "agency": information_request.agency,
+        "base_url": settings.WAGTAILADMIN_BASE_URL,
+        **context,
+    }
     subject = render_to_string(f"emails/ppid/{template}_subject.txt", context).strip()
     body = render_to_string(f"emails/ppid/{template}_body.txt", context)
-    message = EmailMessage(subject, body, to=[information_request.email],
-                           reply_to=[information_request.agency.ppid_email or
-                                     settings.DEFAULT_FROM_EMAIL])
+    message = EmailMessage(
+        subject,
+        body,
+        to=[information_request.email],
+        reply_to=[information_request.agency.ppid_email or settings.DEFAULT_FROM_EMAIL],
+    )
     for name, content, mimetype in attachments:
         message.attach(name, content, mimetype)
     try:
@@ -49,8 +56,9 @@ def send_receipt(information_request, tracking_code: str) -> None:
 def send_update(information_request, kind: str) -> None:
     attachments = []
     if kind == "answered" and information_request.notice_pdf:
-        attachments.append(("pemberitahuan-tertulis.pdf",
-                            information_request.notice_pdf.read(), "application/pdf"))
+        attachments.append(
+            ("pemberitahuan-tertulis.pdf", information_request.notice_pdf.read(), "application/pdf")
+        )
     _send(information_request, f"update_{kind}", {}, attachments)
 
 

@@ -75,8 +75,9 @@ class PPIDSettings(models.Model):
             "Salinan elektronik: gratis. Fotokopi: Rp200 per lembar. Ongkos kirim sesuai tarif."
         ),
     )
-    privacy_officer = models.CharField(_("pejabat pelindungan data pribadi"), max_length=200,
-                                       blank=True)
+    privacy_officer = models.CharField(
+        _("pejabat pelindungan data pribadi"), max_length=200, blank=True
+    )
 
     panels = [
         FieldPanel("agency"),
@@ -159,7 +160,9 @@ class InformationRequest(models.Model):
     email = models.EmailField(_("surel"), blank=True)
     occupation = models.CharField(_("pekerjaan"), max_length=120, blank=True)
     identity_scan = models.FileField(
-        _("pindaian KTP/identitas"), storage=private_storage, upload_to="ppid/identitas/",
+        _("pindaian KTP/identitas"),
+        storage=private_storage,
+        upload_to="ppid/identitas/",
         blank=True,
     )
     proxy_letter = models.FileField(
@@ -199,9 +202,7 @@ class InformationRequest(models.Model):
     disposition_note = models.TextField(_("catatan disposisi"), blank=True)
 
     # The written notice (pemberitahuan tertulis), UU 14/2008 Pasal 22 ayat (7) a–g.
-    decision = models.CharField(
-        _("keputusan"), max_length=30, choices=Decision.choices, blank=True
-    )
+    decision = models.CharField(_("keputusan"), max_length=30, choices=Decision.choices, blank=True)
     information_held = models.BooleanField(_("informasi dikuasai"), default=True)
     holder_body = models.CharField(_("badan publik yang menguasai"), max_length=200, blank=True)
     refusal_ground = models.CharField(_("dasar pengecualian"), max_length=120, blank=True)
@@ -211,18 +212,17 @@ class InformationRequest(models.Model):
     )
     material_given = models.TextField(_("materi informasi yang diberikan"), blank=True)
     redaction_note = models.TextField(_("penghitaman dan alasannya"), blank=True)
-    delivery_format = models.CharField(_("cara dan format penyampaian"), max_length=200,
-                                       blank=True)
+    delivery_format = models.CharField(_("cara dan format penyampaian"), max_length=200, blank=True)
     cost_amount = models.PositiveIntegerField(_("biaya (Rp)"), default=0)
     cost_note = models.CharField(_("rincian biaya dan cara bayar"), max_length=300, blank=True)
     documentation_days = models.PositiveSmallIntegerField(
         _("waktu pendokumentasian (hari)"), null=True, blank=True
     )
     # Generated documents are built once and served from storage (see ppid/documents.py).
-    notice_pdf = models.FileField(storage=private_storage, upload_to=notice_upload_to,
-                                  blank=True)
-    receipt_pdf = models.FileField(storage=private_storage, upload_to=receipt_upload_to,
-                                   blank=True, editable=False)
+    notice_pdf = models.FileField(storage=private_storage, upload_to=notice_upload_to, blank=True)
+    receipt_pdf = models.FileField(
+        storage=private_storage, upload_to=receipt_upload_to, blank=True, editable=False
+    )
     answered_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     retain_personal_data_until = models.DateField(null=True, blank=True)

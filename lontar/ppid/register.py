@@ -17,9 +17,13 @@ from lontar.ppid.models import InformationRequest
 from lontar.ppid.selectors import public_register
 
 REGISTER_COLUMNS = [
-    gettext_lazy("Nomor pendaftaran"), gettext_lazy("Tanggal permohonan"),
-    gettext_lazy("Ringkasan permohonan"), gettext_lazy("Status"), gettext_lazy("Keputusan"),
-    gettext_lazy("Alasan penolakan"), gettext_lazy("Tanggal pemberitahuan tertulis"),
+    gettext_lazy("Nomor pendaftaran"),
+    gettext_lazy("Tanggal permohonan"),
+    gettext_lazy("Ringkasan permohonan"),
+    gettext_lazy("Status"),
+    gettext_lazy("Keputusan"),
+    gettext_lazy("Alasan penolakan"),
+    gettext_lazy("Tanggal pemberitahuan tertulis"),
     gettext_lazy("Biaya (Rp)"),
 ]
 

@@ -40,9 +40,7 @@ def get_request_for_staff(user, pk: int) -> InformationRequest:
 
 def track_request(number: str, code: str) -> InformationRequest | None:
     """The request with this number whose secret code matches, else None (no hint which)."""
-    candidates = InformationRequest.objects.filter(number=number.strip()).select_related(
-        "agency"
-    )
+    candidates = InformationRequest.objects.filter(number=number.strip()).select_related("agency")
     wanted = crypto.tracking_code_hash(code.strip().upper())
     for candidate in candidates:
         if hmac.compare_digest(candidate.tracking_code_hash, wanted):
@@ -67,12 +65,13 @@ class QueueRow:
         return not self.overdue and self.working_days_left <= AT_RISK_WORKING_DAYS
 
 
-def officer_queue(user, agency, today: date, *, status: str = "", unit_id: int | None = None
-                  ) -> list[QueueRow]:
+def officer_queue(
+    user, agency, today: date, *, status: str = "", unit_id: int | None = None
+) -> list[QueueRow]:
     """One agency's open requests first by due date, with working days left (negative when
     overdue). Another agency's queue is empty, not an error: `queue_agency` already chose."""
-    queryset = requests_for_staff(user).filter(agency=agency).select_related(
-        "agency", "assigned_unit"
+    queryset = (
+        requests_for_staff(user).filter(agency=agency).select_related("agency", "assigned_unit")
     )
     if status:
         queryset = queryset.filter(status=status)
@@ -90,11 +89,27 @@ def officer_queue(user, agency, today: date, *, status: str = "", unit_id: int |
 
 def public_register(agency) -> QuerySet[InformationRequest]:
     """The rows of the public register; its columns (no personal data) are `ppid/register.py`."""
-    return InformationRequest.objects.filter(agency=agency).only(
-        "number", "received_at", "public_summary", "status", "decision", "refusal_ground",
-        "answered_at", "completed_at", "notice_due", "extended_due", "extended_at",
-        "obtain_method", "information_held", "cost_amount", "agency_id",
-    ).order_by("-received_at")
+    return (
+        InformationRequest.objects.filter(agency=agency)
+        .only(
+            "number",
+            "received_at",
+            "public_summary",
+            "status",
+            "decision",
+            "refusal_ground",
+            "answered_at",
+            "completed_at",
+            "notice_due",
+            "extended_due",
+            "extended_at",
+            "obtain_method",
+            "information_held",
+            "cost_amount",
+            "agency_id",
+        )
+        .order_by("-received_at")
+    )
 
 
 def request_counts(agency) -> QuerySet:

@@ -92,8 +92,17 @@ def settings_for(agency: Agency) -> PPIDSettings:
     return row
 
 
-def _record(information_request, *, kind, by=None, ip=None, from_status="", to_status="",
-            public_note="", internal_note="") -> RequestEvent:
+def _record(
+    information_request,
+    *,
+    kind,
+    by=None,
+    ip=None,
+    from_status="",
+    to_status="",
+    public_note="",
+    internal_note="",
+) -> RequestEvent:
     return RequestEvent.objects.create(
         information_request=information_request,
         actor=by if getattr(by, "is_authenticated", False) else None,
@@ -106,21 +115,43 @@ def _record(information_request, *, kind, by=None, ip=None, from_status="", to_s
     )
 
 
-def _move(information_request, to_status: str, *, kind: str, by=None, ip=None,
-          public_note: str = "", internal_note: str = "") -> None:
+def _move(
+    information_request,
+    to_status: str,
+    *,
+    kind: str,
+    by=None,
+    ip=None,
+    public_note: str = "",
+    internal_note: str = "",
+) -> None:
     from_status = information_request.status
     refused = transition_refusal(from_status, to_status)
     if refused:
         raise ValidationError(refused)
     information_request.status = to_status
-    _record(information_request, kind=kind, by=by, ip=ip, from_status=from_status,
-            to_status=to_status, public_note=public_note, internal_note=internal_note)
+    _record(
+        information_request,
+        kind=kind,
+        by=by,
+        ip=ip,
+        from_status=from_status,
+        to_status=to_status,
+        public_note=public_note,
+        internal_note=internal_note,
+    )
 
 
 @transaction.atomic
-def register_request(*, agency: Agency, details: RequesterDetails, received_at: datetime,
-                     channel: str, by=None, ip: str | None = None
-                     ) -> tuple[InformationRequest, str]:
+def register_request(
+    *,
+    agency: Agency,
+    details: RequesterDetails,
+    received_at: datetime,
+    channel: str,
+    by=None,
+    ip: str | None = None,
+) -> tuple[InformationRequest, str]:
     """Store a request durably, number it and start its clock; return it and its secret code.
 
     The tracking code is shown and e-mailed once; only its keyed hash is kept.
@@ -175,10 +206,15 @@ def register_request(*, agency: Agency, details: RequesterDetails, received_at: 
         if upload:  # the stored name is ours; a path or script in the given name goes nowhere
             getattr(information_request, name).save(server_name(upload), upload, save=False)
     information_request.save()
-    _record(information_request, kind="registered", by=by, ip=ip,
-            to_status=Status.REGISTERED,
-            public_note=_("Permohonan diterima melalui %(channel)s.")
-            % {"channel": information_request.get_channel_display().lower()})
+    _record(
+        information_request,
+        kind="registered",
+        by=by,
+        ip=ip,
+        to_status=Status.REGISTERED,
+        public_note=_("Permohonan diterima melalui %(channel)s.")
+        % {"channel": information_request.get_channel_display().lower()},
+    )
     transaction.on_commit(lambda: mail.send_receipt(information_request, code))
     # Operators see that requests arrive; never who asked (the log filter is a second guard).
     logger.info("permohonan %s diterima melalui %s", information_request.number, channel)
@@ -186,8 +222,15 @@ def register_request(*, agency: Agency, details: RequesterDetails, received_at: 
 
 
 @transaction.atomic
-def assign_request(information_request: InformationRequest, *, unit: Unit,
-                   internal_due: date | None, note: str, by, ip=None) -> None:
+def assign_request(
+    information_request: InformationRequest,
+    *,
+    unit: Unit,
+    internal_due: date | None,
+    note: str,
+    by,
+    ip=None,
+) -> None:
     """Send the request to the unit that holds the information (PPID Pelaksana)."""
     require(Action.ASSIGN, information_request, by=by)
     if unit.agency_id != information_request.agency_id:
@@ -199,17 +242,31 @@ def assign_request(information_request: InformationRequest, *, unit: Unit,
     information_request.disposition_note = note
     public = _("Permohonan diteruskan ke unit pengolah.")
     if information_request.status == Status.REGISTERED:
-        _move(information_request, Status.IN_PROCESS, kind="assigned", by=by, ip=ip,
-              public_note=public, internal_note=f"{unit.name}: {note}")
+        _move(
+            information_request,
+            Status.IN_PROCESS,
+            kind="assigned",
+            by=by,
+            ip=ip,
+            public_note=public,
+            internal_note=f"{unit.name}: {note}",
+        )
     else:
-        _record(information_request, kind="assigned", by=by, ip=ip,
-                public_note=public, internal_note=f"{unit.name}: {note}")
+        _record(
+            information_request,
+            kind="assigned",
+            by=by,
+            ip=ip,
+            public_note=public,
+            internal_note=f"{unit.name}: {note}",
+        )
     information_request.save()
 
 
 @transaction.atomic
-def extend_request(information_request: InformationRequest, *, reason: str, by, ip=None,
-                   today: date | None = None) -> None:
+def extend_request(
+    information_request: InformationRequest, *, reason: str, by, ip=None, today: date | None = None
+) -> None:
     """Once, with written reasons, and only before the notice is due (Pasal 22 ayat (8)).
 
     `today` defaults to the agency's today; the rules themselves are in `actions`.
@@ -223,8 +280,14 @@ def extend_request(information_request: InformationRequest, *, reason: str, by, 
         _move(information_request, Status.IN_PROCESS, kind="processing", by=by, ip=ip)
     information_request.extended_at = timezone.now()
     information_request.extension_reason = reason.strip()
-    _move(information_request, Status.EXTENDED, kind="extended", by=by, ip=ip,
-          public_note=reason.strip())
+    _move(
+        information_request,
+        Status.EXTENDED,
+        kind="extended",
+        by=by,
+        ip=ip,
+        public_note=reason.strip(),
+    )
     information_request.save()
     transaction.on_commit(lambda: mail.send_update(information_request, "extended"))
 
@@ -268,17 +331,24 @@ def _check_answer(answer: Answer) -> None:
 
 
 @transaction.atomic
-def answer_request(information_request: InformationRequest, *, answer: Answer, by,
-                   ip=None) -> None:
+def answer_request(information_request: InformationRequest, *, answer: Answer, by, ip=None) -> None:
     """Record the written notice, generate its PDF, attach released documents."""
     from lontar.ppid.documents import store_written_notice
 
     require(Action.ANSWER, information_request, by=by)
     _check_answer(answer)
     for name in (
-        "decision", "material_given", "holder_body", "refusal_ground", "consequence_test",
-        "exempt_list_reference", "redaction_note", "delivery_format", "cost_amount",
-        "cost_note", "documentation_days",
+        "decision",
+        "material_given",
+        "holder_body",
+        "refusal_ground",
+        "consequence_test",
+        "exempt_list_reference",
+        "redaction_note",
+        "delivery_format",
+        "cost_amount",
+        "cost_note",
+        "documentation_days",
     ):
         setattr(information_request, name, getattr(answer, name))
     information_request.information_held = answer.decision != Decision.NOT_HELD
@@ -287,8 +357,14 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
         document = ReleasedDocument(information_request=information_request, title=title)
         document.file.save(server_name(upload), upload, save=False)
         document.save()
-    _move(information_request, Status.ANSWERED, kind="answered", by=by, ip=ip,
-          public_note=str(Decision(answer.decision).label))
+    _move(
+        information_request,
+        Status.ANSWERED,
+        kind="answered",
+        by=by,
+        ip=ip,
+        public_note=str(Decision(answer.decision).label),
+    )
     store_written_notice(information_request)
     information_request.save()
     transaction.on_commit(lambda: mail.send_update(information_request, "answered"))
@@ -302,8 +378,14 @@ SURVEY_UNIT_SLUG = "ppid"
 def complete_request(information_request: InformationRequest, *, by, ip=None) -> None:
     require(Action.COMPLETE, information_request, by=by)
     information_request.completed_at = timezone.now()
-    _move(information_request, Status.COMPLETED, kind="completed", by=by, ip=ip,
-          public_note=_("Layanan permohonan selesai."))
+    _move(
+        information_request,
+        Status.COMPLETED,
+        kind="completed",
+        by=by,
+        ip=ip,
+        public_note=_("Layanan permohonan selesai."),
+    )
     information_request.save()
     transaction.on_commit(lambda: _invite_to_survey(information_request))
 
@@ -324,10 +406,17 @@ def _invite_to_survey(information_request: InformationRequest) -> None:
 
 
 @transaction.atomic
-def withdraw_request(information_request: InformationRequest, *, by=None, ip=None,
-                     note: str = "") -> None:
-    _move(information_request, Status.WITHDRAWN, kind="withdrawn", by=by, ip=ip,
-          public_note=note or _("Permohonan dibatalkan oleh pemohon."))
+def withdraw_request(
+    information_request: InformationRequest, *, by=None, ip=None, note: str = ""
+) -> None:
+    _move(
+        information_request,
+        Status.WITHDRAWN,
+        kind="withdrawn",
+        by=by,
+        ip=ip,
+        public_note=note or _("Permohonan dibatalkan oleh pemohon."),
+    )
     information_request.save()
 
 
@@ -348,8 +437,9 @@ def _regenerated_notice(information_request: InformationRequest) -> ContentFile:
     from lontar.ppid.documents import written_notice_pdf
 
     # A new name, so no copy of the old file (backups, caches) can be mistaken for this one.
-    return ContentFile(written_notice_pdf(information_request),
-                       name=f"pemberitahuan-{uuid.uuid4().hex}.pdf")
+    return ContentFile(
+        written_notice_pdf(information_request), name=f"pemberitahuan-{uuid.uuid4().hex}.pdf"
+    )
 
 
 # Personal files that are part of the legal record come back without the personal data;
@@ -405,12 +495,14 @@ def erase_personal_data(information_request: InformationRequest, *, by=None) -> 
         related = cast("type[models.Model]", relation.related_model)  # resolved, never "self"
         fields = personal_fields(related)
         if fields and (relation.one_to_many or relation.one_to_one):
-            rows = related._default_manager.filter(
-                **{relation.field.name: information_request}
-            )
+            rows = related._default_manager.filter(**{relation.field.name: information_request})
             _erase_rows(rows, fields)
-    _record(information_request, kind="personal_data_erased", by=by,
-            internal_note=_("Data pribadi pemohon dihapus karena masa simpan berakhir."))
+    _record(
+        information_request,
+        kind="personal_data_erased",
+        by=by,
+        internal_note=_("Data pribadi pemohon dihapus karena masa simpan berakhir."),
+    )
 
 
 def erase_expired_personal_data(today: date | None = None) -> int:
@@ -434,16 +526,16 @@ def erase_expired_personal_data(today: date | None = None) -> int:
         try:
             erase_personal_data(information_request)
         except Exception:  # one broken record must not keep every other requester's data
-            logger.exception("erasing personal data of request %s failed",
-                             information_request.pk)
+            logger.exception("erasing personal data of request %s failed", information_request.pk)
             continue
         erased += 1
     return erased
 
 
 @transaction.atomic
-def set_public_summary(information_request: InformationRequest, *, summary: str, by,
-                       ip: str | None = None) -> None:
+def set_public_summary(
+    information_request: InformationRequest, *, summary: str, by, ip: str | None = None
+) -> None:
     """The officer's wording of the request for the public register."""
     from lontar.core.personal_data import redact as mask_personal_data
 
@@ -453,8 +545,12 @@ def set_public_summary(information_request: InformationRequest, *, summary: str,
         return
     if mask_personal_data(summary) != summary:
         raise ValidationError(
-            {"public_summary": _("Ringkasan tampil di register publik: hapus NIK, nomor telepon, "
-                          "dan alamat surel.")}
+            {
+                "public_summary": _(
+                    "Ringkasan tampil di register publik: hapus NIK, nomor telepon, "
+                    "dan alamat surel."
+                )
+            }
         )
     information_request.public_summary = summary
     information_request.save(update_fields=["public_summary"])

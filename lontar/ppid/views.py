@@ -80,27 +80,42 @@ def new_request(request: HttpRequest) -> HttpResponse:
         # Only complete submissions count, and counting is the check (one atomic increment),
         # so a burst of parallel posts gets exactly the hourly allowance.
         if valid and not hit_and_check(request, "ppid-request", REQUESTS_PER_HOUR, 3600):
-            form.add_error(None, _("Terlalu banyak permohonan dari perangkat ini dalam satu jam. "
-                                   "Silakan coba lagi nanti atau hubungi meja layanan PPID."))
-            return render(request, "ppid/public/request_form.html",
-                          {"form": form, "ppid_settings": ppid_settings}, status=429)
+            form.add_error(
+                None,
+                _(
+                    "Terlalu banyak permohonan dari perangkat ini dalam satu jam. "
+                    "Silakan coba lagi nanti atau hubungi meja layanan PPID."
+                ),
+            )
+            return render(
+                request,
+                "ppid/public/request_form.html",
+                {"form": form, "ppid_settings": ppid_settings},
+                status=429,
+            )
         if valid:
             details = RequesterDetails.from_cleaned(form.cleaned_data)
             # Stored and committed before the confirmation page is shown.
             with transaction.atomic():
                 information_request, code = register_request(
-                    agency=agency, details=details, received_at=agency.now(),
-                    channel=InformationRequest.Channel.WEB, ip=client_ip(request) or None,
+                    agency=agency,
+                    details=details,
+                    received_at=agency.now(),
+                    channel=InformationRequest.Channel.WEB,
+                    ip=client_ip(request) or None,
                 )
             request.session[_RECEIPT] = {
-                "id": information_request.pk, "code": code, "at": time.time()
+                "id": information_request.pk,
+                "code": code,
+                "at": time.time(),
             }
             _grant(request, information_request.pk)
             return redirect("ppid:receipt")
     else:
         form = RequestForm(**form_kwargs)
-    return render(request, "ppid/public/request_form.html",
-                  {"form": form, "ppid_settings": ppid_settings})
+    return render(
+        request, "ppid/public/request_form.html", {"form": form, "ppid_settings": ppid_settings}
+    )
 
 
 def _from_receipt(request: HttpRequest) -> tuple[InformationRequest, str | None]:
@@ -108,9 +123,7 @@ def _from_receipt(request: HttpRequest) -> tuple[InformationRequest, str | None]
     if not _fresh(receipt):
         request.session.pop(_RECEIPT, None)
         raise Http404
-    information_request = InformationRequest.objects.select_related("agency").get(
-        pk=receipt["id"]
-    )
+    information_request = InformationRequest.objects.select_related("agency").get(pk=receipt["id"])
     return information_request, receipt.get("code")
 
 
@@ -126,8 +139,12 @@ def receipt(request: HttpRequest) -> HttpResponse:
 def _too_many_downloads(request: HttpRequest) -> HttpResponse | None:
     """Count this download; past the hourly limit answer 429 with a page saying when to retry."""
     if not hit_and_check(request, "ppid-download", DOWNLOADS_PER_HOUR, 3600):
-        response = render(request, "ppid/public/too_many_downloads.html",
-                          {"limit": DOWNLOADS_PER_HOUR}, status=429)
+        response = render(
+            request,
+            "ppid/public/too_many_downloads.html",
+            {"limit": DOWNLOADS_PER_HOUR},
+            status=429,
+        )
         response["Retry-After"] = "3600"
         return response
     return None
@@ -162,8 +179,13 @@ def track(request: HttpRequest) -> HttpResponse:
             # right code gives its count back.
             number_key = subject_key("ppid-track-number", number)
             if count(number_key, 3600) > TRACKING_FAILURES_PER_NUMBER:
-                form.add_error(None, _("Terlalu banyak percobaan untuk nomor ini. Silakan coba "
-                                       "lagi dalam satu jam atau hubungi meja layanan PPID."))
+                form.add_error(
+                    None,
+                    _(
+                        "Terlalu banyak percobaan untuk nomor ini. Silakan coba "
+                        "lagi dalam satu jam atau hubungi meja layanan PPID."
+                    ),
+                )
             else:
                 found = track_request(form.cleaned_data["number"], form.cleaned_data["code"])
                 if found:
@@ -179,19 +201,21 @@ def _tracked(request: HttpRequest) -> InformationRequest:
     if not _fresh(grant):
         request.session.pop(_TRACKED, None)
         raise Http404
-    return InformationRequest.objects.select_related("agency", "assigned_unit").get(
-        pk=grant["id"]
-    )
+    return InformationRequest.objects.select_related("agency", "assigned_unit").get(pk=grant["id"])
 
 
 @never_cache
 def track_detail(request: HttpRequest) -> HttpResponse:
     information_request = _tracked(request)
-    return render(request, "ppid/public/track_detail.html", {
-        "r": information_request,
-        "events": information_request.events.exclude(public_note=""),
-        "documents": information_request.documents.all(),
-    })
+    return render(
+        request,
+        "ppid/public/track_detail.html",
+        {
+            "r": information_request,
+            "events": information_request.events.exclude(public_note=""),
+            "documents": information_request.documents.all(),
+        },
+    )
 
 
 @never_cache
@@ -228,8 +252,11 @@ def _register_rows(request: HttpRequest, agency):
         rows = rows.filter(status=status)
     if decision:
         rows = rows.filter(decision=decision)
-    return rows, {"tahun": "" if year is None else str(year), "status": status,
-                  "keputusan": decision}
+    return rows, {
+        "tahun": "" if year is None else str(year),
+        "status": status,
+        "keputusan": decision,
+    }
 
 
 def register(request: HttpRequest) -> HttpResponse:
@@ -237,18 +264,26 @@ def register(request: HttpRequest) -> HttpResponse:
     rows, filters = _register_rows(request, agency)
     page_number = parse_page(request.GET.get("halaman"))
     page = Paginator(rows.select_related("agency"), 25).get_page(page_number)
-    years = (InformationRequest.objects.filter(agency=agency).values_list("year", flat=True)
-             .distinct().order_by("-year"))
-    return render(request, "ppid/public/register.html", {
-        "page": page,
-        "rows": [register_values(item) for item in page.object_list],
-        "columns": REGISTER_COLUMNS,
-        "filters": filters,
-        "years": years,
-        "statuses": Status.choices,
-        "decisions": Decision.choices,
-        "query": request.GET.urlencode(),
-    })
+    years = (
+        InformationRequest.objects.filter(agency=agency)
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("-year")
+    )
+    return render(
+        request,
+        "ppid/public/register.html",
+        {
+            "page": page,
+            "rows": [register_values(item) for item in page.object_list],
+            "columns": REGISTER_COLUMNS,
+            "filters": filters,
+            "years": years,
+            "statuses": Status.choices,
+            "decisions": Decision.choices,
+            "query": request.GET.urlencode(),
+        },
+    )
 
 
 def register_csv(request: HttpRequest) -> HttpResponse:

@@ -37,12 +37,20 @@ def _page(request, template: str, title: str, context: dict, status: int = 200):
 def queue(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     questions = selectors.questions_for_staff(request.user).select_related(
-        "agency", "assigned_unit")
+        "agency", "assigned_unit"
+    )
     if status in Status.values:
         questions = questions.filter(status=status)
-    return _page(request, "qna/admin/queue.html", _("Tanya jawab"), {
-        "questions": questions[:200], "statuses": Status.choices, "status": status,
-    })
+    return _page(
+        request,
+        "qna/admin/queue.html",
+        _("Tanya jawab"),
+        {
+            "questions": questions[:200],
+            "statuses": Status.choices,
+            "status": status,
+        },
+    )
 
 
 def _forms(question: Question, data=None) -> tuple[AssignForm, AnswerForm]:
@@ -51,8 +59,11 @@ def _forms(question: Question, data=None) -> tuple[AssignForm, AnswerForm]:
     answer = getattr(question, "answer", None)
     initial = {"unit": question.assigned_unit_id}
     if answer:
-        initial = {"text": answer.text, "unit": answer.unit_id,
-                   "regulations": list(answer.regulations.values_list("pk", flat=True))}
+        initial = {
+            "text": answer.text,
+            "unit": answer.unit_id,
+            "regulations": list(answer.regulations.values_list("pk", flat=True)),
+        }
     return (
         AssignForm(data, units=units, initial={"unit": question.assigned_unit_id}),
         AnswerForm(data, units=units, regulations=regulations, initial=initial),
@@ -61,14 +72,20 @@ def _forms(question: Question, data=None) -> tuple[AssignForm, AnswerForm]:
 
 def _detail(request, question, assign_form=None, answer_form=None, status=200):
     default_assign, default_answer = _forms(question)
-    return _page(request, "qna/admin/detail.html", _("Pertanyaan dari %(name)s") % {
-        "name": question.asker_name}, {
-        "q": question, "answer": getattr(question, "answer", None),
-        "actions": services.allowed_actions(question, request.user),
-        "events": _history(question),
-        "assign_form": assign_form or default_assign,
-        "answer_form": answer_form or default_answer,
-    }, status)
+    return _page(
+        request,
+        "qna/admin/detail.html",
+        _("Pertanyaan dari %(name)s") % {"name": question.asker_name},
+        {
+            "q": question,
+            "answer": getattr(question, "answer", None),
+            "actions": services.allowed_actions(question, request.user),
+            "events": _history(question),
+            "assign_form": assign_form or default_assign,
+            "answer_form": answer_form or default_answer,
+        },
+        status,
+    )
 
 
 def _history(question: Question) -> list[dict]:
@@ -77,8 +94,13 @@ def _history(question: Question) -> list[dict]:
     for event in audit.events_for(question):
         action = event.action.removeprefix("qna.")
         who = (event.actor.get_full_name() or event.actor.get_username()) if event.actor else ""
-        rows.append({"at": event.at, "who": who or _("Sistem"),
-                     "action": states.ACTION_LABELS.get(action, event.action)})
+        rows.append(
+            {
+                "at": event.at,
+                "who": who or _("Sistem"),
+                "action": states.ACTION_LABELS.get(action, event.action),
+            }
+        )
     return rows
 
 
@@ -102,8 +124,9 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
         services.assign(question, form.cleaned_data["unit"], actor=Actor.from_request(request))
     except TransitionNotAllowed as exc:
         return _refused(request, pk, exc)
-    messages.success(request, _("Pertanyaan didisposisi ke %(unit)s.") % {
-        "unit": form.cleaned_data["unit"].name})
+    messages.success(
+        request, _("Pertanyaan didisposisi ke %(unit)s.") % {"unit": form.cleaned_data["unit"].name}
+    )
     return redirect("qna_admin_detail", pk=pk)
 
 
@@ -116,7 +139,10 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     data = form.cleaned_data
     try:
         services.answer(
-            question, text=data["text"], unit=data["unit"], regulations=data["regulations"],
+            question,
+            text=data["text"],
+            unit=data["unit"],
+            regulations=data["regulations"],
             actor=Actor.from_request(request),
             tracking_url=_public_url(request, question.tracking_url()),
         )
@@ -151,11 +177,17 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
             return _refused(request, pk, exc)
         messages.success(request, _("Tanya jawab diterbitkan di FAQ."))
         return redirect("qna_admin_detail", pk=pk)
-    return _page(request, "qna/admin/publish.html", _("Periksa data pribadi sebelum terbit"), {
-        "q": question, "answer": question.answer,
-        "question_hits": list(enumerate(question_hits)),
-        "answer_hits": list(enumerate(answer_hits)),
-    })
+    return _page(
+        request,
+        "qna/admin/publish.html",
+        _("Periksa data pribadi sebelum terbit"),
+        {
+            "q": question,
+            "answer": question.answer,
+            "question_hits": list(enumerate(question_hits)),
+            "answer_hits": list(enumerate(answer_hits)),
+        },
+    )
 
 
 # One URL takes the entry off the FAQ (unpublish) or marks it not to be published (decline);

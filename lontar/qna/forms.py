@@ -18,7 +18,8 @@ class QuestionForm(BotCheckMixin, forms.Form):
     bot_check_refusal = _("Pertanyaan tidak dapat diproses.")
 
     asker_name = forms.CharField(
-        label=_("Nama"), max_length=200,
+        label=_("Nama"),
+        max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
@@ -28,18 +29,22 @@ class QuestionForm(BotCheckMixin, forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = forms.CharField(
-        label=_("Nomor telepon/HP (tidak wajib)"), required=False, max_length=30,
+        label=_("Nomor telepon/HP (tidak wajib)"),
+        required=False,
+        max_length=30,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     category = forms.ChoiceField(label=_("Kategori"), choices=Category.choices)
     question_text = forms.CharField(
-        label=_("Pertanyaan"), max_length=4000,
+        label=_("Pertanyaan"),
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Jangan tuliskan NIK, NIP, atau data pribadi lain yang tidak diperlukan."),
     )
     anonymous_in_public = forms.BooleanField(
         label=_("Sembunyikan nama saya bila pertanyaan ini ditampilkan di FAQ publik"),
-        required=False, initial=True,
+        required=False,
+        initial=True,
     )
 
     def __init__(self, *args, **kwargs):
@@ -64,7 +69,9 @@ class AnswerForm(forms.Form):
     )
     unit = forms.ModelChoiceField(label=_("Unit penjawab"), queryset=None, required=False)
     regulations = forms.ModelMultipleChoiceField(
-        label=_("Regulasi terkait"), queryset=None, required=False,
+        label=_("Regulasi terkait"),
+        queryset=None,
+        required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
 

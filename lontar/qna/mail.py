@@ -15,8 +15,12 @@ def _send(question, template: str, tracking_url: str) -> None:
     context = {"q": question, "agency": question.agency, "tracking_url": tracking_url}
     subject = render_to_string(f"qna/emails/{template}_subject.txt", context).strip()
     body = render_to_string(f"qna/emails/{template}_body.txt", context)
-    message = EmailMessage(subject, body, to=[question.email],
-                           reply_to=[question.agency.email or settings.DEFAULT_FROM_EMAIL])
+    message = EmailMessage(
+        subject,
+        body,
+        to=[question.email],
+        reply_to=[question.agency.email or settings.DEFAULT_FROM_EMAIL],
+    )
     try:
         message.send()
     except Exception:

@@ -53,8 +53,12 @@ class Question(index.Indexed, AgencyOwned):
         _("token lacak"), max_length=64, unique=True, default=new_token, editable=False
     )
     assigned_unit = models.ForeignKey(
-        "agencies.Unit", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("unit penjawab"),
+        "agencies.Unit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("unit penjawab"),
     )
     public_question = models.TextField(_("pertanyaan (versi publik)"), blank=True)
     public_answer = models.TextField(_("jawaban (versi publik)"), blank=True)
@@ -103,12 +107,18 @@ class Answer(models.Model):
         Question, on_delete=models.CASCADE, related_name="answer", verbose_name=_("pertanyaan")
     )
     unit = models.ForeignKey(
-        "agencies.Unit", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("unit penjawab"),
+        "agencies.Unit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("unit penjawab"),
     )
     text = models.TextField(_("jawaban"))
     regulations = models.ManyToManyField(
-        "regulations.LegalDocument", blank=True, related_name="+",
+        "regulations.LegalDocument",
+        blank=True,
+        related_name="+",
         verbose_name=_("regulasi terkait"),
     )
     answered_by = models.ForeignKey(

@@ -9,8 +9,8 @@ from lontar.qna.selectors import published_questions
 
 
 def _faq_of(agency) -> QuerySet:
-    return published_questions(agency).select_related("answer__unit").order_by(
-        "-published_at", "-pk"
+    return (
+        published_questions(agency).select_related("answer__unit").order_by("-published_at", "-pk")
     )
 
 

@@ -62,8 +62,9 @@ def _name_hits(text: str, names: Iterable[str]) -> list[Hit]:
         patterns.update(_WORD.findall(name))
     # Longest first, so the full name wins over its parts.
     for pattern in sorted(patterns, key=len, reverse=True):
-        regex = re.compile(r"(?<!\w)" + re.escape(pattern).replace(r"\ ", r"\s+") + r"(?!\w)",
-                           re.IGNORECASE)
+        regex = re.compile(
+            r"(?<!\w)" + re.escape(pattern).replace(r"\ ", r"\s+") + r"(?!\w)", re.IGNORECASE
+        )
         hits.extend(Hit(m.start(), m.end(), KIND_NAME, m.group()) for m in regex.finditer(text))
     return hits
 
@@ -90,8 +91,8 @@ def apply(text: str, hits: Iterable[Hit]) -> str:
     """`text` with each chosen hit replaced by "[disamarkan]"."""
     result = text
     for hit in sorted(set(hits), key=lambda h: h.start, reverse=True):
-        if result[hit.start:hit.end] == hit.text:
-            result = result[:hit.start] + MASK + result[hit.end:]
+        if result[hit.start : hit.end] == hit.text:
+            result = result[: hit.start] + MASK + result[hit.end :]
     return result
 
 

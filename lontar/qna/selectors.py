@@ -71,7 +71,6 @@ def tracked_question(token: str) -> Question | None:
     )
 
 
-
 def may_handle_questions(user) -> bool:
     return bool(user.is_authenticated and user.has_perm(PERMISSION))
 

@@ -23,15 +23,29 @@ from lontar.qna.models import Answer, Question
 from lontar.qna.redaction import Hit, apply, detect
 
 
-def submit_question(*, agency, asker_name: str, email: str, phone: str, category: str,
-                    anonymous_in_public: bool, question_text: str, tracking_url_of) -> Question:
+def submit_question(
+    *,
+    agency,
+    asker_name: str,
+    email: str,
+    phone: str,
+    category: str,
+    anonymous_in_public: bool,
+    question_text: str,
+    tracking_url_of,
+) -> Question:
     """Store the question; the e-mail with the tracking link goes out after commit.
 
     `tracking_url_of(question) -> str` builds the absolute tracking link.
     """
     question = Question.objects.create(
-        agency=agency, asker_name=asker_name, email=email, phone=phone, category=category,
-        anonymous_in_public=anonymous_in_public, question_text=question_text,
+        agency=agency,
+        asker_name=asker_name,
+        email=email,
+        phone=phone,
+        category=category,
+        anonymous_in_public=anonymous_in_public,
+        question_text=question_text,
     )
     url = tracking_url_of(question)
     transaction.on_commit(lambda: mail.send_received(question, url))
@@ -40,7 +54,9 @@ def submit_question(*, agency, asker_name: str, email: str, phone: str, category
 
 def _may_act(user, question: Question, permission: str) -> bool:
     return bool(
-        user is not None and user.is_authenticated and user.has_perm(permission)
+        user is not None
+        and user.is_authenticated
+        and user.has_perm(permission)
         and agencies_visible_to(user).filter(pk=question.agency_id).exists()
     )
 
@@ -81,12 +97,25 @@ def _begin(question: Question, action: str, actor: Actor) -> tuple[str, str]:
     return from_state, states.check(action, from_state)
 
 
-def _record(question: Question, action: str, actor: Actor, before: dict, after: dict,
-            from_state: str, to_state: str, *, personal: Iterable[str] = (),
-            note: str = "") -> None:
+def _record(
+    question: Question,
+    action: str,
+    actor: Actor,
+    before: dict,
+    after: dict,
+    from_state: str,
+    to_state: str,
+    *,
+    personal: Iterable[str] = (),
+    note: str = "",
+) -> None:
     audit.record(
-        actor=actor, action=f"qna.{action}", obj=question, from_state=from_state,
-        to_state=to_state, changes=audit.redacted(audit.diff(before, after), *personal),
+        actor=actor,
+        action=f"qna.{action}",
+        obj=question,
+        from_state=from_state,
+        to_state=to_state,
+        changes=audit.redacted(audit.diff(before, after), *personal),
         note=note,
     )
 
@@ -99,12 +128,27 @@ def assign(question: Question, unit, *, actor: Actor) -> None:
         question.assigned_unit = unit
         question.status = to_state
         question.save(update_fields=["assigned_unit", "status"])
-        _record(question, states.ASSIGN, actor, before,
-                audit.snapshot(question, ["status", "assigned_unit"]), from_state, to_state)
+        _record(
+            question,
+            states.ASSIGN,
+            actor,
+            before,
+            audit.snapshot(question, ["status", "assigned_unit"]),
+            from_state,
+            to_state,
+        )
 
 
-def answer(question: Question, *, text: str, unit, regulations: Iterable, actor: Actor,
-           tracking_url: str, notify: bool = True) -> Answer:
+def answer(
+    question: Question,
+    *,
+    text: str,
+    unit,
+    regulations: Iterable,
+    actor: Actor,
+    tracking_url: str,
+    notify: bool = True,
+) -> Answer:
     """Record the first answer (the asker is told by e-mail) or correct it later."""
     regulations = list(regulations)
     with transaction.atomic():
@@ -112,24 +156,35 @@ def answer(question: Question, *, text: str, unit, regulations: Iterable, actor:
         action = states.answer_action(from_state)
         to_state = states.check(action, from_state)
         existing = Answer.objects.filter(question=question).first()
-        before = {"status": from_state, "text": existing.text if existing else None,
-                  "unit": existing.unit_id if existing else None,
-                  "regulations": sorted(existing.regulations.values_list("pk", flat=True))
-                  if existing else []}
+        before = {
+            "status": from_state,
+            "text": existing.text if existing else None,
+            "unit": existing.unit_id if existing else None,
+            "regulations": sorted(existing.regulations.values_list("pk", flat=True))
+            if existing
+            else [],
+        }
         answer_obj, _created = Answer.objects.update_or_create(
-            question=question, defaults={"text": text, "unit": unit or question.assigned_unit,
-                                         "answered_by": actor.user},
+            question=question,
+            defaults={
+                "text": text,
+                "unit": unit or question.assigned_unit,
+                "answered_by": actor.user,
+            },
         )
         answer_obj.regulations.set(regulations)
         if to_state != from_state:
             question.status = to_state
             question.save(update_fields=["status"])
-        after = {"status": to_state, "text": text, "unit": answer_obj.unit_id,
-                 "regulations": sorted(getattr(r, "pk", r) for r in regulations)}
+        after = {
+            "status": to_state,
+            "text": text,
+            "unit": answer_obj.unit_id,
+            "regulations": sorted(getattr(r, "pk", r) for r in regulations),
+        }
         # The answer may name the asker until it is redacted at publishing: log that it
         # changed, not what it says.
-        _record(question, action, actor, before, after, from_state, to_state,
-                personal=["text"])
+        _record(question, action, actor, before, after, from_state, to_state, personal=["text"])
         if action == states.ANSWER and notify:
             transaction.on_commit(lambda: mail.send_answered(question, tracking_url))
     question.answer = answer_obj
@@ -147,8 +202,9 @@ def hits_for(question: Question) -> tuple[list[Hit], list[Hit]]:
     return detect(question.question_text, names), detect(answer_text, names)
 
 
-def publish(question: Question, *, question_hits: Iterable[Hit],
-            answer_hits: Iterable[Hit], actor: Actor) -> None:
+def publish(
+    question: Question, *, question_hits: Iterable[Hit], answer_hits: Iterable[Hit], actor: Actor
+) -> None:
     """Publish the question with the chosen hits replaced by "[disamarkan]"."""
     question_hits, answer_hits = list(question_hits), list(answer_hits)
     fields = ["status", "public_question", "public_answer", "published_at"]
@@ -161,9 +217,17 @@ def publish(question: Question, *, question_hits: Iterable[Hit],
         question.status = to_state
         question.published_at = question.published_at or timezone.now()
         question.save(update_fields=fields)
-        _record(question, states.PUBLISH, actor, before, audit.snapshot(question, fields),
-                from_state, to_state, personal=["public_question", "public_answer"],
-                note=f"{len(question_hits) + len(answer_hits)} temuan data pribadi disamarkan")
+        _record(
+            question,
+            states.PUBLISH,
+            actor,
+            before,
+            audit.snapshot(question, fields),
+            from_state,
+            to_state,
+            personal=["public_question", "public_answer"],
+            note=f"{len(question_hits) + len(answer_hits)} temuan data pribadi disamarkan",
+        )
 
 
 def _move(question: Question, action: str, actor: Actor) -> None:
@@ -171,8 +235,15 @@ def _move(question: Question, action: str, actor: Actor) -> None:
         from_state, to_state = _begin(question, action, actor)
         question.status = to_state
         question.save(update_fields=["status"])
-        _record(question, action, actor, {"status": from_state}, {"status": to_state},
-                from_state, to_state)
+        _record(
+            question,
+            action,
+            actor,
+            {"status": from_state},
+            {"status": to_state},
+            from_state,
+            to_state,
+        )
 
 
 def unpublish(question: Question, *, actor: Actor) -> None:

@@ -18,8 +18,12 @@ def words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS)
 
 
-def rank_similar(target_text: str, target_category: str,
-                 candidates: Iterable[tuple[int, str, str]], limit: int = 5) -> list[int]:
+def rank_similar(
+    target_text: str,
+    target_category: str,
+    candidates: Iterable[tuple[int, str, str]],
+    limit: int = 5,
+) -> list[int]:
     """Ids of the most similar candidates (id, category, text); none sharing nothing."""
     target = words(target_text)
     scored = []

@@ -35,16 +35,23 @@ PUBLISH = "publish"  # (re)publish the redacted public text
 UNPUBLISH = "unpublish"
 DECLINE = "decline"
 
-WORKFLOW = Workflow([
-    Transition(ASSIGN, frozenset({Status.NEW, Status.ASSIGNED}), Status.ASSIGNED, PERMISSION),
-    Transition(ANSWER, frozenset({Status.NEW, Status.ASSIGNED}), Status.ANSWERED, PERMISSION),
-    Transition(CORRECT, frozenset({Status.ANSWERED, Status.PUBLISHED}), None, PERMISSION),
-    Transition(PUBLISH, frozenset({Status.ANSWERED, Status.PUBLISHED}), Status.PUBLISHED,
-               PERMISSION),
-    Transition(UNPUBLISH, frozenset({Status.PUBLISHED}), Status.ANSWERED, PERMISSION),
-    Transition(DECLINE, frozenset({Status.NEW, Status.ASSIGNED, Status.ANSWERED}),
-               Status.DECLINED, PERMISSION),
-])
+WORKFLOW = Workflow(
+    [
+        Transition(ASSIGN, frozenset({Status.NEW, Status.ASSIGNED}), Status.ASSIGNED, PERMISSION),
+        Transition(ANSWER, frozenset({Status.NEW, Status.ASSIGNED}), Status.ANSWERED, PERMISSION),
+        Transition(CORRECT, frozenset({Status.ANSWERED, Status.PUBLISHED}), None, PERMISSION),
+        Transition(
+            PUBLISH, frozenset({Status.ANSWERED, Status.PUBLISHED}), Status.PUBLISHED, PERMISSION
+        ),
+        Transition(UNPUBLISH, frozenset({Status.PUBLISHED}), Status.ANSWERED, PERMISSION),
+        Transition(
+            DECLINE,
+            frozenset({Status.NEW, Status.ASSIGNED, Status.ANSWERED}),
+            Status.DECLINED,
+            PERMISSION,
+        ),
+    ]
+)
 
 # What the staff detail page calls each action in the question's history.
 ACTION_LABELS = {
@@ -58,15 +65,21 @@ ACTION_LABELS = {
 
 # Why an action is refused, for the staff member who tried it (shown as an admin message).
 REFUSALS = {
-    ASSIGN: _("Pertanyaan yang sudah dijawab, terbit, atau tidak diterbitkan tidak dapat "
-              "didisposisikan lagi."),
+    ASSIGN: _(
+        "Pertanyaan yang sudah dijawab, terbit, atau tidak diterbitkan tidak dapat "
+        "didisposisikan lagi."
+    ),
     ANSWER: _("Pertanyaan ini sudah dijawab atau tidak diterbitkan; gunakan koreksi jawaban."),
-    CORRECT: _("Jawaban hanya dapat dikoreksi setelah pertanyaan dijawab dan selama belum "
-               "ditandai tidak diterbitkan."),
+    CORRECT: _(
+        "Jawaban hanya dapat dikoreksi setelah pertanyaan dijawab dan selama belum "
+        "ditandai tidak diterbitkan."
+    ),
     PUBLISH: _("Hanya pertanyaan yang sudah dijawab yang dapat diterbitkan."),
     UNPUBLISH: _("Hanya tanya jawab yang sedang terbit yang dapat ditarik dari FAQ."),
-    DECLINE: _("Tanya jawab yang sedang terbit harus ditarik dari FAQ dahulu; pertanyaan yang "
-               "sudah tidak diterbitkan tidak perlu ditandai lagi."),
+    DECLINE: _(
+        "Tanya jawab yang sedang terbit harus ditarik dari FAQ dahulu; pertanyaan yang "
+        "sudah tidak diterbitkan tidak perlu ditandai lagi."
+    ),
 }
 
 

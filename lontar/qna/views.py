@@ -40,15 +40,23 @@ def ask(request: HttpRequest) -> HttpResponse:
         valid = form.is_valid()
         # Counting is the check (one atomic increment): a parallel burst gets the allowance only.
         if valid and not hit_and_check(request, "qna-ask", QUESTIONS_PER_HOUR, 3600):
-            form.add_error(None, _("Terlalu banyak pertanyaan dari perangkat ini dalam satu "
-                                   "jam. Silakan coba lagi nanti."))
+            form.add_error(
+                None,
+                _(
+                    "Terlalu banyak pertanyaan dari perangkat ini dalam satu "
+                    "jam. Silakan coba lagi nanti."
+                ),
+            )
             return render(request, "qna/ask.html", {"form": form}, status=429)
         if valid:
             data = form.cleaned_data
             with transaction.atomic():
                 question = services.submit_question(
-                    agency=agency, asker_name=data["asker_name"], email=data["email"],
-                    phone=data["phone"], category=data["category"],
+                    agency=agency,
+                    asker_name=data["asker_name"],
+                    email=data["email"],
+                    phone=data["phone"],
+                    category=data["category"],
                     anonymous_in_public=data["anonymous_in_public"],
                     question_text=data["question_text"],
                     tracking_url_of=lambda q: request.build_absolute_uri(q.tracking_url()),
@@ -62,10 +70,15 @@ def track(request: HttpRequest, token: str) -> HttpResponse:
     question = selectors.tracked_question(token)
     if question is None:
         raise Http404
-    return render(request, "qna/track.html", {
-        "q": question, "answer": getattr(question, "answer", None),
-        "is_new": request.GET.get("baru") == "1",
-    })
+    return render(
+        request,
+        "qna/track.html",
+        {
+            "q": question,
+            "answer": getattr(question, "answer", None),
+            "is_new": request.GET.get("baru") == "1",
+        },
+    )
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -75,10 +88,16 @@ def index(request: HttpRequest) -> HttpResponse:
     page_number = parse_page(request.GET.get("halaman"))
     questions = selectors.faq(agency, category=category, query=query)
     page = Paginator(questions, PER_PAGE).get_page(page_number)
-    return render(request, "qna/index.html", {
-        "page_obj": page, "category": category,
-        "categories": Category.choices, "query": query,
-    })
+    return render(
+        request,
+        "qna/index.html",
+        {
+            "page_obj": page,
+            "category": category,
+            "categories": Category.choices,
+            "query": query,
+        },
+    )
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -87,14 +106,19 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         question = selectors.faq_entry(agency, pk)
     except Question.DoesNotExist:
         raise Http404 from None
-    return render(request, "qna/detail.html", {
-        "q": question, "answer": question.answer,
-        "regulations": list(question.answer.regulations.all()),
-        "similar": selectors.similar_questions(question),
-        "moments": _moments(question),
-        "voted": pk in request.session.get(_VOTED, []),
-        "thanks": request.GET.get("terima-kasih") == "1",
-    })
+    return render(
+        request,
+        "qna/detail.html",
+        {
+            "q": question,
+            "answer": question.answer,
+            "regulations": list(question.answer.regulations.all()),
+            "similar": selectors.similar_questions(question),
+            "moments": _moments(question),
+            "voted": pk in request.session.get(_VOTED, []),
+            "thanks": request.GET.get("terima-kasih") == "1",
+        },
+    )
 
 
 def _moments(question: Question) -> list:

@@ -19,7 +19,10 @@ class QuestionMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_qna_menu_item() -> MenuItem:
     return QuestionMenuItem(
-        _("Tanya jawab"), reverse("qna_admin_queue"), name="tanya-jawab", icon_name="help",
+        _("Tanya jawab"),
+        reverse("qna_admin_queue"),
+        name="tanya-jawab",
+        icon_name="help",
         order=320,
     )
 

@@ -37,8 +37,7 @@ def regulations_table(agency) -> Table:
     )
     columns = ["jenis", "nomor", "tahun", "judul", "tanggal_penetapan", "status"]
     rows = [
-        [doc.kind, doc.number, doc.year, doc.title, doc.enacted_on, doc.status]
-        for doc in documents
+        [doc.kind, doc.number, doc.year, doc.title, doc.enacted_on, doc.status] for doc in documents
     ]
     return columns, rows
 

@@ -18,8 +18,24 @@ _PARTICLES = ("lah", "kah", "tah", "pun")
 _POSSESSIVES = ("nya", "ku", "mu")
 _SUFFIXES = ("kan", "an", "i")
 _PREFIXES = (
-    "meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe",
-    "ber", "be", "ter", "te", "di", "ke", "se", "per",
+    "meng",
+    "meny",
+    "mem",
+    "men",
+    "me",
+    "peng",
+    "peny",
+    "pem",
+    "pen",
+    "pe",
+    "ber",
+    "be",
+    "ter",
+    "te",
+    "di",
+    "ke",
+    "se",
+    "per",
 )
 
 
@@ -33,7 +49,7 @@ def stem(word: str) -> str:
                 break
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-            rest = word[len(prefix):]
+            rest = word[len(prefix) :]
             # meny-/peny- replace an "s" (menyusun → susun); other nasals keep the root letter.
             return "s" + rest if prefix in ("meny", "peny") else rest
     return word

@@ -222,9 +222,7 @@ def _keep_in_step(period: SurveyPeriod, locked: SurveyPeriod, fields) -> None:
 
 
 @transaction.atomic
-def publish_period(
-    period: SurveyPeriod, *, actor: Actor | None = None, by=None
-) -> SurveyPeriod:
+def publish_period(period: SurveyPeriod, *, actor: Actor | None = None, by=None) -> SurveyPeriod:
     """Compute the IKM over the period's responses and freeze it on the period.
 
     Publishing closes the period to new responses. Should it be reopened later, the stored

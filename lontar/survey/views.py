@@ -46,8 +46,9 @@ def _invitation(request: HttpRequest, unit) -> tuple[str, SurveyInvitation | Non
     """The token the visitor came with (link or hidden field) and its invitation, if known."""
     source = request.POST if request.method == "POST" else request.GET
     # A NUL would reach PostgreSQL and fail there; control characters answer 400 instead.
-    token = clean_text(source.get(services.INVITATION_PARAMETER), services.INVITATION_PARAMETER,
-                       max_length=64)
+    token = clean_text(
+        source.get(services.INVITATION_PARAMETER), services.INVITATION_PARAMETER, max_length=64
+    )
     if not token:
         return "", None
     return token, SurveyInvitation.objects.filter(unit=unit, token=token).first()
@@ -211,14 +212,21 @@ def _report(request: HttpRequest, period_id: int, kind: str, build, content_type
     if not hit_and_check(request, "skm-report", REPORT_DOWNLOADS_PER_HOUR, 3600):
         response = HttpResponse(
             _("Terlalu banyak unduhan dari perangkat ini dalam satu jam. Silakan coba lagi nanti."),
-            status=429, content_type="text/plain; charset=utf-8",
+            status=429,
+            content_type="text/plain; charset=utf-8",
         )
         response["Retry-After"] = "3600"
         return response
     period = result.period
     printed = "|".join(
-        (str(period.published_at.timestamp()), period.name, period.unit.name,
-         period.follow_up_plan, period.agency.name, get_language() or "")
+        (
+            str(period.published_at.timestamp()),
+            period.name,
+            period.unit.name,
+            period.follow_up_plan,
+            period.agency.name,
+            get_language() or "",
+        )
     )
     key = f"lontar:skm-report:{period.pk}:{kind}:{hashlib.sha256(printed.encode()).hexdigest()}"
     content = cache.get(key)
@@ -229,13 +237,22 @@ def _report(request: HttpRequest, period_id: int, kind: str, build, content_type
 
 
 def report_pdf(request: HttpRequest, period_id: int) -> HttpResponse:
-    return _report(request, period_id, "pdf", reports.render_pdf, "application/pdf",
-                   lambda result: reports.filename(result, "pdf"))
+    return _report(
+        request,
+        period_id,
+        "pdf",
+        reports.render_pdf,
+        "application/pdf",
+        lambda result: reports.filename(result, "pdf"),
+    )
 
 
 def report_xlsx(request: HttpRequest, period_id: int) -> HttpResponse:
     return _report(
-        request, period_id, "xlsx", reports.render_xlsx,
+        request,
+        period_id,
+        "xlsx",
+        reports.render_xlsx,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         lambda result: reports.filename(result, "xlsx"),
     )
@@ -243,7 +260,11 @@ def report_xlsx(request: HttpRequest, period_id: int) -> HttpResponse:
 
 def responses_csv(request: HttpRequest, period_id: int) -> HttpResponse:
     return _report(
-        request, period_id, "csv", reports.render_csv, "text/csv; charset=utf-8",
+        request,
+        period_id,
+        "csv",
+        reports.render_csv,
+        "text/csv; charset=utf-8",
         lambda result: reports.filename(result, "csv").replace("skm-", "skm-jawaban-", 1),
     )
 

@@ -65,8 +65,13 @@ def test_writer_can_draft_but_not_publish(client, agency_a, writer):
 
     response = client.post(
         reverse("wagtailadmin_pages:add", args=["pages", "standardpage", home.pk]),
-        {"title": "Draf penulis", "slug": "draf-penulis", "lead": "", "body-count": "0",
-         "action-publish": "1"},
+        {
+            "title": "Draf penulis",
+            "slug": "draf-penulis",
+            "lead": "",
+            "body-count": "0",
+            "action-publish": "1",
+        },
     )
 
     page = home.get_children().get(slug="draf-penulis")
@@ -94,8 +99,14 @@ def test_agency_admin_of_b_is_refused_agency_a_unit(client, agency_a, agency_adm
     edit = client.get(reverse("wagtailsnippets_agencies_unit:edit", args=[unit.pk]))
     post = client.post(
         reverse("wagtailsnippets_agencies_unit:edit", args=[unit.pk]),
-        {"agency": unit.agency_id, "name": "Dibajak", "slug": unit.slug, "kind": "bidang",
-         "sort_order": 0, "duties": EMPTY_RICH_TEXT},
+        {
+            "agency": unit.agency_id,
+            "name": "Dibajak",
+            "slug": unit.slug,
+            "kind": "bidang",
+            "sort_order": 0,
+            "duties": EMPTY_RICH_TEXT,
+        },
     )
 
     # Another agency's record is not confirmed to exist.
@@ -113,8 +124,14 @@ def test_agency_admin_cannot_move_a_unit_to_another_agency(
 
     response = client.post(
         reverse("wagtailsnippets_agencies_unit:edit", args=[unit.pk]),
-        {"agency": agency_a.pk, "name": "Bidang B", "slug": unit.slug, "kind": "bidang",
-         "sort_order": 0, "duties": EMPTY_RICH_TEXT},
+        {
+            "agency": agency_a.pk,
+            "name": "Bidang B",
+            "slug": unit.slug,
+            "kind": "bidang",
+            "sort_order": 0,
+            "duties": EMPTY_RICH_TEXT,
+        },
     )
 
     assert response.status_code == 200  # the form is shown again with the error

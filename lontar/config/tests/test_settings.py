@@ -65,7 +65,11 @@ def test_database_url_selects_postgresql(tmp_path):
 
 def test_redis_url_switches_the_cache_to_redis(tmp_path):
     result = _settings_in_subprocess(
-        {"LONTAR_DEBUG": "1", "LONTAR_VAR_DIR": str(tmp_path), "REDIS_URL": "redis://127.0.0.1:6379/3"},
+        {
+            "LONTAR_DEBUG": "1",
+            "LONTAR_VAR_DIR": str(tmp_path),
+            "REDIS_URL": "redis://127.0.0.1:6379/3",
+        },
         "s.CACHES['default']['BACKEND']",
     )
 
@@ -74,8 +78,12 @@ def test_redis_url_switches_the_cache_to_redis(tmp_path):
 
 def test_s3_bucket_switches_media_to_object_storage_and_keeps_private_files_private(tmp_path):
     result = _settings_in_subprocess(
-        {"LONTAR_DEBUG": "1", "LONTAR_VAR_DIR": str(tmp_path), "S3_BUCKET": "media-bkd",
-         "S3_ENDPOINT_URL": "https://s3.example.go.id"},
+        {
+            "LONTAR_DEBUG": "1",
+            "LONTAR_VAR_DIR": str(tmp_path),
+            "S3_BUCKET": "media-bkd",
+            "S3_ENDPOINT_URL": "https://s3.example.go.id",
+        },
         "s.STORAGES['default']['BACKEND'], s.STORAGES['private']['OPTIONS']['default_acl']",
     )
 
@@ -187,7 +195,9 @@ def test_development_needs_none_of_the_production_variables(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.core.mail.backends.console.EmailBackend", "http://127.0.0.1:8000", "44"
+        "django.core.mail.backends.console.EmailBackend",
+        "http://127.0.0.1:8000",
+        "44",
     ]
 
 
@@ -200,7 +210,10 @@ def test_check_deploy_reports_nothing_for_a_complete_production_environment(tmp_
     env.update(_production(tmp_path))
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, cwd=ROOT, capture_output=True, text=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
 
     assert result.returncode == 0, result.stderr
@@ -221,8 +234,15 @@ def test_public_base_url_keeps_the_origin(value, expected):
 
 @pytest.mark.parametrize(
     "value",
-    ["", "https://", "//bkd.example.go.id", "https://bkd.example.go.id/?a=1",
-     "https://bkd.example.go.id/#x", "https://admin:pw@bkd.example.go.id", "javascript:alert(1)"],
+    [
+        "",
+        "https://",
+        "//bkd.example.go.id",
+        "https://bkd.example.go.id/?a=1",
+        "https://bkd.example.go.id/#x",
+        "https://admin:pw@bkd.example.go.id",
+        "javascript:alert(1)",
+    ],
 )
 def test_public_base_url_refuses_anything_but_an_origin(value):
     with pytest.raises(ImproperlyConfigured, match="LONTAR_BASE_URL"):

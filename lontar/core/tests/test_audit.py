@@ -52,8 +52,9 @@ def test_an_anonymous_visitor_is_recorded_as_nobody(agency_a, profile):
 
 
 def test_personal_values_can_be_recorded_as_changed_without_their_value():
-    changes = audit.diff({"email": "a@contoh.id", "status": "baru"},
-                         {"email": "b@contoh.id", "status": "dijawab"})
+    changes = audit.diff(
+        {"email": "a@contoh.id", "status": "baru"}, {"email": "b@contoh.id", "status": "dijawab"}
+    )
     assert audit.redacted(changes, "email") == {
         "email": [audit.REDACTED, audit.REDACTED],
         "status": ["baru", "dijawab"],
@@ -86,12 +87,14 @@ def test_agency_today_is_the_date_on_the_agency_wall_clock(agency_a, settings):
 
 def _event_for(agency, user, action):
     profile = StaffProfile.objects.get(user=user)
-    return audit.record(actor=audit.Actor(user=user, ip="192.0.2.1"), action=action,
-                        obj=profile, agency=agency)
+    return audit.record(
+        actor=audit.Actor(user=user, ip="192.0.2.1"), action=action, obj=profile, agency=agency
+    )
 
 
-def test_agency_admin_reads_own_agency_trail_only(client, agency_a, agency_b, agency_admin_a,
-                                                 editor, editor_b):
+def test_agency_admin_reads_own_agency_trail_only(
+    client, agency_a, agency_b, agency_admin_a, editor, editor_b
+):
     _event_for(agency_a, editor, "terbitkan-a")
     _event_for(agency_b, editor_b, "terbitkan-b")
     client.force_login(agency_admin_a)
@@ -103,12 +106,15 @@ def test_agency_admin_reads_own_agency_trail_only(client, agency_a, agency_b, ag
     assert "192.0.2.1" not in body  # the staff member's address is not shown
 
 
-def test_the_trail_filters_by_record_type_and_refuses_junk(client, agency_a, agency_admin_a,
-                                                          editor):
+def test_the_trail_filters_by_record_type_and_refuses_junk(
+    client, agency_a, agency_admin_a, editor
+):
     _event_for(agency_a, editor, "terbitkan-a")
     client.force_login(agency_admin_a)
-    assert "terbitkan-a" in client.get(
-        "/admin/laporan/audit/?jenis=agencies.staffprofile").content.decode()
+    assert (
+        "terbitkan-a"
+        in client.get("/admin/laporan/audit/?jenis=agencies.staffprofile").content.decode()
+    )
     assert client.get("/admin/laporan/audit/?jenis=ppid.bogus").status_code == 400
     assert client.get("/admin/laporan/audit/?dari=kemarin").status_code == 400
 

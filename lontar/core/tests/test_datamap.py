@@ -61,8 +61,18 @@ def test_third_party_holders_of_personal_data_are_mapped():
 def test_requesters_identity_and_files_are_personal():
     request = apps.get_model("ppid.InformationRequest")
     personal = {field.name for field in datamap.personal_fields(request)}
-    assert {"name", "nik_encrypted", "nik_lookup", "address", "phone", "email", "occupation",
-            "identity_scan", "proxy_letter", "notice_pdf"} <= personal
+    assert {
+        "name",
+        "nik_encrypted",
+        "nik_lookup",
+        "address",
+        "phone",
+        "email",
+        "occupation",
+        "identity_scan",
+        "proxy_letter",
+        "notice_pdf",
+    } <= personal
     assert "ip_address" in {
         f.name for f in datamap.personal_fields(apps.get_model("ppid.RequestEvent"))
     }

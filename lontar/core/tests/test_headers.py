@@ -87,9 +87,7 @@ def test_hsts_is_sent_over_https_with_the_production_values(client, agency_a):
     ):
         response = client.get("/", secure=True)
 
-    assert response["Strict-Transport-Security"] == (
-        "max-age=31536000; includeSubDomains; preload"
-    )
+    assert response["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains; preload")
 
 
 def test_cookies_are_httponly_and_samesite_lax(client, agency_a):
@@ -106,8 +104,7 @@ def test_cookies_are_httponly_and_samesite_lax(client, agency_a):
         assert cookie["samesite"] == "Lax", cookie.key
 
 
-@override_settings(SESSION_COOKIE_SECURE=True, CSRF_COOKIE_SECURE=True,
-                   LANGUAGE_COOKIE_SECURE=True)
+@override_settings(SESSION_COOKIE_SECURE=True, CSRF_COOKIE_SECURE=True, LANGUAGE_COOKIE_SECURE=True)
 def test_cookies_are_secure_when_served_over_https(client, agency_a):
     form = client.get("/ppid/permohonan/baru/", secure=True)
     language = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, secure=True)

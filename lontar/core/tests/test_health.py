@@ -19,9 +19,7 @@ def test_healthz_reports_database_and_migrations_ok(client):
 
 @pytest.mark.django_db
 def test_healthz_fails_when_a_migration_is_not_applied(client):
-    MigrationRecorder(connection).migration_qs.filter(
-        app="pages", name="0001_initial"
-    ).delete()
+    MigrationRecorder(connection).migration_qs.filter(app="pages", name="0001_initial").delete()
 
     response = client.get("/healthz")
 

@@ -86,6 +86,7 @@ PATH_TARGETS = [
     ("ckan-action-name", "/api/3/action/{}"),
 ]
 
+
 def _marked(targets):
     return [pytest.param(*target, id=target[0]) for target in targets]
 

@@ -65,8 +65,12 @@ def test_thirty_parallel_attempts_get_exactly_the_limit_on_the_local_memory_cach
 
 
 def test_thirty_parallel_attempts_get_exactly_the_limit_on_the_file_cache(tmp_path):
-    files = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                         "LOCATION": str(tmp_path / "cache")}}
+    files = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
     with override_settings(CACHES=files):
         results = _burst("192.0.2.31", "burst-file")
     assert results.count(True) == LIMIT
@@ -83,9 +87,13 @@ def _redis_reachable() -> bool:
 def test_thirty_parallel_attempts_get_exactly_the_limit_on_redis():
     if not _redis_reachable():
         pytest.skip("Redis is not reachable at 127.0.0.1:6379")
-    redis = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                         "LOCATION": "redis://127.0.0.1:6379/0",
-                         "KEY_PREFIX": f"lontar-test-{uuid.uuid4().hex}"}}
+    redis = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+            "KEY_PREFIX": f"lontar-test-{uuid.uuid4().hex}",
+        }
+    }
     with override_settings(CACHES=redis):
         results = _burst("192.0.2.32", "burst-redis")
     assert results.count(True) == LIMIT
@@ -94,13 +102,19 @@ def test_thirty_parallel_attempts_get_exactly_the_limit_on_redis():
 @pytest.mark.parametrize("backend", ["locmem", "file"])
 def test_the_window_ends_an_hour_after_the_first_attempt(backend, tmp_path):
     caches = {
-        "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                   "LOCATION": f"window-{uuid.uuid4().hex}"},
-        "file": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                 "LOCATION": str(tmp_path / "cache")},
+        "locmem": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"window-{uuid.uuid4().hex}",
+        },
+        "file": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        },
     }
-    with override_settings(CACHES={"default": caches[backend]}), \
-            time_machine.travel("2026-11-30 08:00:00+00:00", tick=False) as clock:
+    with (
+        override_settings(CACHES={"default": caches[backend]}),
+        time_machine.travel("2026-11-30 08:00:00+00:00", tick=False) as clock,
+    ):
         assert [hit_and_check(visitor(), "w", 2, 3600) for _ in range(3)] == [True, True, False]
         clock.shift(50 * 60)  # attempts late in the window must not extend it
         assert not hit_and_check(visitor(), "w", 2, 3600)

@@ -88,8 +88,15 @@ def test_names_outside_the_allowlist_are_refused(name):
 
 
 @pytest.mark.parametrize(
-    "name", ["../../etc/passwd.pdf", "..\\..\\win.ini.pdf", "ktp\x00.pdf", "surat\u202efdp.pdf",
-             'a"; b\r\nX-Evil: 1.pdf', "A" * 1000 + ".pdf"]
+    "name",
+    [
+        "../../etc/passwd.pdf",
+        "..\\..\\win.ini.pdf",
+        "ktp\x00.pdf",
+        "surat\u202efdp.pdf",
+        'a"; b\r\nX-Evil: 1.pdf',
+        "A" * 1000 + ".pdf",
+    ],
 )
 def test_stored_name_is_always_made_by_the_server(name):
     checked = check_upload(upload(name, pdf_bytes()), IDENTITY_DOCUMENT)

@@ -37,14 +37,18 @@ def test_related_by_shared_tags_then_category_newest_first_never_itself(agency_a
     index = news_index(agency_a)
     umum, mutasi = category(agency_a, "Umum"), category(agency_a, "Mutasi")
     main = article(index, "Utama", tags=("pangkat", "asn"), category=umum, on=date(2026, 3, 1))
-    two_tags = article(index, "Dua tag", tags=("pangkat", "asn"), category=mutasi,
-                       on=date(2026, 1, 1))
-    one_tag_same_cat = article(index, "Satu tag sama", tags=("asn",), category=umum,
-                               on=date(2026, 1, 2))
-    one_tag_new = article(index, "Satu tag baru", tags=("pangkat",), category=mutasi,
-                          on=date(2026, 2, 5))
-    one_tag_old = article(index, "Satu tag lama", tags=("asn",), category=mutasi,
-                          on=date(2026, 1, 3))
+    two_tags = article(
+        index, "Dua tag", tags=("pangkat", "asn"), category=mutasi, on=date(2026, 1, 1)
+    )
+    one_tag_same_cat = article(
+        index, "Satu tag sama", tags=("asn",), category=umum, on=date(2026, 1, 2)
+    )
+    one_tag_new = article(
+        index, "Satu tag baru", tags=("pangkat",), category=mutasi, on=date(2026, 2, 5)
+    )
+    one_tag_old = article(
+        index, "Satu tag lama", tags=("asn",), category=mutasi, on=date(2026, 1, 3)
+    )
     same_cat = article(index, "Kategori sama", category=umum, on=date(2026, 2, 1))
     article(index, "Tak berkaitan", tags=("cuaca",), category=mutasi, on=date(2026, 3, 5))
     article(index, "Draf", tags=("pangkat", "asn"), category=umum, publish=False)
@@ -71,8 +75,9 @@ def test_previous_and_next_follow_the_date(agency_a):
     assert article_page.neighbours(last) == (middle, None)
 
 
-def test_article_form_offers_only_the_agencys_authors_and_categories(agency_a, agency_b, writer,
-                                                                     editor_b):
+def test_article_form_offers_only_the_agencys_authors_and_categories(
+    agency_a, agency_b, writer, editor_b
+):
     index = news_index(agency_a)
     category(agency_a, "Umum")
     category(agency_b, "Lain")

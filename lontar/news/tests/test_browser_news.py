@@ -54,8 +54,13 @@ def test_writer_submits_editor_approves_visitor_finds_likes_and_follows(
 ):
     index = news_index(agency_a)
     umum = category(agency_a, "Umum")
-    older = article(index, "Jadwal layanan kenaikan pangkat", tags=("kenaikan-pangkat",),
-                    category=umum, text="Layanan kenaikan pangkat dibuka setiap hari kerja.")
+    older = article(
+        index,
+        "Jadwal layanan kenaikan pangkat",
+        tags=("kenaikan-pangkat",),
+        category=umum,
+        text="Layanan kenaikan pangkat dibuka setiap hari kerja.",
+    )
 
     def session(**kwargs):
         context = _chromium.new_context(base_url=live_server.url, locale="id-ID", **kwargs)

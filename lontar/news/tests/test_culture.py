@@ -27,8 +27,9 @@ def test_period_starts():
 
 @pytest.fixture
 def newsroom(agency_a, writer, editor):
-    unit_w, unit_e, quiet = (UnitFactory(agency=agency_a, name=n) for n in
-                             ("Bidang Mutasi", "Sekretariat", "UPT Sepi"))
+    unit_w, unit_e, quiet = (
+        UnitFactory(agency=agency_a, name=n) for n in ("Bidang Mutasi", "Sekretariat", "UPT Sepi")
+    )
     writer.staff_profile.unit = unit_w
     writer.staff_profile.save()
     editor.staff_profile.unit = unit_e
@@ -45,8 +46,9 @@ def newsroom(agency_a, writer, editor):
     return index
 
 
-def test_culture_counts_per_unit_and_author_and_lists_waiting_and_quiet(agency_a, newsroom,
-                                                                       writer, editor):
+def test_culture_counts_per_unit_and_author_and_lists_waiting_and_quiet(
+    agency_a, newsroom, writer, editor
+):
     report = culture.culture_of(agency_a, "tahun")
     assert report.per_unit == [("Bidang Mutasi", 2)]
     assert report.per_author == [(writer.get_full_name(), "Bidang Mutasi", 2)]
@@ -61,17 +63,16 @@ def test_median_days_from_submission_to_publication(agency_a, writer, editor):
     index = news_index(agency_a)
     page = article(index, "Ditelaah", author=writer.staff_profile, publish=False)
     state = page.get_workflow().start(page, writer)
-    WorkflowState.objects.filter(pk=state.pk).update(
-        created_at=timezone.now() - timedelta(days=2)
-    )
+    WorkflowState.objects.filter(pk=state.pk).update(created_at=timezone.now() - timedelta(days=2))
     state.refresh_from_db()
     state.current_task_state.approve(user=editor)
     report = culture.culture_of(agency_a, "tahun")
     assert report.median_days_to_publish == 2.0
 
 
-def test_dashboard_page_and_csv_show_only_the_users_agency(client, agency_a, agency_b, newsroom,
-                                                          editor, editor_b):
+def test_dashboard_page_and_csv_show_only_the_users_agency(
+    client, agency_a, agency_b, newsroom, editor, editor_b
+):
     client.force_login(editor)
     response = client.get("/admin/berita/budaya-menulis/?periode=tahun")
     assert response.status_code == 200

@@ -23,8 +23,9 @@ def articles(agency_a, agency_b, writer):
     return index
 
 
-@pytest.mark.parametrize(("url", "version"), [("/berita/feed/rss/", "rss20"),
-                                              ("/berita/feed/atom/", "atom10")])
+@pytest.mark.parametrize(
+    ("url", "version"), [("/berita/feed/rss/", "rss20"), ("/berita/feed/atom/", "atom10")]
+)
 def test_feeds_of_all_news_parse(client, articles, url, version):
     response = client.get(url)
     assert response.status_code == 200

@@ -95,8 +95,14 @@ def test_fingerprint_salt_changes_every_day(page, rf, time_machine):
 
 @pytest.mark.parametrize(
     "agent",
-    ["", "Googlebot/2.1 (+http://www.google.com/bot.html)", "facebookexternalhit/1.1",
-     "curl/8.5.0", "python-requests/2.32", "Mozilla/5.0 (compatible; bingbot/2.0)"],
+    [
+        "",
+        "Googlebot/2.1 (+http://www.google.com/bot.html)",
+        "facebookexternalhit/1.1",
+        "curl/8.5.0",
+        "python-requests/2.32",
+        "Mozilla/5.0 (compatible; bingbot/2.0)",
+    ],
 )
 def test_crawlers_never_count(page, agent):
     response = visitor(agent=agent).post(like_url(page), **JSON)

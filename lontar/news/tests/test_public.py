@@ -72,8 +72,9 @@ def test_drafts_and_other_agencies_articles_are_not_listed(client, agency_a, age
 
 
 @pytest.mark.parametrize("count", [3, 25])
-def test_index_query_count_is_constant(client, agency_a, writer, django_assert_max_num_queries,
-                                       count):
+def test_index_query_count_is_constant(
+    client, agency_a, writer, django_assert_max_num_queries, count
+):
     _many(agency_a, count, author=writer.staff_profile, with_images=True)
     client.get("/berita/")  # warm renditions and navigation
     cache.delete("lontar:pages-version")
@@ -87,8 +88,9 @@ def test_index_query_count_is_constant(client, agency_a, writer, django_assert_m
 
 
 @pytest.mark.parametrize("count", [2, 20])
-def test_article_page_runs_at_most_15_queries(client, agency_a, writer,
-                                              django_assert_max_num_queries, count):
+def test_article_page_runs_at_most_15_queries(
+    client, agency_a, writer, django_assert_max_num_queries, count
+):
     index, pages = _many(agency_a, count, author=writer.staff_profile, with_images=True)
     target = pages[1]
     for n in range(count):
@@ -105,8 +107,14 @@ def test_article_page_shows_everything_a_reader_needs(client, agency_a, writer):
     writer.save()
     index = news_index(agency_a)
     umum = category(agency_a, "Umum")
-    page = article(index, "Kenaikan pangkat April", tags=("pangkat",), category=umum,
-                   author=writer.staff_profile, hero_image=_image(agency_a))
+    page = article(
+        index,
+        "Kenaikan pangkat April",
+        tags=("pangkat",),
+        category=umum,
+        author=writer.staff_profile,
+        hero_image=_image(agency_a),
+    )
     page.hero_caption = "Suasana layanan"
     page.save_revision().publish()
     other = article(index, "Berita lain", tags=("pangkat",), category=umum)
@@ -147,7 +155,8 @@ def test_author_of_another_agency_is_not_found_on_this_site(client, agency_b, ed
     article(news_index(agency_b), "Milik B", author=editor_b.staff_profile)
     assert client.get(f"/penulis/{editor_b.staff_profile.slug}/").status_code == 404
     assert (
-        client.get(f"/penulis/{editor_b.staff_profile.slug}/", HTTP_HOST="dinas-b.localhost")
-        .status_code
+        client.get(
+            f"/penulis/{editor_b.staff_profile.slug}/", HTTP_HOST="dinas-b.localhost"
+        ).status_code
         == 200
     )

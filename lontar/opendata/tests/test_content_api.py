@@ -69,8 +69,13 @@ def test_faq_and_events_are_served_without_personal_data(client, agency_a, agenc
     from lontar.qna.models import Status
     from lontar.qna.tests.helpers import make_question
 
-    make_question(agency_a, text="Kapan usul pensiun diajukan?", category="pensiun",
-                  status=Status.PUBLISHED, answer_text="Paling lambat satu tahun sebelumnya.")
+    make_question(
+        agency_a,
+        text="Kapan usul pensiun diajukan?",
+        category="pensiun",
+        status=Status.PUBLISHED,
+        answer_text="Paling lambat satu tahun sebelumnya.",
+    )
     make_question(agency_a, text="Belum dijawab")
     make_question(agency_b, text="Milik instansi lain", status=Status.PUBLISHED)
     event(agency_a, title="Sosialisasi Manajemen Talenta ASN")

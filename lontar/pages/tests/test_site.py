@@ -41,8 +41,12 @@ def test_menu_item_added_by_an_admin_appears_after_publishing(client, agency_a):
 def test_menu_follows_a_renamed_page_without_republishing_the_home_page(client, agency_a):
     home = agency_a.site.root_page.specific
     profile = home.get_children().get(slug="profil").specific
-    home.main_menu = [{"type": "item", "value": {"label": "Profil", "page": profile.pk,
-                                                  "url": "", "children": []}}]
+    home.main_menu = [
+        {
+            "type": "item",
+            "value": {"label": "Profil", "page": profile.pk, "url": "", "children": []},
+        }
+    ]
     home.save_revision().publish()
     assert 'href="/profil/"' in client.get("/").content.decode()
 

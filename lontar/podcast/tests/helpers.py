@@ -29,18 +29,38 @@ def png(width: int, height: int) -> bytes:
 
 
 def make_show(agency, slug: str = "tanya-bkd") -> Show:
-    show = Show(agency=agency, title="Tanya BKD", slug=slug, description="Podcast tanya jawab.",
-                author="BKD", owner_email="podcast@example.id")
+    show = Show(
+        agency=agency,
+        title="Tanya BKD",
+        slug=slug,
+        description="Podcast tanya jawab.",
+        author="BKD",
+        owner_email="podcast@example.id",
+    )
     show.cover.save("sampul.png", ContentFile(png(1400, 1400)), save=False)
     show.save()
     return show
 
 
-def make_episode(show, *, slug: str = "cuti-besar", title: str = "Cuti besar",
-                 question=None, transcript: str = VTT, published: bool = True) -> Episode:
-    episode = Episode(show=show, title=title, slug=slug, notes="Membahas cuti.", season=1,
-                      number=1, is_published=published,
-                      published_at=timezone.now() - timezone.timedelta(hours=1))
+def make_episode(
+    show,
+    *,
+    slug: str = "cuti-besar",
+    title: str = "Cuti besar",
+    question=None,
+    transcript: str = VTT,
+    published: bool = True,
+) -> Episode:
+    episode = Episode(
+        show=show,
+        title=title,
+        slug=slug,
+        notes="Membahas cuti.",
+        season=1,
+        number=1,
+        is_published=published,
+        published_at=timezone.now() - timezone.timedelta(hours=1),
+    )
     audio = ContentFile(tone_wav(2.0), name="episode.wav")
     services.read_audio(episode, audio)
     episode.audio.save("episode.wav", audio, save=False)
@@ -51,6 +71,5 @@ def make_episode(show, *, slug: str = "cuti-besar", title: str = "Cuti besar",
     episode.save()
     Person.objects.create(episode=episode, name="Rina", role=Person.Role.HOST)
     Chapter.objects.create(episode=episode, start_seconds=0, title="Pembuka")
-    Chapter.objects.create(episode=episode, start_seconds=1, title="Cuti besar",
-                           question=question)
+    Chapter.objects.create(episode=episode, start_seconds=1, title="Cuti besar", question=question)
     return episode

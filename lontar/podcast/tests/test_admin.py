@@ -9,15 +9,25 @@ from lontar.podcast.tests.helpers import VTT, make_show, png
 def _form(show, user, audio: bytes, *, name="episode.mp3", cover=None):
     form_class = get_edit_handler(Episode).get_form_class()
     data = {
-        "show": show.pk, "title": "Episode uji", "slug": "episode-uji", "notes": "Catatan.",
-        "published_at": "2026-11-01 10:00", "is_published": "on",
-        "people-TOTAL_FORMS": "0", "people-INITIAL_FORMS": "0",
-        "people-MIN_NUM_FORMS": "0", "people-MAX_NUM_FORMS": "1000",
-        "chapters-TOTAL_FORMS": "0", "chapters-INITIAL_FORMS": "0",
-        "chapters-MIN_NUM_FORMS": "0", "chapters-MAX_NUM_FORMS": "1000",
+        "show": show.pk,
+        "title": "Episode uji",
+        "slug": "episode-uji",
+        "notes": "Catatan.",
+        "published_at": "2026-11-01 10:00",
+        "is_published": "on",
+        "people-TOTAL_FORMS": "0",
+        "people-INITIAL_FORMS": "0",
+        "people-MIN_NUM_FORMS": "0",
+        "people-MAX_NUM_FORMS": "1000",
+        "chapters-TOTAL_FORMS": "0",
+        "chapters-INITIAL_FORMS": "0",
+        "chapters-MIN_NUM_FORMS": "0",
+        "chapters-MAX_NUM_FORMS": "1000",
     }
-    files = {"audio": SimpleUploadedFile(name, audio),
-             "transcript": SimpleUploadedFile("t.vtt", VTT.encode())}
+    files = {
+        "audio": SimpleUploadedFile(name, audio),
+        "transcript": SimpleUploadedFile("t.vtt", VTT.encode()),
+    }
     if cover:
         files["cover"] = SimpleUploadedFile("c.png", cover)
     return form_class(data, files, instance=Episode(), for_user=user)

@@ -9,8 +9,9 @@ from lontar.qna.tests.helpers import make_question
 
 @pytest.fixture
 def episode(agency_a):
-    entry = make_question(agency_a, text="Syarat cuti besar guru?", answer_text="Lima tahun.",
-                          status=Status.PUBLISHED)
+    entry = make_question(
+        agency_a, text="Syarat cuti besar guru?", answer_text="Lima tahun.", status=Status.PUBLISHED
+    )
     return make_episode(make_show(agency_a), question=entry)
 
 
@@ -43,10 +44,13 @@ def test_feed_has_the_required_tags_and_working_links(client, episode):
     assert transcript.status_code == 200 and transcript["Content-Type"].startswith("text/vtt")
     chapters = client.get(episode.chapters_url()).json()
     assert [c["title"] for c in chapters["chapters"]] == ["Pembuka", "Cuti besar"]
-    assert chapters["chapters"][1]["url"].endswith(episode.chapters.last().question
-                                                   .get_absolute_url())
-    for url in (f"http://testserver{episode.transcript_url()}",
-                f"http://testserver{episode.chapters_url()}"):
+    assert chapters["chapters"][1]["url"].endswith(
+        episode.chapters.last().question.get_absolute_url()
+    )
+    for url in (
+        f"http://testserver{episode.transcript_url()}",
+        f"http://testserver{episode.chapters_url()}",
+    ):
         assert url in raw
 
 

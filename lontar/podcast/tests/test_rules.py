@@ -15,12 +15,21 @@ from lontar.podcast.timecode import itunes_duration, label
 @pytest.mark.parametrize(
     ("header", "expected"),
     [
-        (None, None), ("", None), ("bytes=0-99", (0, 99)), ("bytes=100-", (100, 999)),
-        ("bytes=-10", (990, 999)), ("bytes=900-5000", (900, 999)), ("items=0-1", None),
-        ("bytes=0-1,5-6", None), ("bytes=-5000", (0, 999)),
+        (None, None),
+        ("", None),
+        ("bytes=0-99", (0, 99)),
+        ("bytes=100-", (100, 999)),
+        ("bytes=-10", (990, 999)),
+        ("bytes=900-5000", (900, 999)),
+        ("items=0-1", None),
+        ("bytes=0-1,5-6", None),
+        ("bytes=-5000", (0, 999)),
         # Finding 6: 5,000 digits and non-ASCII digits once reached int() and gave a 500.
-        ("bytes=-" + "9" * 5000, (0, 999)), ("bytes=0-" + "9" * 5000, (0, 999)),
-        ("bytes=²-", None), ("bytes=０-9", None), ("bytes=0-9\n", (0, 9)),
+        ("bytes=-" + "9" * 5000, (0, 999)),
+        ("bytes=0-" + "9" * 5000, (0, 999)),
+        ("bytes=²-", None),
+        ("bytes=０-9", None),
+        ("bytes=0-9\n", (0, 9)),
     ],
 )
 def test_parse_range(header, expected):
@@ -87,7 +96,9 @@ def test_transcript_formats():
     assert transcripts.detect_format(SRT) == transcripts.SRT
     assert transcripts.detect_format("Halo.\n\nApa kabar?") == transcripts.TEXT
     assert [(c.start, c.text) for c in transcripts.cues(SRT)] == [
-        (3.5, "Pertanyaan pertama."), (62.0, "Jawaban kedua.")]
+        (3.5, "Pertanyaan pertama."),
+        (62.0, "Jawaban kedua."),
+    ]
     assert "cuti besar bagi guru" in transcripts.plain_text(VTT)
     assert [c.text for c in transcripts.cues("Halo.\n\nApa kabar?")] == ["Halo.", "Apa kabar?"]
 

@@ -64,16 +64,18 @@ def _in_state(agency, status: str) -> InformationRequest:
     if status == Status.EXTENDED:
         fields.update(extended_at=_morning(date(2026, 11, 10)), extension_reason=REASON)
     if status in (Status.ANSWERED, Status.COMPLETED):
-        fields.update(decision=Decision.GRANTED, material_given="Rekap",
-                      answered_at=_morning(date(2026, 11, 12)))
+        fields.update(
+            decision=Decision.GRANTED,
+            material_given="Rekap",
+            answered_at=_morning(date(2026, 11, 12)),
+        )
     InformationRequest.objects.filter(pk=information_request.pk).update(**fields)
     return InformationRequest.objects.select_related("agency").get(pk=information_request.pk)
 
 
 def _call(action: Action, information_request, user, unit) -> None:
     if action is A:
-        services.assign_request(information_request, unit=unit, internal_due=None, note="",
-                                by=user)
+        services.assign_request(information_request, unit=unit, internal_due=None, note="", by=user)
     elif action is X:
         services.extend_request(information_request, reason=REASON, by=user)
     elif action is N:
@@ -130,8 +132,7 @@ def people(agency_a, ppid_officer_a, ppid_officer_b, platform_admin):
 
 
 @pytest.mark.parametrize(("status", "today"), sorted(OFFICER_TABLE))
-def test_the_page_offers_exactly_what_the_services_accept(client, agency_a, people, status,
-                                                          today):
+def test_the_page_offers_exactly_what_the_services_accept(client, agency_a, people, status, today):
     information_request = _in_state(agency_a, status)
     unit = UnitFactory(agency=agency_a)
     with time_machine.travel(_morning(today), tick=False):
@@ -147,8 +148,7 @@ def test_the_page_offers_exactly_what_the_services_accept(client, agency_a, peop
             assert (who, accepted) == (who, expected)
 
 
-def test_the_extend_form_is_gone_the_day_after_the_notice_was_due(client, agency_a,
-                                                                   ppid_officer_a):
+def test_the_extend_form_is_gone_the_day_after_the_notice_was_due(client, agency_a, ppid_officer_a):
     # The bug this table pins: the form stayed, and the service refused every reason.
     information_request = _in_state(agency_a, Status.IN_PROCESS)
     client.force_login(ppid_officer_a)

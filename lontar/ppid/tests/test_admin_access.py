@@ -145,8 +145,9 @@ def test_platform_admin_sees_every_agency(client, platform_admin, agency_b, requ
     assert [row.request for row in response.context["rows"]] == [request_b]
 
 
-def test_the_queue_selector_scopes_by_agency_in_the_query(platform_admin, ppid_officer_b,
-                                                        agency_a, agency_b, request_a):
+def test_the_queue_selector_scopes_by_agency_in_the_query(
+    platform_admin, ppid_officer_b, agency_a, agency_b, request_a
+):
     from lontar.ppid.selectors import officer_queue
 
     request_b, _ = make_request(agency_b)

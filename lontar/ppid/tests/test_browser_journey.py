@@ -28,8 +28,12 @@ PASSWORD = "kata-sandi-uji-123"  # UserFactory's
 @pytest.fixture
 def console_log():
     """What the configured console handler writes, i.e. what an operator's logs would hold."""
-    handlers = [h for h in logging.getLogger().handlers if isinstance(h, logging.StreamHandler)
-                and any(type(f).__name__ == "PersonalDataFilter" for f in h.filters)]
+    handlers = [
+        h
+        for h in logging.getLogger().handlers
+        if isinstance(h, logging.StreamHandler)
+        and any(type(f).__name__ == "PersonalDataFilter" for f in h.filters)
+    ]
     assert handlers, "the personal-data filtered console handler is not configured"
     buffer = io.StringIO()
     old_streams = [handler.setStream(buffer) for handler in handlers]
@@ -116,7 +120,11 @@ def test_citizen_and_officer_take_a_request_from_filing_to_documents(
     request.refresh_from_db()
     assert request.status == Status.ANSWERED and request.decision == Decision.PARTLY
     assert [e.kind for e in request.events.all()] == [
-        "registered", "assigned", "extended", "answered"]
+        "registered",
+        "assigned",
+        "extended",
+        "answered",
+    ]
     assert all(e.actor == officer for e in request.events.exclude(kind="registered"))
 
     citizen.goto("/ppid/lacak/")

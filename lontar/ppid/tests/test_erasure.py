@@ -66,9 +66,7 @@ def _related_rows(request: InformationRequest):
     for relation in InformationRequest._meta.related_objects:
         fields = personal_fields(relation.related_model)
         if fields:
-            rows = relation.related_model._default_manager.filter(
-                **{relation.field.name: request}
-            )
+            rows = relation.related_model._default_manager.filter(**{relation.field.name: request})
             yield relation.related_model, fields, rows
 
 
@@ -149,8 +147,9 @@ def test_erasure_clears_every_personal_field_file_and_address(closed_request, cl
 
 def test_nothing_is_erased_before_the_retention_period_ends(closed_request):
     until = closed_request.retain_personal_data_until
-    day_before = datetime.combine(until - timedelta(days=1), datetime.min.time(),
-                                  tzinfo=ZoneInfo("UTC"))
+    day_before = datetime.combine(
+        until - timedelta(days=1), datetime.min.time(), tzinfo=ZoneInfo("UTC")
+    )
     with time_machine.travel(day_before, tick=False):
         jobs.erase_expired_personal_data()
 

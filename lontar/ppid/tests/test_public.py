@@ -63,9 +63,7 @@ def test_contact_is_required_and_legal_entities_give_their_decree(client, agency
 
 @pytest.mark.parametrize(
     "overrides",
-    [{"website": "http://spam.example"},
-     {"shown_at": "just-now"},
-     {"shown_at": "forged"}],
+    [{"website": "http://spam.example"}, {"shown_at": "just-now"}, {"shown_at": "forged"}],
 )
 def test_bots_are_turned_away_without_a_captcha(client, agency_a, overrides):
     if overrides.get("shown_at") == "just-now":  # submitted the moment the form was shown
@@ -89,8 +87,9 @@ def test_tracking_needs_number_and_code_and_explains_the_due_date(client, agency
     request, code = make_request(agency_a)
 
     wrong = client.post("/ppid/lacak/", {"number": request.number, "code": "00000000"})
-    right = client.post("/ppid/lacak/", {"number": request.number, "code": code.lower()},
-                        follow=True)
+    right = client.post(
+        "/ppid/lacak/", {"number": request.number, "code": code.lower()}, follow=True
+    )
 
     assert "tidak cocok" in wrong.content.decode()
     body = right.content.decode()

@@ -73,13 +73,25 @@ def test_extension_needs_reasons_happens_once_and_only_before_the_notice_is_due(
     with pytest.raises(ValidationError):
         extend_request(request, reason="karena", by=ppid_officer_a, today=date(2026, 11, 10))
     with pytest.raises(ValidationError):
-        extend_request(request, reason="Dokumen tersebar di tiga bidang dan perlu dihimpun.",
-                       by=ppid_officer_a, today=date(2026, 11, 17))
-    extend_request(request, reason="Dokumen tersebar di tiga bidang dan perlu dihimpun.",
-                   by=ppid_officer_a, today=date(2026, 11, 16))
+        extend_request(
+            request,
+            reason="Dokumen tersebar di tiga bidang dan perlu dihimpun.",
+            by=ppid_officer_a,
+            today=date(2026, 11, 17),
+        )
+    extend_request(
+        request,
+        reason="Dokumen tersebar di tiga bidang dan perlu dihimpun.",
+        by=ppid_officer_a,
+        today=date(2026, 11, 16),
+    )
     with pytest.raises(ValidationError):
-        extend_request(request, reason="Dokumen tersebar di tiga bidang dan perlu dihimpun.",
-                       by=ppid_officer_a, today=date(2026, 11, 16))
+        extend_request(
+            request,
+            reason="Dokumen tersebar di tiga bidang dan perlu dihimpun.",
+            by=ppid_officer_a,
+            today=date(2026, 11, 16),
+        )
 
     request.refresh_from_db()
     assert request.status == Status.EXTENDED
@@ -92,11 +104,11 @@ def test_partial_grant_requires_ground_consequence_test_and_redaction_reasons(
     request, _ = make_request(agency_a)
 
     with pytest.raises(ValidationError) as error:
-        answer_request(request, answer=Answer(decision="sebagian", material_given="Daftar"),
-                       by=ppid_officer_a)
+        answer_request(
+            request, answer=Answer(decision="sebagian", material_given="Daftar"), by=ppid_officer_a
+        )
 
-    assert set(error.value.message_dict) == {"refusal_ground", "consequence_test",
-                                             "redaction_note"}
+    assert set(error.value.message_dict) == {"refusal_ground", "consequence_test", "redaction_note"}
 
 
 def test_answer_generates_a_written_notice_with_items_a_to_g(agency_a, ppid_officer_a):
@@ -105,8 +117,13 @@ def test_answer_generates_a_written_notice_with_items_a_to_g(agency_a, ppid_offi
     from lontar.agencies.tests.factories import UnitFactory
 
     request, _ = make_request(agency_a)
-    assign_request(request, unit=UnitFactory(agency=agency_a), internal_due=None,
-                   note="Mohon disiapkan", by=ppid_officer_a)
+    assign_request(
+        request,
+        unit=UnitFactory(agency=agency_a),
+        internal_due=None,
+        note="Mohon disiapkan",
+        by=ppid_officer_a,
+    )
     answer_request(
         request,
         answer=Answer(
@@ -125,8 +142,15 @@ def test_answer_generates_a_written_notice_with_items_a_to_g(agency_a, ppid_offi
 
     request.refresh_from_db()
     text = "".join(p.extract_text() for p in PdfReader(request.notice_pdf.open("rb")).pages)
-    for item in ("a. Penguasaan", "b. Badan publik", "c. Penerimaan", "d. Materi",
-                 "e. Penghitaman", "f. Cara dan format", "g. Biaya"):
+    for item in (
+        "a. Penguasaan",
+        "b. Badan publik",
+        "c. Penerimaan",
+        "d. Materi",
+        "e. Penghitaman",
+        "f. Cara dan format",
+        "g. Biaya",
+    ):
         assert item in text
     assert "Pasal 17 huruf h" in text
     assert request.status == Status.ANSWERED
@@ -153,8 +177,9 @@ def test_completed_request_cannot_be_answered_again(agency_a, ppid_officer_a):
     request.save()
 
     with pytest.raises(ValidationError):
-        answer_request(request, answer=Answer(decision="diberikan", material_given="x"),
-                       by=ppid_officer_a)
+        answer_request(
+            request, answer=Answer(decision="diberikan", material_given="x"), by=ppid_officer_a
+        )
     assert InformationRequest.objects.get(pk=request.pk).status == Status.COMPLETED
 
 
@@ -194,8 +219,9 @@ def test_completing_a_request_invites_the_requester_to_the_satisfaction_survey(
 
     SurveyUnit.objects.create(agency=agency_a, name="Layanan Informasi Publik", slug="ppid")
     request, _ = make_request(agency_a)
-    answer_request(request, answer=Answer(decision="diberikan", material_given="Rekap"),
-                   by=ppid_officer_a)
+    answer_request(
+        request, answer=Answer(decision="diberikan", material_given="Rekap"), by=ppid_officer_a
+    )
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -218,10 +244,16 @@ def test_agency_admin_sets_the_number_format_used_for_the_next_request(
     client.force_login(agency_admin_a)
     url = reverse("wagtailsnippets_ppid_ppidsettings:edit", args=[own.pk])
 
-    response = client.post(url, {
-        "agency": agency_a.pk, "number_format": "PPID/{singkatan}/{tahun}/{nomor:03d}",
-        "retention_years": 3, "copy_tariff": "Gratis", "privacy_officer": "",
-    })
+    response = client.post(
+        url,
+        {
+            "agency": agency_a.pk,
+            "number_format": "PPID/{singkatan}/{tahun}/{nomor:03d}",
+            "retention_years": 3,
+            "copy_tariff": "Gratis",
+            "privacy_officer": "",
+        },
+    )
     refused = client.get(reverse("wagtailsnippets_ppid_ppidsettings:edit", args=[other.pk]))
     request, _ = make_request(agency_a)
 
@@ -240,8 +272,13 @@ def test_both_forms_map_to_the_requester_through_one_function(agency_a):
 
     scan = SimpleUploadedFile("ktp.pdf", b"%PDF-1.4", "application/pdf")
     person = RequesterDetails.from_cleaned(
-        {**REQUESTER, "name": " Maria ", "legal_entity_decree": "AHU-1",
-         "identity_scan": scan, "proxy_letter": None}
+        {
+            **REQUESTER,
+            "name": " Maria ",
+            "legal_entity_decree": "AHU-1",
+            "identity_scan": scan,
+            "proxy_letter": None,
+        }
     )
     assert (person.name, person.nik, person.legal_entity_decree) == ("Maria", NIK, "")
     assert person.files == {"identity_scan": scan}

@@ -74,26 +74,34 @@ def test_wrong_codes_from_many_addresses_lock_the_number_not_the_site(client, ag
     request, code = make_request(agency_a)
     other, other_code = make_request(agency_a)
     for n in range(TRACKING_FAILURES_PER_NUMBER):
-        response = client.post("/ppid/lacak/", {"number": request.number, "code": f"BAD{n:05d}"},
-                               REMOTE_ADDR=f"198.51.100.{n + 1}")
+        response = client.post(
+            "/ppid/lacak/",
+            {"number": request.number, "code": f"BAD{n:05d}"},
+            REMOTE_ADDR=f"198.51.100.{n + 1}",
+        )
         assert "tidak cocok" in response.content.decode()
 
     # The right code from yet another address is refused too: the guesses were spent.
-    locked = client.post("/ppid/lacak/", {"number": request.number, "code": code},
-                         REMOTE_ADDR="192.0.2.200")
+    locked = client.post(
+        "/ppid/lacak/", {"number": request.number, "code": code}, REMOTE_ADDR="192.0.2.200"
+    )
     assert locked.status_code == 200 and "untuk nomor ini" in locked.content.decode()
     assert "ppid_tracked" not in client.session
     # Another request's number is not affected.
-    fine = client.post("/ppid/lacak/", {"number": other.number, "code": other_code},
-                       REMOTE_ADDR="192.0.2.201")
+    fine = client.post(
+        "/ppid/lacak/", {"number": other.number, "code": other_code}, REMOTE_ADDR="192.0.2.201"
+    )
     assert fine.status_code == 302
 
 
 def test_the_right_code_does_not_use_up_the_numbers_budget(client, agency_a):
     request, code = make_request(agency_a)
     for n in range(TRACKING_FAILURES_PER_NUMBER + 5):
-        response = client.post("/ppid/lacak/", {"number": request.number, "code": code},
-                               REMOTE_ADDR=f"198.51.100.{n + 1}")
+        response = client.post(
+            "/ppid/lacak/",
+            {"number": request.number, "code": code},
+            REMOTE_ADDR=f"198.51.100.{n + 1}",
+        )
         assert response.status_code == 302
 
 

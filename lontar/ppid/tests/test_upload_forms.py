@@ -60,15 +60,17 @@ def test_bad_files_are_refused_beside_the_field_and_nothing_is_stored(
 
     assert response.status_code == 200
     errors = response.context["form"].errors
-    assert field in errors and ("sesuai" in str(errors) or "rusak" in str(errors)
-                                or "Jenis berkas" in str(errors))
+    assert field in errors and (
+        "sesuai" in str(errors) or "rusak" in str(errors) or "Jenis berkas" in str(errors)
+    )
     assert "Jalan Flamboyan 3" in response.content.decode()  # nothing typed is lost
     assert InformationRequest.objects.count() == 0
 
 
 def test_photo_is_stored_without_gps(client, agency_a):
-    response = submit(client, identity_scan=SimpleUploadedFile("ktp.jpg",
-                                                               jpeg_bytes(with_gps=True)))
+    response = submit(
+        client, identity_scan=SimpleUploadedFile("ktp.jpg", jpeg_bytes(with_gps=True))
+    )
 
     assert response.status_code == 302
     stored = _stored_bytes(InformationRequest.objects.get().identity_scan)
@@ -110,9 +112,7 @@ def test_intake_stores_a_real_scan_under_a_server_name(officer_client, agency_a)
     assert STORED.match(InformationRequest.objects.get().identity_scan.name)
 
 
-def test_released_documents_are_checked_and_keep_their_name_only_as_title(
-    officer_client, agency_a
-):
+def test_released_documents_are_checked_and_keep_their_name_only_as_title(officer_client, agency_a):
     request, _ = make_request(agency_a)
     url = reverse("ppid_admin_answer", args=[request.pk])
     data = {"answer-decision": Decision.GRANTED, "answer-material_given": "Rekap formasi."}
@@ -125,8 +125,11 @@ def test_released_documents_are_checked_and_keep_their_name_only_as_title(
     assert not request.documents.exists()
 
     officer_client.post(
-        url, {**data, "answer-documents": [SimpleUploadedFile("../Rekap Formasi.pdf",
-                                                               pdf_bytes("Rekap"))]}
+        url,
+        {
+            **data,
+            "answer-documents": [SimpleUploadedFile("../Rekap Formasi.pdf", pdf_bytes("Rekap"))],
+        },
     )
     document = request.documents.get()
     assert document.title == "Rekap Formasi.pdf"

@@ -8,12 +8,24 @@ from django.utils import timezone
 from lontar.qna.models import Answer, Question, Status
 
 
-def make_question(agency, *, text="Bagaimana cara mengajukan cuti besar?", category="cuti",
-                  status=Status.NEW, answer_text="", unit=None, **extra) -> Question:
+def make_question(
+    agency,
+    *,
+    text="Bagaimana cara mengajukan cuti besar?",
+    category="cuti",
+    status=Status.NEW,
+    answer_text="",
+    unit=None,
+    **extra,
+) -> Question:
     question = Question.objects.create(
-        agency=agency, asker_name=extra.pop("asker_name", "Siti Rahmawati"),
-        email=extra.pop("email", "siti@example.id"), category=category, question_text=text,
-        status=status, **extra,
+        agency=agency,
+        asker_name=extra.pop("asker_name", "Siti Rahmawati"),
+        email=extra.pop("email", "siti@example.id"),
+        category=category,
+        question_text=text,
+        status=status,
+        **extra,
     )
     if answer_text:
         Answer.objects.create(question=question, text=answer_text, unit=unit)

@@ -18,7 +18,8 @@ def test_staff_assign_answer_redact_and_publish(
     client.force_login(agency_admin_a)
     unit = UnitFactory(agency=agency_a, name="Bidang Kepegawaian")
     question = make_question(
-        agency_a, asker_name="Siti Rahmawati",
+        agency_a,
+        asker_name="Siti Rahmawati",
         text="Saya Siti, HP 0812-3456-7890, NIP 199001012015031001. Kapan naik pangkat?",
     )
     assert "Kapan naik pangkat" in client.get("/admin/tanya-jawab/").content.decode()
@@ -26,8 +27,10 @@ def test_staff_assign_answer_redact_and_publish(
     question.refresh_from_db()
     assert question.status == Status.ASSIGNED and question.assigned_unit == unit
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/admin/tanya-jawab/{question.pk}/jawab/",
-                               {"text": "Bu Siti, kenaikan pangkat April.", "unit": unit.pk})
+        response = client.post(
+            f"/admin/tanya-jawab/{question.pk}/jawab/",
+            {"text": "Bu Siti, kenaikan pangkat April.", "unit": unit.pk},
+        )
     assert response["Location"].endswith(f"/admin/tanya-jawab/{question.pk}/terbitkan/")
     assert len(mail.outbox) == 1 and question.tracking_token in mail.outbox[0].body
     screen = client.get(response["Location"]).content.decode()
@@ -78,20 +81,18 @@ def test_a_new_question_without_an_answer_offers_no_publishing(client, agency_a,
     assert response.status_code == 302  # nothing to publish yet
 
 
-def test_publishing_through_the_desk_leaves_an_audit_event_on_the_page(
-    client, agency_a, editor
-):
+def test_publishing_through_the_desk_leaves_an_audit_event_on_the_page(client, agency_a, editor):
     client.force_login(editor)
     question = make_question(agency_a, status=Status.ANSWERED, answer_text="April.")
-    response = client.post(f"/admin/tanya-jawab/{question.pk}/terbitkan/", {},
-                           REMOTE_ADDR="198.51.100.4")
+    response = client.post(
+        f"/admin/tanya-jawab/{question.pk}/terbitkan/", {}, REMOTE_ADDR="198.51.100.4"
+    )
     assert response.status_code == 302
     event = events_for(question).get()
-    assert (event.action, event.actor, event.ip_address) == (
-        "qna.publish", editor, "198.51.100.4")
+    assert (event.action, event.actor, event.ip_address) == ("qna.publish", editor, "198.51.100.4")
     assert (event.from_state, event.to_state) == (Status.ANSWERED, Status.PUBLISHED)
     html = client.get(f"/admin/tanya-jawab/{question.pk}/").content.decode()
-    history = html[html.index("data-qna-history"):]
+    history = html[html.index("data-qna-history") :]
     who = editor.get_full_name() or editor.get_username()
     assert "Diterbitkan" in history and who in history
     assert "198.51.100.4" not in html
@@ -100,8 +101,9 @@ def test_publishing_through_the_desk_leaves_an_audit_event_on_the_page(
 def test_a_refused_action_changes_nothing_and_says_why(client, agency_a, editor):
     client.force_login(editor)
     question = make_question(agency_a, status=Status.DECLINED)
-    response = client.post(f"/admin/tanya-jawab/{question.pk}/tarik/",
-                           {"action": "unpublish"}, follow=True)
+    response = client.post(
+        f"/admin/tanya-jawab/{question.pk}/tarik/", {"action": "unpublish"}, follow=True
+    )
     assert "sedang terbit" in response.content.decode()
     question.refresh_from_db()
     assert question.status == Status.DECLINED and not events_for(question).exists()

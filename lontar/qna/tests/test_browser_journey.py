@@ -28,7 +28,8 @@ def visitor_asks(page) -> Question:
     page.get_by_label(re.compile("^Surel")).fill("yakobus@example.id")
     page.get_by_label(re.compile("^Kategori")).select_option("gaji")
     page.get_by_label(re.compile("^Pertanyaan")).fill(
-        f"Kapan tunjangan kinerja triwulan dibayarkan? Hubungi saya di {PHONE}.")
+        f"Kapan tunjangan kinerja triwulan dibayarkan? Hubungi saya di {PHONE}."
+    )
     page.wait_for_timeout(3100)  # a person takes longer than the anti-bot minimum
     page.get_by_role("button", name="Kirim pertanyaan").click()
     page.wait_for_url("**/tanya-jawab/lacak/**")
@@ -44,7 +45,8 @@ def staff_answer_and_publish(page, staff, question) -> None:
     page.get_by_label("Unit penjawab").first.select_option(label="Bidang Gaji")
     page.get_by_role("button", name="Disposisikan").click()
     page.get_by_label("Jawaban", exact=True).fill(
-        "Tunjangan kinerja triwulan dibayarkan pada bulan berikutnya setelah penilaian.")
+        "Tunjangan kinerja triwulan dibayarkan pada bulan berikutnya setelah penilaian."
+    )
     page.get_by_role("button", name="Simpan jawaban").click()
     page.wait_for_url(f"**/admin/tanya-jawab/{question.pk}/terbitkan/")
     phone_hit = page.get_by_label(f"Nomor telepon: {PHONE}")

@@ -12,9 +12,13 @@ ASK_URL = "/tanya-jawab/tanya/"
 
 def _form_data(**overrides) -> dict:
     data = {
-        "asker_name": "Budi Santoso", "email": "budi@example.id", "phone": "",
-        "category": "pensiun", "question_text": "Kapan batas usia pensiun pejabat fungsional?",
-        "anonymous_in_public": "on", "website": "",
+        "asker_name": "Budi Santoso",
+        "email": "budi@example.id",
+        "phone": "",
+        "category": "pensiun",
+        "question_text": "Kapan batas usia pensiun pejabat fungsional?",
+        "anonymous_in_public": "on",
+        "website": "",
         "shown_at": signing.dumps(time.time() - 60, salt=_FORM_SALT),
     }
     return {**data, **overrides}
@@ -59,13 +63,23 @@ def test_unknown_tracking_token_is_not_found(client, agency_a):
 def test_faq_lists_published_entries_by_category_and_search(
     client, agency_a, agency_b, django_assert_max_num_queries
 ):
-    make_question(agency_a, text="Syarat cuti besar?", answer_text="Lima tahun masa kerja.",
-                  status=Status.PUBLISHED)
-    make_question(agency_a, text="Kenaikan pangkat reguler kapan?", category="kenaikan-pangkat",
-                  answer_text="April dan Oktober.", status=Status.PUBLISHED)
+    make_question(
+        agency_a,
+        text="Syarat cuti besar?",
+        answer_text="Lima tahun masa kerja.",
+        status=Status.PUBLISHED,
+    )
+    make_question(
+        agency_a,
+        text="Kenaikan pangkat reguler kapan?",
+        category="kenaikan-pangkat",
+        answer_text="April dan Oktober.",
+        status=Status.PUBLISHED,
+    )
     make_question(agency_a, text="Rahasia belum terbit", answer_text="x", status=Status.ANSWERED)
-    make_question(agency_b, text="Pertanyaan instansi lain", answer_text="y",
-                  status=Status.PUBLISHED)
+    make_question(
+        agency_b, text="Pertanyaan instansi lain", answer_text="y", status=Status.PUBLISHED
+    )
     with django_assert_max_num_queries(12):
         html = client.get("/tanya-jawab/").content.decode()
     assert "Syarat cuti besar?" in html and "Kenaikan pangkat reguler" in html
@@ -82,13 +96,23 @@ def test_faq_entry_shows_unit_regulations_similar_and_takes_feedback(
     from lontar.agencies.tests.factories import UnitFactory
 
     unit = UnitFactory(agency=agency_a, name="Bidang Mutasi")
-    entry = make_question(agency_a, text="Bagaimana syarat cuti besar bagi guru?",
-                          answer_text="Masa kerja lima tahun.", unit=unit,
-                          status=Status.PUBLISHED)
-    similar = make_question(agency_a, text="Berapa lama cuti besar?", answer_text="Tiga bulan.",
-                            status=Status.PUBLISHED)
-    make_question(agency_a, text="Gaji ke-13 kapan cair?", category="gaji",
-                  answer_text="Juni.", status=Status.PUBLISHED)
+    entry = make_question(
+        agency_a,
+        text="Bagaimana syarat cuti besar bagi guru?",
+        answer_text="Masa kerja lima tahun.",
+        unit=unit,
+        status=Status.PUBLISHED,
+    )
+    similar = make_question(
+        agency_a, text="Berapa lama cuti besar?", answer_text="Tiga bulan.", status=Status.PUBLISHED
+    )
+    make_question(
+        agency_a,
+        text="Gaji ke-13 kapan cair?",
+        category="gaji",
+        answer_text="Juni.",
+        status=Status.PUBLISHED,
+    )
     with django_assert_max_num_queries(14):
         html = client.get(entry.get_absolute_url()).content.decode()
     assert "Bidang Mutasi" in html
@@ -108,15 +132,26 @@ def test_feedback_needs_csrf(agency_a):
 
     entry = make_question(agency_a, answer_text="Ya.", status=Status.PUBLISHED)
     response = Client(enforce_csrf_checks=True).post(
-        reverse("qna:feedback", args=[entry.pk]), {"membantu": "ya"})
+        reverse("qna:feedback", args=[entry.pk]), {"membantu": "ya"}
+    )
     assert response.status_code == 403
 
 
 def test_published_entries_are_found_by_site_search(client, agency_a):
-    make_question(agency_a, text="Bagaimana mutasi antar kabupaten?", category="mutasi",
-                  answer_text="Ajukan lewat BKD asal.", status=Status.PUBLISHED)
-    make_question(agency_a, text="Mutasi rahasia belum terbit", category="mutasi",
-                  answer_text="-", status=Status.ANSWERED)
+    make_question(
+        agency_a,
+        text="Bagaimana mutasi antar kabupaten?",
+        category="mutasi",
+        answer_text="Ajukan lewat BKD asal.",
+        status=Status.PUBLISHED,
+    )
+    make_question(
+        agency_a,
+        text="Mutasi rahasia belum terbit",
+        category="mutasi",
+        answer_text="-",
+        status=Status.ANSWERED,
+    )
     html = client.get("/cari/?q=mutasi").content.decode()
     assert "antar kabupaten" in html
     assert "rahasia belum terbit" not in html

@@ -23,7 +23,7 @@ from lontar.qna.redaction import MASK, apply, detect, redact_all
 def test_detects_personal_data(text, kind, found):
     hits = detect(text)
     assert [(h.kind, h.text) for h in hits] == [(kind, found)]
-    assert text[hits[0].start:hits[0].end] == found
+    assert text[hits[0].start : hits[0].end] == found
 
 
 @pytest.mark.parametrize(

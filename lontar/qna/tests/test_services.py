@@ -41,19 +41,28 @@ def test_assign_records_who_from_where_and_what(agency_a, editor, actor):
     event = _only_event(question)
     assert (event.actor, event.ip_address, event.action) == (editor, IP, "qna.assign")
     assert (event.from_state, event.to_state) == (Status.NEW, Status.ASSIGNED)
-    assert event.changes == {"status": [Status.NEW, Status.ASSIGNED],
-                             "assigned_unit": [None, unit.pk]}
+    assert event.changes == {
+        "status": [Status.NEW, Status.ASSIGNED],
+        "assigned_unit": [None, unit.pk],
+    }
     assert event.agency_id == agency_a.pk
 
 
 def test_first_answer_then_correction_log_that_the_text_changed_not_the_text(
     agency_a, actor, django_capture_on_commit_callbacks
 ):
-    question = make_question(agency_a, status=Status.ASSIGNED,
-                             text="Saya Siti Rahmawati, HP 0812-3456-7890. Kapan cuti?")
+    question = make_question(
+        agency_a, status=Status.ASSIGNED, text="Saya Siti Rahmawati, HP 0812-3456-7890. Kapan cuti?"
+    )
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        services.answer(question, text="Bu Siti Rahmawati, cuti diajukan lewat aplikasi.",
-                        unit=None, regulations=[], actor=actor, tracking_url="https://x/")
+        services.answer(
+            question,
+            text="Bu Siti Rahmawati, cuti diajukan lewat aplikasi.",
+            unit=None,
+            regulations=[],
+            actor=actor,
+            tracking_url="https://x/",
+        )
     assert len(callbacks) == 1  # the asker is told once
     question.refresh_from_db()
     assert question.status == Status.ANSWERED
@@ -64,8 +73,14 @@ def test_first_answer_then_correction_log_that_the_text_changed_not_the_text(
     _no_personal_data(event)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        services.answer(question, text="Cuti diajukan lewat aplikasi SIASN.", unit=None,
-                        regulations=[], actor=actor, tracking_url="https://x/")
+        services.answer(
+            question,
+            text="Cuti diajukan lewat aplikasi SIASN.",
+            unit=None,
+            regulations=[],
+            actor=actor,
+            tracking_url="https://x/",
+        )
     assert callbacks == []  # a correction sends no second e-mail
     question.refresh_from_db()
     assert question.status == Status.ANSWERED and question.answer.text.endswith("SIASN.")
@@ -77,11 +92,16 @@ def test_first_answer_then_correction_log_that_the_text_changed_not_the_text(
 
 def test_publish_records_the_redaction_without_the_personal_data(agency_a, actor):
     text = "Saya Siti Rahmawati, HP 0812-3456-7890. Kapan naik pangkat?"
-    question = make_question(agency_a, status=Status.ANSWERED, text=text,
-                             answer_text="Bu Siti Rahmawati, April.")
+    question = make_question(
+        agency_a, status=Status.ANSWERED, text=text, answer_text="Bu Siti Rahmawati, April."
+    )
     names = [question.asker_name]
-    services.publish(question, question_hits=detect(text, names),
-                     answer_hits=detect(question.answer.text, names), actor=actor)
+    services.publish(
+        question,
+        question_hits=detect(text, names),
+        answer_hits=detect(question.answer.text, names),
+        actor=actor,
+    )
     question.refresh_from_db()
     assert question.status == Status.PUBLISHED and "0812" not in question.public_question
     event = _only_event(question)
@@ -104,15 +124,22 @@ def test_unpublish_and_decline_record_the_status_change(agency_a, actor):
     assert _only_event(fresh).action == "qna.decline"
 
 
-@pytest.mark.parametrize(("status", "call"), [
-    (Status.ANSWERED, lambda q, a: services.assign(q, None, actor=a)),
-    (Status.DECLINED, lambda q, a: services.answer(
-        q, text="x", unit=None, regulations=[], actor=a, tracking_url="")),
-    (Status.NEW, lambda q, a: services.publish(q, question_hits=[], answer_hits=[], actor=a)),
-    (Status.ANSWERED, lambda q, a: services.unpublish(q, actor=a)),
-    (Status.PUBLISHED, lambda q, a: services.decline(q, actor=a)),
-    (Status.DECLINED, lambda q, a: services.decline(q, actor=a)),
-])
+@pytest.mark.parametrize(
+    ("status", "call"),
+    [
+        (Status.ANSWERED, lambda q, a: services.assign(q, None, actor=a)),
+        (
+            Status.DECLINED,
+            lambda q, a: services.answer(
+                q, text="x", unit=None, regulations=[], actor=a, tracking_url=""
+            ),
+        ),
+        (Status.NEW, lambda q, a: services.publish(q, question_hits=[], answer_hits=[], actor=a)),
+        (Status.ANSWERED, lambda q, a: services.unpublish(q, actor=a)),
+        (Status.PUBLISHED, lambda q, a: services.decline(q, actor=a)),
+        (Status.DECLINED, lambda q, a: services.decline(q, actor=a)),
+    ],
+)
 def test_disallowed_transitions_are_refused_and_leave_no_trace(agency_a, actor, status, call):
     question = make_question(agency_a, status=status, answer_text="Jawaban.")
     with pytest.raises(TransitionNotAllowed) as refused:
@@ -131,9 +158,7 @@ def test_the_status_is_read_under_the_lock_not_from_a_stale_object(agency_a, act
         services.unpublish(stale, actor=actor)  # the other tab still shows "published"
 
 
-def test_staff_of_another_agency_or_without_the_permission_are_refused(
-    agency_a, editor_b, writer
-):
+def test_staff_of_another_agency_or_without_the_permission_are_refused(agency_a, editor_b, writer):
     question = make_question(agency_a)
     for user in (editor_b, writer):
         with pytest.raises(PermissionDenied):

@@ -27,7 +27,13 @@ ALLOWED = {
 
 def test_the_table_lists_the_desk_actions_and_every_status():
     assert set(states.WORKFLOW.actions) == {
-        "assign", "answer", "correct", "publish", "unpublish", "decline"}
+        "assign",
+        "answer",
+        "correct",
+        "publish",
+        "unpublish",
+        "decline",
+    }
     assert states.WORKFLOW.states() == set(Status.values)
 
 

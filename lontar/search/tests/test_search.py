@@ -18,8 +18,14 @@ def test_news_articles_are_registered_as_a_source():
 
 @pytest.mark.parametrize(
     ("word", "root"),
-    [("pelayanan", "layan"), ("layanan", "layan"), ("melayani", "layan"),
-     ("dilayani", "layan"), ("menyusun", "susun"), ("kepegawaian", "pegawai")],
+    [
+        ("pelayanan", "layan"),
+        ("layanan", "layan"),
+        ("melayani", "layan"),
+        ("dilayani", "layan"),
+        ("menyusun", "susun"),
+        ("kepegawaian", "pegawai"),
+    ],
 )
 def test_rough_indonesian_root_for_highlighting(word, root):
     assert stem(word) == root
@@ -27,8 +33,7 @@ def test_rough_indonesian_root_for_highlighting(word, root):
 
 def test_snippet_marks_every_form_of_the_word_and_escapes_html():
     text = (
-        "<p>Kami melayani warga. Layanan <b>cepat</b> &amp; pelayanan prima.</p>"
-        "<script>x</script>"
+        "<p>Kami melayani warga. Layanan <b>cepat</b> &amp; pelayanan prima.</p><script>x</script>"
     )
     html = snippet(text, "pelayanan")
     assert "<mark>melayani</mark>" in html and "<mark>Layanan</mark>" in html
@@ -37,8 +42,11 @@ def test_snippet_marks_every_form_of_the_word_and_escapes_html():
 
 
 def test_search_finds_highlights_and_stays_in_the_agency(client, agency_a, agency_b):
-    article(news_index(agency_a), "Kenaikan pangkat periode April",
-            text="Usul kenaikan pangkat diterima sampai Maret.")
+    article(
+        news_index(agency_a),
+        "Kenaikan pangkat periode April",
+        text="Usul kenaikan pangkat diterima sampai Maret.",
+    )
     article(news_index(agency_a), "Cuaca cerah", text="Tidak ada hubungannya.")
     article(news_index(agency_b), "Pangkat di dinas lain", text="Kenaikan pangkat dinas B.")
     article(news_index(agency_a), "Draf pangkat", text="pangkat", publish=False)
@@ -52,8 +60,12 @@ def test_search_finds_highlights_and_stays_in_the_agency(client, agency_a, agenc
 def test_filters_by_content_type_and_year_with_pagination(client, agency_a):
     index = news_index(agency_a)
     for n in range(12):
-        article(index, f"Mutasi pegawai {n}", on=date(2025 if n < 4 else 2026, 1, n + 1),
-                text="Mutasi pegawai antarunit.")
+        article(
+            index,
+            f"Mutasi pegawai {n}",
+            on=date(2025 if n < 4 else 2026, 1, n + 1),
+            text="Mutasi pegawai antarunit.",
+        )
     response = client.get("/cari/", {"q": "mutasi"})
     assert response.context["total"] == 12
     assert len(response.context["results"]) == 10
@@ -75,8 +87,10 @@ def test_empty_query_shows_the_form_only(client, agency_a):
     assert response.context["results"] == []
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's indonesian "
-                    "text-search configuration")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL's indonesian text-search configuration",
+)
 def test_pelayanan_finds_layanan_and_melayani_on_postgresql(client, agency_a):
     index = news_index(agency_a)
     article(index, "Jam kantor", text="Layanan kenaikan pangkat buka setiap hari kerja.")

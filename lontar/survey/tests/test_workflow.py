@@ -121,9 +121,7 @@ def test_allowed_actions_follow_state_and_permission(period_a, agency_admin_a, e
     assert services.allowed_actions(period_a, agency_admin_a) == ["publish", "reopen"]
 
 
-def test_the_admin_offers_and_takes_exactly_the_allowed_actions(
-    client, period_a, agency_admin_a
-):
+def test_the_admin_offers_and_takes_exactly_the_allowed_actions(client, period_a, agency_admin_a):
     client.force_login(agency_admin_a)
 
     listing = client.get(reverse(f"{PERIODS}:list")).content.decode()
