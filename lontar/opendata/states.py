@@ -8,6 +8,8 @@ everyone) or shared with partners only; publishing and withdrawing it are audite
 
 from __future__ import annotations
 
+from typing import Any
+
 from lontar.core.transitions import Transition, Workflow
 
 # Partner keys.
@@ -23,7 +25,7 @@ KEY_WORKFLOW = Workflow(
 )
 
 
-def key_state(key) -> str:
+def key_state(key: Any) -> str:
     if key.pk is None:
         return ""
     return REVOKED if key.revoked_at is not None else ACTIVE
