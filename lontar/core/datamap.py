@@ -65,6 +65,14 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "name": INTERNAL,
         "last_started_at": INTERNAL,
         "last_finished_at": INTERNAL,
+        "next_run_at": INTERNAL,
+        "lease_owner": INTERNAL,
+        "lease_expires_at": INTERNAL,
+        "heartbeat_at": INTERNAL,
+        "failures": INTERNAL,
+        "last_failed_at": INTERNAL,
+        # Redacted by schedule.py before it is stored: no values, no personal data.
+        "last_error": INTERNAL,
     },
     # The audit trail records officials acting in office; `changes` never holds personal data
     # (core/audit.py redacts it), but the address a staff member worked from is theirs.

@@ -5,11 +5,24 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ScheduledJob(models.Model):
-    """When a periodic job of the worker last started and finished."""
+    """One periodic job of the worker: when it is due, who holds it, how it last ended.
+
+    A worker runs the job only while it holds the lease (`lease_owner` until `lease_expires_at`)
+    and renews it while the job runs; a crashed worker's lease lapses and another takes over.
+    `core/schedule.py` is the only writer.
+    """
 
     name = models.CharField(_("nama"), max_length=200, unique=True)
     last_started_at = models.DateTimeField(_("terakhir dimulai"), null=True, blank=True)
     last_finished_at = models.DateTimeField(_("terakhir selesai"), null=True, blank=True)
+    next_run_at = models.DateTimeField(_("jadwal berikutnya"), null=True, blank=True)
+    lease_owner = models.CharField(_("dijalankan oleh"), max_length=200, blank=True)
+    lease_expires_at = models.DateTimeField(_("sewa berakhir"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("tanda hidup terakhir"), null=True, blank=True)
+    failures = models.PositiveIntegerField(_("gagal berturut-turut"), default=0)
+    last_failed_at = models.DateTimeField(_("terakhir gagal"), null=True, blank=True)
+    # Exception type, redacted message and stack frames without local values (schedule.py).
+    last_error = models.TextField(_("galat terakhir"), blank=True)
 
     class Meta:
         verbose_name = _("tugas terjadwal")

@@ -27,3 +27,34 @@ def register_audit_menu_item():
         icon_name="history",
         order=700,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_job_report_urls():
+    from lontar.core import jobs_admin
+
+    return [
+        path(
+            "laporan/tugas-terjadwal/", jobs_admin.job_report, name=jobs_admin.JOB_REPORT_URL_NAME
+        ),
+    ]
+
+
+class JobReportMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        from lontar.core import jobs_admin
+
+        return jobs_admin.may_see_jobs(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_job_report_menu_item():
+    from lontar.core import jobs_admin
+
+    return JobReportMenuItem(
+        _("Tugas terjadwal"),
+        reverse(jobs_admin.JOB_REPORT_URL_NAME),
+        name="scheduled-jobs",
+        icon_name="time",
+        order=710,
+    )
