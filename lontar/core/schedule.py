@@ -101,8 +101,11 @@ def claim_if_due(
         next_run_at__isnull=True,
     )
     free = Q(lease_owner="") | Q(lease_expires_at__isnull=True) | Q(lease_expires_at__lte=now)
+    # A lapsed lease means its worker died mid-job: the run never finished, so take it over now
+    # rather than wait for the next period.
+    abandoned = ~Q(lease_owner="") & Q(lease_expires_at__lte=now)
     claimed = (
-        ScheduledJob.objects.filter(due, free, name=job.name).update(
+        ScheduledJob.objects.filter(Q(due & free) | abandoned, name=job.name).update(
             last_started_at=now,
             next_run_at=now + job.every,
             lease_owner=owner,
