@@ -11,7 +11,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from lontar.core.schedule import run_due_jobs
+from lontar.core.schedule import WORKER_ID, run_due_jobs
 
 logger = logging.getLogger("lontar.worker")
 
@@ -47,6 +47,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, tick: float, once: bool, **options):
         load_job_modules()
+        # The id the job rows name as lease owner (admin report "Tugas terjadwal").
+        logger.info("worker %s starting", WORKER_ID)
         if once:
             for name in run_due_jobs():
                 self.stdout.write(f"ran {name}")
