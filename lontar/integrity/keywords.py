@@ -44,7 +44,6 @@ GAMBLING: tuple[str, ...] = (
     "toto macau",
     "gacor",
     "maxwin",
-    "max win",
     "deposit pulsa",
     "depo pulsa",
     "deposit dana",
@@ -61,7 +60,6 @@ GAMBLING: tuple[str, ...] = (
     "sbobet",
     "sabung ayam",
     "domino qq",
-    "dominoqq",
     "poker online",
     "casino online",
     "kasino online",
@@ -130,37 +128,40 @@ def _phrase_pattern(phrase: str) -> str:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
-    # Longer phrases first so "slot gacor" wins over "gacor". Digits may follow a phrase
-    # ("togel4d", "gacor88" in spam domains), letters may not (another word begins).
-    phrases = sorted({*GAMBLING, *DEFACEMENT}, key=len, reverse=True)
-    body = "|".join(_phrase_pattern(phrase) for phrase in phrases)
-    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z])")
-
-
-def _which(found: str) -> str:
-    """The listed phrase a found string stands for."""
-    for phrase in sorted({*GAMBLING, *DEFACEMENT}, key=len, reverse=True):
-        if re.fullmatch(_phrase_pattern(phrase) + r"[0-9]*", found):
-            return phrase
-    return found
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(phrase, pattern), longest phrase first. Digits may follow a phrase ("togel4d", "gacor88"
+    in spam domains), letters may not (another word begins)."""
+    phrases = sorted({*GAMBLING, *DEFACEMENT}, key=lambda phrase: (-len(phrase), phrase))
+    return tuple(
+        (phrase, re.compile(rf"(?<![a-z0-9]){_phrase_pattern(phrase)}(?![a-z])"))
+        for phrase in phrases
+    )
 
 
 def find_keywords(text: str) -> list[Match]:
-    """Every listed phrase in `text`, once per phrase, with a snippet around its first use."""
+    """Every listed phrase in `text`, once per phrase, with a snippet around its first use.
+
+    A phrase found only inside a longer one ("gacor" in "slot gacor") is not reported again.
+    """
     if not text:
         return []
     clean = normalise(text)
-    seen: dict[str, Match] = {}
-    for hit in _pattern().finditer(clean):
-        phrase = _which(hit.group(0))
-        if phrase in seen:
-            continue
-        start, end = max(hit.start() - _SNIPPET_RADIUS, 0), hit.end() + _SNIPPET_RADIUS
-        snippet = " ".join(clean[start:end].split())
-        seen[phrase] = Match(phrase, hit.group(0), snippet)
-    return list(seen.values())
+    taken: list[tuple[int, int]] = []
+    found: list[Match] = []
+    for phrase, pattern in _patterns():
+        for hit in pattern.finditer(clean):
+            if any(start <= hit.start() and hit.end() <= end for start, end in taken):
+                continue
+            taken.append(hit.span())
+            if all(match.phrase != phrase for match in found):
+                start, end = max(hit.start() - _SNIPPET_RADIUS, 0), hit.end() + _SNIPPET_RADIUS
+                snippet = " ".join(clean[start:end].split())
+                found.append(Match(phrase, hit.group(0), snippet))
+    return found
 
 
 def has_keyword(text: str) -> bool:
-    return bool(text) and _pattern().search(normalise(text)) is not None
+    if not text:
+        return False
+    clean = normalise(text)
+    return any(pattern.search(clean) for _phrase, pattern in _patterns())
