@@ -297,7 +297,9 @@ def _address(page: Page) -> tuple[str, str, bool] | None:
         return None
     _site_id, root_url, path = parts
     split = urlsplit(root_url)
-    return split.netloc, path, split.scheme == "https"
+    # Behind a TLS proxy a site's port may say 80 while every plain request is redirected.
+    secure = split.scheme == "https" or bool(settings.SECURE_SSL_REDIRECT)
+    return split.netloc, path, secure
 
 
 def _served_by_page_tree(path: str) -> bool:
