@@ -35,11 +35,23 @@ class Link:
 
     @property
     def host(self) -> str:
-        return (urlsplit(self.href).hostname or "").lower() if is_external(self.href) else ""
+        return host_of(self.href) if is_external(self.href) else ""
+
+
+def host_of(href: str) -> str:
+    """The lower-case host of a URL; empty when there is none or the URL is malformed."""
+    try:
+        return (urlsplit(href.strip()).hostname or "").lower()
+    except ValueError:  # "http://[broken" must not stop the scan
+        return ""
 
 
 def is_external(href: str) -> bool:
-    return urlsplit(href.strip()).scheme in {"http", "https"} or href.strip().startswith("//")
+    try:
+        scheme = urlsplit(href.strip()).scheme
+    except ValueError:
+        return False
+    return scheme in {"http", "https"} or href.strip().startswith("//")
 
 
 def hides(attrs: dict[str, str | None]) -> bool:

@@ -31,7 +31,7 @@ from wagtail.models import Collection, Page, Site
 
 from lontar.agencies.models import Agency
 from lontar.integrity import manifest
-from lontar.integrity.html import Link, is_external, looks_like_html, read_html
+from lontar.integrity.html import Link, host_of, is_external, looks_like_html, read_html
 from lontar.integrity.keywords import find_keywords, has_keyword
 from lontar.integrity.models import Finding
 
@@ -146,7 +146,7 @@ def _findings_in_text(
             Kind.KEYWORD, location=where, snippet=match.snippet, key=match.phrase, **target
         )
     for link in links:
-        host = urlsplit(link.href).hostname or ""
+        host = host_of(link.href)
         suspicious = link.hidden and is_external(link.href) and not scope.is_ours(host)
         if suspicious or has_keyword(link.text) and is_external(link.href):
             yield Candidate(
@@ -252,7 +252,7 @@ def scan_redirects(scope: Scope) -> Iterator[Candidate]:
         }
         for match in find_keywords(f"{redirect.old_path}\n{target_url}"):
             yield Candidate(Kind.REDIRECT, snippet=match.snippet, key=match.phrase, **common)
-        host = urlsplit(redirect.redirect_link).hostname or ""
+        host = host_of(redirect.redirect_link)
         if (
             redirect.redirect_link
             and is_external(redirect.redirect_link)
@@ -327,7 +327,7 @@ def cloaking_difference(browser: Rendering, other: Rendering, scope: Scope) -> s
         for link in other.links
         if link.href not in seen
         and is_external(link.href)
-        and not scope.is_ours(urlsplit(link.href).hostname or "")
+        and not scope.is_ours(host_of(link.href))
     )
     if extra:
         return "tautan tambahan: " + ", ".join(extra[:5])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lontar.integrity.html import read_html
+from lontar.integrity.html import host_of, is_external, read_html
 from lontar.integrity.keywords import find_keywords, has_keyword
 
 
@@ -70,3 +70,9 @@ def test_hidden_links_are_told_from_visible_ones():
     }
     assert "x" in read.text and "x" not in read.visible_text.split()
     assert "slot_gacor" not in read.text and not has_keyword(read.visible_text)
+
+
+def test_a_malformed_link_does_not_stop_the_scan():
+    read = read_html('<a href="http://[gacor" style="display:none">x</a>')
+    assert read.links[0].hidden and read.links[0].host == ""
+    assert host_of("http://[gacor") == "" and not is_external("http://[gacor")
