@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -45,7 +46,8 @@ def roots() -> dict[str, Path]:
     package = Path(lontar.__file__).resolve().parent
     found: dict[str, Path] = {"lontar": package}
     candidates: list[Path] = []
-    for engine in settings.TEMPLATES:
+    engines: list[dict[str, Any]] = list(settings.TEMPLATES)
+    for engine in engines:
         candidates += [Path(directory) for directory in engine.get("DIRS", [])]
     candidates += [Path(config.path) / "templates" for config in apps.get_app_configs()]
     for candidate in candidates:
