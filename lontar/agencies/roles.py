@@ -122,7 +122,8 @@ MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     )
     + _perms("programs", {"documentremindersettings": EDIT})
     + _perms("regulations", {"legaldocument": ALL, "documentrelation": ALL, "subject": ALL})
-    + _perms("core", {"auditevent": ("view",)}),
+    + _perms("core", {"auditevent": ("view",)})
+    + _perms("integrity", {"finding": ("view",)}),
     Role.PLATFORM_ADMIN: _ADMIN_ACCESS,
 }
 

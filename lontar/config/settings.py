@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "lontar.programs",
     "lontar.demo",
     "lontar.accounts",
+    "lontar.integrity",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -625,6 +625,21 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "session_key": SECRET,  # a live session key is a credential
         "created_at": INTERNAL,
     },
+    # --- integrity: what the scan found in the site's own content and code, for staff ----------
+    "integrity.Finding": {
+        "id": INTERNAL,
+        "agency": INTERNAL,
+        "kind": INTERNAL,
+        "object_type": INTERNAL,
+        "object_id": INTERNAL,
+        "object_repr": INTERNAL,
+        "location": INTERNAL,
+        "snippet": INTERNAL,
+        "fingerprint": INTERNAL,
+        "found_at": INTERNAL,
+        "last_seen_at": INTERNAL,
+        "resolved_at": INTERNAL,
+    },
     # --- third-party models that hold personal data ------------------------------------------
     "auth.User": {
         "id": INTERNAL,

@@ -1,0 +1,23 @@
+"""The demo province is a clean site: a full scan of it finds nothing (no false positives)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from lontar.integrity.models import Finding
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_site_gives_no_finding(settings, tmp_path, capsys):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.LONTAR_INTEGRITY_MANIFEST = str(tmp_path / "manifest.json")
+    call_command("load_demo")
+    call_command("integrity_manifest")
+
+    call_command("scan_integrity", "--no-mail")
+
+    output = capsys.readouterr().out
+    found = list(Finding.objects.values_list("kind", "object_repr", "location", "snippet"))
+    assert found == [], output
