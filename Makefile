@@ -32,6 +32,7 @@ run: export LONTAR_DEBUG ?= 1
 run: $(VENV)/.installed
 	$(LONTAR) migrate --no-input -v 0
 	$(LONTAR) load_demo --port $(PORT)
+	$(LONTAR) integrity_manifest -v 0
 	@echo "Worker and server starting on http://$(HOST):$(PORT)/ (Ctrl+C stops both)"
 	@$(LONTAR) worker & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
