@@ -100,10 +100,11 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _copy_and_hash(source: Path, destination: Path) -> tuple[int, str]:
+def _copy_and_hash(source: Path, destination: Path, *, private: bool = True) -> tuple[int, str]:
     # Hash the bytes as they are written: the manifest describes the copy even if the
-    # original changes while it is read.
-    destination.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # original changes while it is read. Into a backup, for its owner only; restored files get
+    # the portal's own upload permissions (the web server may serve media from the directory).
+    destination.parent.mkdir(parents=True, exist_ok=True, **({"mode": 0o700} if private else {}))
     digest = hashlib.sha256()
     size = 0
     with source.open("rb") as reader, destination.open("wb") as writer:
@@ -113,7 +114,7 @@ def _copy_and_hash(source: Path, destination: Path) -> tuple[int, str]:
             size += len(chunk)
         writer.flush()
         os.fsync(writer.fileno())
-    destination.chmod(0o600)
+    destination.chmod(0o600 if private else (settings.FILE_UPLOAD_PERMISSIONS or 0o640))
     return size, digest.hexdigest()
 
 
@@ -402,8 +403,11 @@ def _database_is_empty(database: Mapping[str, Any]) -> bool:
         path = Path(database["NAME"])
         if not path.exists():
             return True
-        with sqlite3.connect(path) as check:
+        check = sqlite3.connect(path)
+        try:
             return not _sqlite_tables(check.cursor())
+        finally:
+            check.close()
     connection = _connection(database)
     try:
         with connection.cursor() as cursor:
@@ -518,8 +522,7 @@ def restore_backup(
         part, rest = relative.split("/", 1)
         root = target.roots[part]
         assert root is not None  # checked above
-        size, digest = _copy_and_hash(source / relative, root / rest)
-        (root / rest).chmod(settings.FILE_UPLOAD_PERMISSIONS or 0o640)
+        size, digest = _copy_and_hash(source / relative, root / rest, private=False)
         if (size, digest) != (entry["size"], entry["sha256"]):
             raise BackupError(f"{relative} changed while it was restored.")
         restored_bytes += size
