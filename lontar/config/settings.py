@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "lontar.demo",
     "lontar.accounts",
     "lontar.integrity",
+    "lontar.operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -518,3 +519,9 @@ if not LONTAR_TRACKING_KEY and not DEBUG:
         'print(secrets.token_urlsafe(48))". When upgrading, set it to the current SECRET_KEY '
         "so tracking codes already given to requesters keep working."
     )
+# The nightly backup (lontar/operations/jobs.py): where `lontar worker` writes it, and how many
+# it keeps; unset means no nightly backup. The keys are never in it (docs/operations.md).
+LONTAR_BACKUP_DIR = env_str("LONTAR_BACKUP_DIR")
+LONTAR_BACKUP_KEEP = env_int("LONTAR_BACKUP_KEEP", 7)
+if LONTAR_BACKUP_KEEP < 1:
+    raise ImproperlyConfigured("LONTAR_BACKUP_KEEP must be 1 or more.")

@@ -36,6 +36,7 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         "programs": frozenset({"core", "agencies", "search", "news", "opendata"}),
         "opendata": frozenset({"core", "agencies", "search"}),
         "integrity": frozenset({"core", "agencies"}),
+        "operations": frozenset({"core"}),
     }
 )
 

@@ -1,0 +1,1 @@
+"""Operating an installation: backup, restore and their nightly rotation (docs/operations.md)."""
