@@ -45,6 +45,19 @@ test: $(VENV)/.installed-test
 	@$(BIN)/python scripts/ensure_chromium.py
 	$(BIN)/python -m pytest $(PYTEST_ARGS) $(ARGS)
 
+## make test-extended: the Tier B harnesses (bench/README.md): `slow` tests, then the crash loop
+## and the load test against gunicorn, on SQLite and, when DATABASE_URL is set, on PostgreSQL.
+CRASH_ARGS ?= --count 200
+LOAD_ARGS ?= --users 50 --duration 60 --spike-users 150 --spike 20
+test-extended: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m slow $(ARGS) || test $$? -eq 5  # 5: no slow test selected
+	@set -e; dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
+	  env -u DATABASE_URL $(BIN)/python bench/crash_loop.py --var-dir "$$dir" $(CRASH_ARGS); \
+	  env -u DATABASE_URL $(BIN)/python bench/load.py --var-dir "$$dir" $(LOAD_ARGS)
+	@set -e; if [ -n "$$DATABASE_URL" ]; then dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
+	  $(BIN)/python bench/crash_loop.py --var-dir "$$dir" $(CRASH_ARGS); \
+	  $(BIN)/python bench/load.py --var-dir "$$dir" $(LOAD_ARGS); fi
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
