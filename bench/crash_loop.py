@@ -50,6 +50,7 @@ MIN_FILL_SECONDS = 3.3  # the bot check refuses posts sooner than 3 s after the 
 READ_TIMEOUT = 45
 RETRY_SECONDS = 60  # a client keeps retrying this long (the app restart takes a few seconds)
 RETRYABLE = (requests.ConnectionError, requests.Timeout)
+RUN_PREFIX = random.randrange(1, 0xFFFF)
 NUMBER = re.compile(r'class="big">([^<]+)</strong>')
 
 
@@ -92,10 +93,10 @@ class Citizen:
         self.index = index
         self.session = requests.Session()
         # A distinct address per citizen (the portal trusts one proxy hop), so the hourly
-        # per-address allowance applies as it does to real visitors.
-        self.session.headers["X-Forwarded-For"] = (
-            f"10.{index >> 16 & 255}.{index >> 8 & 255}.{index & 255}"
-        )
+        # per-address allowance applies as it does to real visitors: an IPv6 /64 of its own
+        # (limits count per /64), under a prefix random per run, since a reused --var-dir
+        # keeps the counters of earlier runs.
+        self.session.headers["X-Forwarded-For"] = f"fd00:{RUN_PREFIX:x}:{index:x}::1"
         self.marker = marker
         self.scan = scan
         self.fields: dict[str, str] = {}
@@ -273,8 +274,13 @@ def verdict(args, portal: Portal, figures: Figures, report: dict, duration: floa
     print(f"  integrity      {report['integrity']}")
     print(f"  duration       {duration:.1f} s")
     print(f"  requests/s     {figures.acknowledged / duration:.1f} acknowledged submissions")
-    for message in warnings:
+    if warnings:
+        extra = sum(max(0, len(rows.get(str(i), [])) - 1) for i in figures.receipts)
+        print(f"  stored twice+  {len(warnings)} submissions ({extra} extra rows; see WARNING)")
+    for message in warnings[:10]:
         print(f"WARNING: {message}")
+    if len(warnings) > 10:
+        print(f"WARNING: … and {len(warnings) - 10} more submissions stored more than once")
     for message in violations[:50]:
         print(f"VIOLATION: {message}")
     if violations:

@@ -66,7 +66,7 @@ def timed_get(session: requests.Session, stats: Stats, kind: str, url: str) -> N
 
 def visitor(portal: Portal, stats: Stats, figures: Figures, stop: threading.Event, ids, marker):
     session = requests.Session()
-    session.headers["X-Forwarded-For"] = f"10.200.{random.randrange(256)}.{random.randrange(256)}"
+    session.headers["X-Forwarded-For"] = f"fd01:{random.randrange(0xFFFF):x}::1"
     kinds, weights = list(WEIGHTS), list(WEIGHTS.values())
     while not stop.is_set():
         kind = random.choices(kinds, weights)[0]
