@@ -271,6 +271,8 @@ def verdict(args, portal: Portal, figures: Figures, report: dict, duration: floa
     print(f"  app crashes    {figures.app_crashes} (restart {figures.restart_seconds:.1f} s)")
     print(f"  idempotency    {'key in form' if figures.idempotency_key else 'no key in form'}")
     print(f"  orphan files   {len(report['orphan_files'])}")
+    # Reported, not judged: mail has no outbox yet (reliability plan T-DUR-1, T-DL-3).
+    print(f"  no receipt     {report['without_receipt']} stored rows (receipt e-mail not sent)")
     print(f"  integrity      {report['integrity']}")
     print(f"  duration       {duration:.1f} s")
     print(f"  requests/s     {figures.acknowledged / duration:.1f} acknowledged submissions")

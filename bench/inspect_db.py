@@ -40,6 +40,17 @@ def rows_of_run(marker: str) -> dict[str, list[str]]:
     return found
 
 
+def without_receipt(marker: str) -> int:
+    """Rows of the run with no stored receipt: their receipt e-mail was never sent either.
+
+    The receipt is built and mailed in an on_commit callback after the row is committed, so a
+    worker killed in between leaves a stored request whose citizen never gets the e-mail.
+    """
+    return InformationRequest.objects.filter(
+        information_requested__contains=f"[bench:{marker}:", receipt_pdf=""
+    ).count()
+
+
 def gaps() -> list[str]:
     """Every agency/year whose sequences are not exactly 1..n, or whose counter is not n."""
     problems = []
@@ -100,6 +111,7 @@ def main() -> None:
         json.dumps(
             {
                 "rows": rows_of_run(marker),
+                "without_receipt": without_receipt(marker),
                 "gaps": gaps(),
                 "duplicate_numbers": duplicate_numbers(),
                 "orphan_files": orphan_files(),
