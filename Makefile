@@ -46,6 +46,22 @@ test: $(VENV)/.installed-test
 	@$(BIN)/python scripts/ensure_chromium.py
 	$(BIN)/python -m pytest $(PYTEST_ARGS) $(ARGS)
 
+## make test-extended: the Tier B harnesses (bench/README.md): `slow` tests, then the crash loop
+## and the load test against gunicorn, on SQLite and, when DATABASE_URL is set, on PostgreSQL.
+CRASH_ARGS ?= --count 200
+LOAD_ARGS ?= --users 50 --duration 60 --spike-users 150 --spike 20
+test-extended: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m slow $(ARGS) || test $$? -eq 5  # 5: no slow test selected
+	@# The temporary directory is removed on success only: on failure it holds gunicorn's log.
+	dir=$$(mktemp -d) && \
+	  env -u DATABASE_URL $(BIN)/python bench/crash_loop.py --var-dir "$$dir" $(CRASH_ARGS) && \
+	  env -u DATABASE_URL $(BIN)/python bench/load.py --var-dir "$$dir" $(LOAD_ARGS) && \
+	  rm -rf "$$dir"
+	if [ -n "$$DATABASE_URL" ]; then dir=$$(mktemp -d) && \
+	  $(BIN)/python bench/crash_loop.py --var-dir "$$dir" $(CRASH_ARGS) && \
+	  $(BIN)/python bench/load.py --var-dir "$$dir" $(LOAD_ARGS) && \
+	  rm -rf "$$dir"; fi
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
