@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core import mail
-
 from django.test import TestCase
 
 from lontar.agencies.roles import Role
