@@ -173,12 +173,11 @@ def _sent(row: OutboxMessage) -> None:
     )
 
 
-def _failed(row: OutboxMessage, exc: BaseException) -> None:
+def _failed(row: OutboxMessage, exc: BaseException, now: datetime) -> None:
     error = describe(exc)
     give_up = is_permanent(exc) or row.attempts >= getattr(
         settings, "OUTBOX_MAX_ATTEMPTS", MAX_ATTEMPTS
     )
-    now = timezone.now()
     OutboxMessage.objects.filter(pk=row.pk, attempts=row.attempts).update(
         status=Status.FAILED if give_up else Status.PENDING,
         next_attempt_at=now + backoff(row.attempts),
@@ -231,13 +230,13 @@ def deliver_due(
                 continue
             if outage is not None:
                 # The server is unreachable: count the attempt without waiting for it again.
-                _failed(row, outage)
+                _failed(row, outage, now)
                 result.failed += 1
                 continue
             try:
                 connection.send_messages([build(row.payload)])
             except Exception as exc:
-                _failed(row, exc)
+                _failed(row, exc, now)
                 result.failed += 1
                 if not isinstance(exc, _MESSAGE_ERRORS):
                     outage = exc
