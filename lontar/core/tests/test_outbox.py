@@ -16,7 +16,7 @@ from django.core.mail import EmailMessage
 from django.db import connection, transaction
 from django.test import override_settings
 
-from lontar.core import outbox
+from lontar.core import jobs, outbox
 from lontar.core.models import OutboxMessage
 from lontar.core.schedule import REGISTRY
 from lontar.core.tests.smtp import Recorder, free_port, smtp_server, smtp_settings
@@ -212,6 +212,7 @@ def test_delivered_text_is_blanked_after_a_week_and_erasure_deletes_its_mails():
 
 
 def test_the_worker_delivers_every_minute_and_purges_daily():
+    assert jobs.deliver_outbox is REGISTRY["lontar.core.jobs.deliver_outbox"].run
     assert REGISTRY["lontar.core.jobs.deliver_outbox"].every == timedelta(minutes=1)
     assert REGISTRY["lontar.core.jobs.purge_outbox"].every == timedelta(days=1)
 
