@@ -19,6 +19,7 @@ texts often quote the recipient's address.
 from __future__ import annotations
 
 import base64
+import hashlib
 import logging
 import smtplib
 from dataclasses import dataclass
@@ -26,7 +27,9 @@ from datetime import datetime, timedelta
 from email.utils import make_msgid
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.utils import DNS_NAME
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -220,7 +223,8 @@ def deliver_due(
     result = Round()
     if not pks:
         return result
-    connection = get_connection(timeout=timeout) if timeout else get_connection()
+    backend = delivery_backend()
+    connection = get_connection(backend, timeout=timeout) if timeout else get_connection(backend)
     outage: BaseException | None = None
     try:
         for pk in pks:
@@ -271,3 +275,29 @@ def erase_about(about: str) -> int:
         return 0
     deleted, _ = OutboxMessage.objects.filter(about=about).delete()
     return deleted
+
+
+def delivery_backend() -> str:
+    """The back end that really sends: `OUTBOX_EMAIL_BACKEND`, else `EMAIL_BACKEND`."""
+    backend = getattr(settings, "OUTBOX_EMAIL_BACKEND", "") or settings.EMAIL_BACKEND
+    if backend == f"{__name__}.OutboxBackend":
+        raise ImproperlyConfigured("With the outbox as EMAIL_BACKEND, set OUTBOX_EMAIL_BACKEND.")
+    return backend
+
+
+class OutboxBackend(BaseEmailBackend):
+    """An `EMAIL_BACKEND` that puts every message into the outbox (not enabled by default).
+
+    For mail Lontar does not send itself (Wagtail's notifications, password resets): each
+    message becomes a row keyed by its own Message-ID. Lontar's own mail calls `enqueue`.
+    """
+
+    def send_messages(self, email_messages) -> int:
+        queued = 0
+        for message in email_messages:
+            if "Message-ID" not in message.extra_headers:
+                message.extra_headers["Message-ID"] = make_msgid(domain=DNS_NAME)
+            digest = hashlib.sha256(message.extra_headers["Message-ID"].encode()).hexdigest()
+            if enqueue(message, key=f"mail:{digest[:40]}"):
+                queued += 1
+        return queued

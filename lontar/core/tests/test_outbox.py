@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.core import mail
+from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage
 from django.db import connection, transaction
 from django.test import override_settings
@@ -234,3 +235,24 @@ def test_the_report_shows_failed_mails_to_platform_admins_only(
     assert "ppid.receipt:42" in body and "SMTPRecipientsRefused 550" in body
     assert "rahasia@contoh.id" not in body and "Tanda terima" not in body
     assert client.get("/admin/laporan/surel-keluar/?status=bogus").status_code == 400
+
+
+@pytest.mark.django_db
+@override_settings(
+    EMAIL_BACKEND="lontar.core.outbox.OutboxBackend",
+    OUTBOX_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+)
+def test_the_outbox_backend_queues_mail_sent_the_plain_django_way(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert mail.send_mail("Moderasi", "Halaman menunggu", None, ["editor@contoh.id"]) == 1
+    row = OutboxMessage.objects.get()
+    assert row.key.startswith("mail:") and row.status == OutboxMessage.Status.SENT
+    assert [sent.subject for sent in mail.outbox] == ["Moderasi"]
+
+
+@override_settings(EMAIL_BACKEND="lontar.core.outbox.OutboxBackend", OUTBOX_EMAIL_BACKEND="")
+def test_the_outbox_backend_needs_a_real_backend_behind_it():
+    with pytest.raises(ImproperlyConfigured):
+        outbox.delivery_backend()
