@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from lontar.agencies.selectors import agencies_visible_to
-from lontar.core.models import AuditEvent
+from lontar.core.models import AuditEvent, OutboxMessage
 from lontar.core.params import choice, parse_date, parse_int, parse_page
 
 PERMISSION = "core.view_auditevent"
@@ -74,5 +74,47 @@ def audit_report(request: HttpRequest) -> HttpResponse:
             "page_title": title,
             "header_title": title,
             "header_icon": "history",
+        },
+    )
+
+
+# --- the outbox (decision 0015) ------------------------------------------------------------------
+
+OUTBOX_PERMISSION = "core.view_outboxmessage"  # held by platform admins (superusers) only
+OUTBOX_REPORT_URL_NAME = "core_outbox_report"
+
+
+def may_see_outbox(user) -> bool:
+    return bool(user.is_authenticated and user.has_perm(OUTBOX_PERMISSION))
+
+
+def outbox_report(request: HttpRequest) -> HttpResponse:
+    """E-mails waiting or given up: the bookkeeping only, never the addresses or the text."""
+    if not may_see_outbox(request.user):
+        raise PermissionDenied
+    statuses = frozenset(OutboxMessage.Status.values)
+    status = choice(request.GET.get("status"), "status", statuses) or OutboxMessage.Status.FAILED
+    rows = OutboxMessage.objects.filter(status=status).order_by("-created_at", "-pk")
+    rows = rows.only(
+        "key", "status", "attempts", "next_attempt_at", "last_error", "created_at", "sent_at"
+    )
+    counts = {
+        value: OutboxMessage.objects.filter(status=value).count()
+        for value in OutboxMessage.Status.values
+    }
+    page = Paginator(rows, PER_PAGE).get_page(parse_page(request.GET.get("halaman")))
+    title = _("Surel keluar")
+    return TemplateResponse(
+        request,
+        "core/admin/outbox.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": [
+                (value, label, counts[value]) for value, label in OutboxMessage.Status.choices
+            ],
+            "page_title": title,
+            "header_title": title,
+            "header_icon": "mail",
         },
     )

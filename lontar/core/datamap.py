@@ -91,6 +91,23 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "changes": INTERNAL,
         "note": INTERNAL,
     },
+    # The outbox (core/outbox.py, decision 0015): the message itself names its recipients and
+    # often speaks of a requester, so it is personal; the bookkeeping around it is not (keys
+    # and errors are built to hold no personal data). Blanked a week after delivery, deleted
+    # with the information request it is about when that is erased.
+    "core.OutboxMessage": {
+        "id": INTERNAL,
+        "key": INTERNAL,
+        "about": INTERNAL,
+        "payload": PERSONAL,
+        "recipient_count": INTERNAL,
+        "status": INTERNAL,
+        "attempts": INTERNAL,
+        "next_attempt_at": INTERNAL,
+        "last_error": INTERNAL,
+        "created_at": INTERNAL,
+        "sent_at": INTERNAL,
+    },
     # --- agencies: the body and its officials acting in office are public -----------------------
     "agencies.Agency": {
         "id": INTERNAL,

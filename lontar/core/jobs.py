@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.core.management import call_command
 
+from lontar.core import outbox
 from lontar.core.schedule import periodic
 
 
@@ -11,3 +12,15 @@ from lontar.core.schedule import periodic
 def publish_scheduled_pages() -> None:
     """Pages and snippets an editor scheduled go live (and expire) on time."""
     call_command("publish_scheduled", verbosity=0)
+
+
+@periodic(every=timedelta(minutes=1))
+def deliver_outbox() -> None:
+    """Send the e-mails waiting in the outbox (decision 0015); failures wait and try again."""
+    outbox.deliver_due()
+
+
+@periodic(every=timedelta(days=1))
+def purge_outbox() -> None:
+    """Delivered e-mails keep their text (personal data) a week, their row a year."""
+    outbox.purge()

@@ -86,3 +86,40 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit events are append-only.")
+
+
+class OutboxMessage(models.Model):
+    """One e-mail to send, written in the same transaction as what it tells about (0015).
+
+    `core/outbox.py` writes and delivers these rows; the worker retries with backoff. `payload`
+    holds the whole message (recipients, text, attachments) and is personal data: it is blanked
+    some days after delivery, and deleted with the record it is `about` when that is erased.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("menunggu")
+        SENT = "sent", _("terkirim")
+        FAILED = "failed", _("gagal")
+
+    key = models.CharField(_("kunci"), max_length=200, unique=True)
+    about = models.CharField(_("tentang"), max_length=100, blank=True, db_index=True)
+    payload = models.JSONField(_("isi"), default=dict, blank=True)
+    recipient_count = models.PositiveIntegerField(_("jumlah penerima"), default=0)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("percobaan"), default=0)
+    next_attempt_at = models.DateTimeField(_("percobaan berikutnya"), default=timezone.now)
+    last_error = models.CharField(_("galat terakhir"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
+    sent_at = models.DateTimeField(_("terkirim pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("surel keluar")
+        verbose_name_plural = _("surel keluar")
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="core_outbox_due"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key

@@ -58,3 +58,30 @@ def register_job_report_menu_item():
         icon_name="time",
         order=710,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_outbox_urls():
+    return [
+        path(
+            "laporan/surel-keluar/",
+            admin_views.outbox_report,
+            name=admin_views.OUTBOX_REPORT_URL_NAME,
+        ),
+    ]
+
+
+class OutboxMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return admin_views.may_see_outbox(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_outbox_menu_item():
+    return OutboxMenuItem(
+        _("Surel keluar"),
+        reverse(admin_views.OUTBOX_REPORT_URL_NAME),
+        name="outbox",
+        icon_name="mail",
+        order=720,
+    )

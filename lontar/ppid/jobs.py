@@ -4,7 +4,9 @@ At 5, 2 and 0 working days before a request's current due date, and every workin
 is overdue, the agency's Petugas PPID (and those of the unit the request was sent to) get an
 e-mail; an overdue request also goes to the agency's Atasan PPID. Each reminder is recorded in
 `ReminderSent`, whose unique constraint makes sure no one gets the same reminder twice a day
-however often the job runs. Reminders are only sent on the agency's working days.
+however often the job runs; the record and the mail in the outbox are written in one
+transaction, so a reminder counts as sent only once its mail is queued (decision 0015).
+Reminders are only sent on the agency's working days.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from django.utils import translation
 
 from lontar.agencies.calendar import calendar_for_agency
 from lontar.agencies.roles import Role
+from lontar.core import outbox
 from lontar.core.calendar import WorkingCalendar
 from lontar.core.schedule import periodic
+from lontar.ppid import mail
 from lontar.ppid.models import InformationRequest, ReminderSent
 from lontar.ppid.states import Status
 
@@ -83,7 +87,9 @@ def recipients(information_request: InformationRequest, *, escalate: bool) -> li
     return emails
 
 
-def _send(information_request: InformationRequest, reminder: Reminder, to: list[str]) -> None:
+def _enqueue(
+    information_request: InformationRequest, reminder: Reminder, to: list[str], record: ReminderSent
+) -> None:
     context = {
         "r": information_request,
         "agency": information_request.agency,
@@ -94,7 +100,11 @@ def _send(information_request: InformationRequest, reminder: Reminder, to: list[
     with translation.override(settings.LANGUAGE_CODE):  # staff mail is in Indonesian
         subject = render_to_string("emails/ppid/reminder_subject.txt", context).strip()
         body = render_to_string("emails/ppid/reminder_body.txt", context)
-    EmailMessage(subject, body, to=to).send()
+    outbox.enqueue(
+        EmailMessage(subject, body, to=to),
+        key=f"ppid.reminder:{record.pk}",
+        about=mail.about(information_request),
+    )
 
 
 def remind(
@@ -115,14 +125,11 @@ def remind(
                 recipient_count=len(to),
                 escalated=reminder.overdue,
             )
+            if to:  # a failure here undoes the record: the next run tries again
+                _enqueue(information_request, reminder, to, record)
     except IntegrityError:
         return None  # already sent today (perhaps by another worker)
-    if to:
-        try:
-            _send(information_request, reminder, to)
-        except Exception:
-            logger.exception("reminder for request %s failed", information_request.pk)
-    else:
+    if not to:
         logger.warning("no PPID officer to remind for request %s", information_request.pk)
     return record
 
@@ -146,8 +153,11 @@ def send_deadline_reminders() -> int:
         today = agency.today()
         if not calendar.is_working_day(today):
             continue
-        if remind(information_request, today, calendar):
-            sent += 1
+        try:
+            if remind(information_request, today, calendar):
+                sent += 1
+        except Exception:  # one broken request must not keep the others' reminders back
+            logger.exception("reminder for request %s failed", information_request.pk)
     return sent
 
 

@@ -1,14 +1,20 @@
-"""E-mails to the requester. Sent after commit; a failed send never loses the request."""
+"""E-mails to the requester, put in the outbox in the transaction that changed the request.
+
+The mail exists if and only if the change committed; the outbox delivers it (decision 0015).
+"""
 
 from __future__ import annotations
-
-import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
-logger = logging.getLogger("lontar.ppid")
+from lontar.core import outbox
+
+
+def about(information_request) -> str:
+    """The outbox's name for a request: erasing its personal data deletes its mails."""
+    return f"ppid.request:{information_request.pk}"
 
 
 def _send(information_request, template: str, context: dict, attachments=()) -> None:
@@ -30,11 +36,11 @@ def _send(information_request, template: str, context: dict, attachments=()) -> 
     )
     for name, content, mimetype in attachments:
         message.attach(name, content, mimetype)
-    try:
-        message.send()
-    except Exception:
-        # The request is already stored; the officer sees "e-mail failed" in the timeline.
-        logger.exception("e-mail to the requester of %s failed", information_request.number)
+    outbox.enqueue(
+        message,
+        key=f"ppid.{template}:{information_request.pk}",
+        about=about(information_request),
+    )
 
 
 def send_receipt(information_request, tracking_code: str) -> None:

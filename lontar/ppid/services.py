@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lontar.agencies.models import Agency, Unit
+from lontar.core import outbox
 from lontar.core.datamap import personal_fields
 from lontar.core.uploads import server_name
 from lontar.ppid import crypto, limits, mail
@@ -215,7 +216,7 @@ def register_request(
         public_note=_("Permohonan diterima melalui %(channel)s.")
         % {"channel": information_request.get_channel_display().lower()},
     )
-    transaction.on_commit(lambda: mail.send_receipt(information_request, code))
+    mail.send_receipt(information_request, code)  # into the outbox, in this transaction
     # Operators see that requests arrive; never who asked (the log filter is a second guard).
     logger.info("permohonan %s diterima melalui %s", information_request.number, channel)
     return information_request, code
@@ -289,7 +290,7 @@ def extend_request(
         public_note=reason.strip(),
     )
     information_request.save()
-    transaction.on_commit(lambda: mail.send_update(information_request, "extended"))
+    mail.send_update(information_request, "extended")
 
 
 @dataclass
@@ -367,7 +368,7 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
     )
     store_written_notice(information_request)
     information_request.save()
-    transaction.on_commit(lambda: mail.send_update(information_request, "answered"))
+    mail.send_update(information_request, "answered")
 
 
 # The SKM service unit that measures the PPID desk (PermenPANRB 14/2017: after the service).
@@ -497,6 +498,8 @@ def erase_personal_data(information_request: InformationRequest, *, by=None) -> 
         if fields and (relation.one_to_many or relation.one_to_one):
             rows = related._default_manager.filter(**{relation.field.name: information_request})
             _erase_rows(rows, fields)
+    # The e-mails to and about the requester are in the outbox, which names no request.
+    outbox.erase_about(mail.about(information_request))
     _record(
         information_request,
         kind="personal_data_erased",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from lontar.agencies.models import Agency
 from lontar.agencies.roles import Role, scope_group_name
+from lontar.core import outbox
 from lontar.core.schedule import periodic
 from lontar.programs.models import DocumentReminderSettings, PlanningDocument
 from lontar.programs.reminders import missing_documents
@@ -30,7 +31,7 @@ def _admin_emails(agency: Agency) -> list[str]:
 
 
 def remind_agency(agency: Agency, today: date) -> list[tuple[str, int]]:
-    """Send one e-mail listing the missing documents; return what was missing."""
+    """Queue one e-mail listing the missing documents; return what was missing."""
     settings = DocumentReminderSettings.objects.filter(agency=agency).first()
     required = settings.required_kinds if settings else []
     month = settings.remind_from_month if settings else DEFAULT_REMIND_FROM_MONTH
@@ -56,7 +57,11 @@ def remind_agency(agency: Agency, today: date) -> list[tuple[str, int]]:
                 _("Unggah melalui menu Program dan agenda › Dokumen perencanaan."),
             ]
         )
-        EmailMessage(subject, body, to=recipients).send()
+        # One a day at most, however often the job runs (decision 0015).
+        outbox.enqueue(
+            EmailMessage(subject, body, to=recipients),
+            key=f"programs.missing_documents:{agency.pk}:{today.isoformat()}",
+        )
     return missing
 
 

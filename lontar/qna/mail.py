@@ -1,14 +1,15 @@
-"""E-mails to the asker. Sent after commit; a failed send never loses the question."""
+"""E-mails to the asker, put in the outbox in the transaction that stored the question.
+
+The mail exists if and only if the change committed; the outbox delivers it (decision 0015).
+"""
 
 from __future__ import annotations
-
-import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
-logger = logging.getLogger("lontar.qna")
+from lontar.core import outbox
 
 
 def _send(question, template: str, tracking_url: str) -> None:
@@ -21,10 +22,9 @@ def _send(question, template: str, tracking_url: str) -> None:
         to=[question.email],
         reply_to=[question.agency.email or settings.DEFAULT_FROM_EMAIL],
     )
-    try:
-        message.send()
-    except Exception:
-        logger.exception("e-mail to the asker of question %s failed", question.pk)
+    outbox.enqueue(
+        message, key=f"qna.{template}:{question.pk}", about=f"qna.question:{question.pk}"
+    )
 
 
 def send_received(question, tracking_url: str) -> None:

@@ -23,6 +23,7 @@ from lontar.qna.models import Answer, Question
 from lontar.qna.redaction import Hit, apply, detect
 
 
+@transaction.atomic  # the question and its e-mail are stored together or not at all
 def submit_question(
     *,
     agency,
@@ -34,7 +35,7 @@ def submit_question(
     question_text: str,
     tracking_url_of,
 ) -> Question:
-    """Store the question; the e-mail with the tracking link goes out after commit.
+    """Store the question and its e-mail with the tracking link (the outbox sends it).
 
     `tracking_url_of(question) -> str` builds the absolute tracking link.
     """
@@ -48,7 +49,7 @@ def submit_question(
         question_text=question_text,
     )
     url = tracking_url_of(question)
-    transaction.on_commit(lambda: mail.send_received(question, url))
+    mail.send_received(question, url)
     return question
 
 
@@ -186,7 +187,7 @@ def answer(
         # changed, not what it says.
         _record(question, action, actor, before, after, from_state, to_state, personal=["text"])
         if action == states.ANSWER and notify:
-            transaction.on_commit(lambda: mail.send_answered(question, tracking_url))
+            mail.send_answered(question, tracking_url)
     question.answer = answer_obj
     return answer_obj
 

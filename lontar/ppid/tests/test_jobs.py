@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core import mail
+from django.test import TestCase
 
 from lontar.agencies.roles import Role
 from lontar.agencies.tests.factories import UnitFactory, staff_member
@@ -32,7 +33,12 @@ def superior_a(agency_a):
 
 
 def run_on(day: date, hour: int = 8) -> int:
-    with time_machine.travel(morning(day, hour), tick=False):
+    # In the worker each reminder commits and its mail is tried at once; here the test's
+    # transaction holds the commit, so the after-commit attempts are run by hand.
+    with (
+        time_machine.travel(morning(day, hour), tick=False),
+        TestCase.captureOnCommitCallbacks(execute=True),
+    ):
         return send_deadline_reminders()
 
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_reminder_month_begins_at_midnight_where_the_agency_is(
-    settings, agency_a, agency_admin_a, mailoutbox
+    settings, agency_a, agency_admin_a, mailoutbox, django_capture_on_commit_callbacks
 ):
     settings.TIME_ZONE = "Asia/Jakarta"
     agency_a.time_zone = "Asia/Jayapura"
@@ -27,8 +27,11 @@ def test_the_reminder_month_begins_at_midnight_where_the_agency_is(
     )
 
     # 31 January 23:30 WIB is already 1 February in Jayapura: reminders are due there.
-    with time_machine.travel(
-        dt.datetime(2026, 1, 31, 23, 30, tzinfo=ZoneInfo("Asia/Jakarta")), tick=False
+    with (
+        time_machine.travel(
+            dt.datetime(2026, 1, 31, 23, 30, tzinfo=ZoneInfo("Asia/Jakarta")), tick=False
+        ),
+        django_capture_on_commit_callbacks(execute=True),  # the mail is tried after commit
     ):
         remind_missing_planning_documents()
 

@@ -31,7 +31,7 @@ def _document(agency, kind: str, year: int) -> PlanningDocument:
 
 @pytest.mark.django_db
 def test_admins_of_the_agency_get_one_email_listing_what_is_missing(
-    agency_a, agency_admin_a, agency_admin_b, editor, mailoutbox
+    agency_a, agency_admin_a, agency_admin_b, editor, mailoutbox, django_capture_on_commit_callbacks
 ):
     agency_admin_a.email = "admin-a@example.go.id"
     agency_admin_a.save()
@@ -42,7 +42,8 @@ def test_admins_of_the_agency_get_one_email_listing_what_is_missing(
     )
     _document(agency_a, "renja", 2026)
 
-    missing = remind_agency(agency_a, date(2026, 3, 1))
+    with django_capture_on_commit_callbacks(execute=True):  # the mail is tried after commit
+        missing = remind_agency(agency_a, date(2026, 3, 1))
 
     assert missing == [("dpa", 2026)]
     assert len(mailoutbox) == 1
