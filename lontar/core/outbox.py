@@ -4,7 +4,7 @@
 `OutboxMessage` in the transaction that is open, so the mail exists if and only if what it
 tells about was committed. After commit one quick delivery attempt is made (the receipt arrives
 right away); whatever that attempt leaves is delivered by the worker (`core.jobs.deliver_outbox`)
-with exponential backoff: 1, 2, 4 … minutes, capped at an hour, until `MAX_ATTEMPTS` or a
+with exponential backoff: 1, 2, 4, 8 minutes, then every 10 minutes, until `MAX_ATTEMPTS` or a
 permanent refusal (SMTP 5xx) marks the row failed for platform admins to see (decision 0015).
 
 A row is claimed with one conditional UPDATE that raises `attempts` and pushes
@@ -40,8 +40,9 @@ logger = logging.getLogger("lontar.outbox")
 
 Status = OutboxMessage.Status
 
-MAX_ATTEMPTS = 30  # ≈ a day of retries; settings.OUTBOX_MAX_ATTEMPTS may change it
-BACKOFF_CAP = timedelta(hours=1)
+MAX_ATTEMPTS = 150  # ≈ a day of retries; settings.OUTBOX_MAX_ATTEMPTS may change it
+# Capped low so that a mail waits at most ten minutes after the SMTP server returns.
+BACKOFF_CAP = timedelta(minutes=10)
 # Longer than any SMTP conversation (several EMAIL_TIMEOUTs): a claim older than this is dead.
 LEASE = timedelta(minutes=10)
 # The attempt right after commit runs inside the web request: it must not hold it long
