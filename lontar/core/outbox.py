@@ -135,7 +135,7 @@ def build(payload: dict) -> EmailMessage:
 
 
 def backoff(attempts: int) -> timedelta:
-    """Wait after the `attempts`-th failed try: 1, 2, 4 … minutes, at most an hour."""
+    """Wait after the `attempts`-th failed try: 1, 2, 4 … minutes, at most ten minutes."""
     return min(timedelta(minutes=2 ** min(attempts - 1, 10)), BACKOFF_CAP)
 
 
