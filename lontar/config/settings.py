@@ -121,6 +121,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "lontar.accounts.middleware.StaffSessionMiddleware",
+    # After authentication: a platform admin signed in on a retired host may still reopen it.
+    "lontar.core.retirement.RetiredSiteMiddleware",
+    "lontar.core.robots.RobotsTagMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -24,6 +24,7 @@ from lontar.core.ratelimit import (
     subject_key,
     uncount,
 )
+from lontar.core.retirement import closed_when_retired
 from lontar.ppid.documents import stored_receipt
 from lontar.ppid.forms import RequestForm, TrackForm
 from lontar.ppid.models import InformationRequest, ReleasedDocument
@@ -69,6 +70,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@closed_when_retired
 @require_http_methods(["GET", "POST"])
 def new_request(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
