@@ -101,6 +101,29 @@ class Agency(index.Indexed, models.Model):
     ppid_name = models.CharField(_("nama PPID"), max_length=200, blank=True)
     ppid_email = models.EmailField(_("surel PPID"), blank=True)
     ppid_phone = models.CharField(_("telepon PPID"), max_length=40, blank=True)
+    # Read-only retirement (lontar/core/retirement.py): the pages stay readable, every public
+    # form and the staff login on this site close, and a banner points to the successor.
+    retired_at = models.DateTimeField(
+        _("dipensiunkan sejak"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Isi bila situs ini tidak lagi dikelola: halaman tetap dapat dibaca, tetapi semua "
+            "formulir publik dan login pegawai di situs ini ditutup. Kosongkan untuk membukanya "
+            "kembali."
+        ),
+    )
+    successor_url = models.URLField(
+        _("alamat pengganti"),
+        blank=True,
+        help_text=_("Situs yang kini melayani warga, mis. situs instansi penerus."),
+    )
+    retirement_note = models.CharField(
+        _("keterangan penutupan"),
+        max_length=300,
+        blank=True,
+        help_text=_("Satu atau dua kalimat untuk warga, mis. alasan dan ke mana harus pergi."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -130,6 +153,15 @@ class Agency(index.Indexed, models.Model):
             ],
             heading=_("PPID"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("retired_at"),
+                FieldPanel("successor_url"),
+                FieldPanel("retirement_note"),
+            ],
+            heading=_("Penutupan situs (hanya baca)"),
+            classname="collapsed",
+        ),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("short_name")]
     agency_scope = "self"
@@ -156,6 +188,11 @@ class Agency(index.Indexed, models.Model):
         """Today's date where the agency is: the one date every deadline, survey period and
         report of the agency starts from (not the installation's TIME_ZONE)."""
         return self.now().date()
+
+    @property
+    def is_retired(self) -> bool:
+        """True once the retirement moment has come: the site is read-only from then on."""
+        return self.retired_at is not None and self.retired_at <= timezone.now()
 
     @property
     def office_hour_lines(self) -> list[str]:

@@ -123,10 +123,15 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "lontar.accounts.middleware.StaffSessionMiddleware",
+    # After authentication: a platform admin signed in on a retired host may still reopen it.
+    "lontar.core.retirement.RetiredSiteMiddleware",
+    "lontar.core.robots.RobotsTagMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "lontar.core.params.InvalidParameterMiddleware",
+    # A lost database in a view answers a friendly 503 (lontar/core/faults.py).
+    "lontar.core.faults.DatabaseUnavailableMiddleware",
     # Last, so it turns a locked-out login into the lockout page whatever the view returned.
     "axes.middleware.AxesMiddleware",
 ]
@@ -181,9 +186,12 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down reads as an empty cache, not as a 500 (lontar/core/cache.py); short
+            # timeouts so a dead server costs a page a second, not a minute.
+            "BACKEND": "lontar.core.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "lontar"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:

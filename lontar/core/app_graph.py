@@ -22,7 +22,7 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         "config": frozenset({EVERYTHING}),
         "demo": frozenset({EVERYTHING}),
-        "core": frozenset({"agencies", "pages"}),  # the context processor only
+        "core": frozenset({"agencies", "pages"}),  # the context processor, retirement
         "accounts": frozenset({"core", "agencies"}),
         "agencies": frozenset({"core"}),
         "pages": frozenset({"core", "agencies"}),

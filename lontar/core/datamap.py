@@ -130,6 +130,9 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "ppid_name": PUBLIC,
         "ppid_email": PUBLIC,
         "ppid_phone": PUBLIC,
+        "retired_at": PUBLIC,
+        "successor_url": PUBLIC,
+        "retirement_note": PUBLIC,
     },
     "agencies.Unit": {
         "id": INTERNAL,

@@ -6,6 +6,13 @@ X-Forwarded-For; without it every visitor would share the proxy's address.
 Counting and deciding are one step (`hit_and_check`): the counter is incremented first and the
 caller is refused when the value the cache returns is over the limit. A separate "look, then
 count" lets a burst of parallel requests all look before any of them counts.
+
+When the cache cannot be reached (Redis down, the file cache's disk full) a citizen's limit
+fails OPEN: a request or a question is worth more than a perfect count, and the forms keep
+their other guards (bot check, size limits). A limit that guards a secret fails CLOSED:
+`count` on a subject key (wrong codes against one number), or `hit_and_check(...,
+fail_closed=True)`. Staff sign-in is throttled by django-axes in the
+database (lontar/accounts/throttle.py), so it keeps refusing while Redis is down.
 """
 
 from __future__ import annotations
@@ -14,7 +21,9 @@ import fcntl
 import hashlib
 import hmac
 import ipaddress
+import logging
 import os
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +33,16 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.http import HttpRequest
 
+from lontar.core.cache import CacheUnavailable
 from lontar.core.client import client_ip as client_ip  # re-exported: older imports
+
+logger = logging.getLogger("lontar.ratelimit")
+# What `count` answers when it cannot count: more than any limit.
+UNAVAILABLE = sys.maxsize
+
+
+class CounterUnavailable(Exception):
+    """The counter could not be read or written; the caller decides open or closed."""
 
 
 def network_of(ip: str) -> str:
@@ -88,7 +106,28 @@ def _file_count(backend: FileBasedCache, key: str, delta: int, window_seconds: i
 
 
 def count(key: str, window_seconds: int) -> int:
-    """Add one to the counter and return its new value, in one step."""
+    """Add one to the counter and return its new value, in one step.
+
+    With the cache unavailable the answer is over every limit (fail closed): the counters
+    callers read directly guard secrets from everywhere at once, e.g. wrong tracking codes
+    tried against one registration number. Per-visitor limits go through `hit_and_check`.
+    """
+    try:
+        return _count(key, window_seconds)
+    except CounterUnavailable:
+        return UNAVAILABLE
+
+
+def _count(key: str, window_seconds: int) -> int:
+    try:
+        return _count_or_raise(key, window_seconds)
+    except (CacheUnavailable, OSError) as error:
+        # The error's class only: the key holds a (keyed) hash of the visitor's address.
+        logger.warning("rate-limit counter unavailable: %s", type(error).__name__)
+        raise CounterUnavailable from error
+
+
+def _count_or_raise(key: str, window_seconds: int) -> int:
     backend = _file_cache()
     if backend is not None:
         return _file_count(backend, key, 1, window_seconds)
@@ -106,18 +145,26 @@ def count(key: str, window_seconds: int) -> int:
 def uncount(key: str, window_seconds: int = 3600) -> None:
     """Give back one hit (an attempt that turned out to be legitimate)."""
     backend = _file_cache()
-    if backend is not None:
-        _file_count(backend, key, -1, window_seconds)
-        return
     try:
+        if backend is not None:
+            _file_count(backend, key, -1, window_seconds)
+            return
         cache.decr(key)
-    except ValueError:  # already expired
+    except (ValueError, OSError):  # already expired, or the cache is unavailable
         pass
 
 
-def hit_and_check(request: HttpRequest, scope: str, limit: int, window_seconds: int) -> bool:
-    """Count this visitor's attempt; True when it is within the limit, False to refuse it."""
-    return count(visitor_key(request, scope), window_seconds) <= limit
+def hit_and_check(
+    request: HttpRequest, scope: str, limit: int, window_seconds: int, *, fail_closed: bool = False
+) -> bool:
+    """Count this visitor's attempt; True when it is within the limit, False to refuse it.
+
+    With the cache unavailable: True (fail open), or False when `fail_closed`.
+    """
+    try:
+        return _count(visitor_key(request, scope), window_seconds) <= limit
+    except CounterUnavailable:
+        return not fail_closed
 
 
 def is_limited(request: HttpRequest, scope: str, limit: int) -> bool:

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import sys
+
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from lontar.core.faults import DATABASE_ERRORS, database_unavailable
 from lontar.core.health import database_status
 
 
@@ -19,6 +22,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # A lost database outside a view (a middleware's query) is an outage, not a bug: 503.
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_ERRORS):
+        return database_unavailable(request, error)
     # No context processors: the database may be the very thing that failed.
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request_path": request.path}))

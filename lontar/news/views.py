@@ -12,6 +12,7 @@ from taggit.models import Tag
 from lontar.agencies.models import StaffProfile
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import clean_text, parse_page
+from lontar.core.retirement import closed_when_retired
 from lontar.news import likes, selectors
 from lontar.news.models import NewsArticlePage, NewsIndexPage
 
@@ -55,6 +56,7 @@ def news_index(
 
 
 @require_POST
+@closed_when_retired
 def like(request: HttpRequest, page_id: int) -> HttpResponse:
     agency = agency_for_request(request)
     if agency is None or agency.site_id is None:

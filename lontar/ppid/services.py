@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from lontar.agencies.models import Agency, Unit
 from lontar.core import outbox
 from lontar.core.datamap import personal_fields
+from lontar.core.faults import store_files
 from lontar.core.uploads import server_name
 from lontar.ppid import crypto, limits, mail
 from lontar.ppid.actions import Action, require, transition_refusal
@@ -202,10 +203,13 @@ def register_request(
             received_on.year + ppid_settings.retention_years, received_on.month, 1
         ),
     )
-    for name in REQUESTER_FILES:
-        upload = details.files.get(name)
-        if upload:  # the stored name is ours; a path or script in the given name goes nowhere
-            getattr(information_request, name).save(server_name(upload), upload, save=False)
+    # The stored name is ours; a path or script in the given name goes nowhere. All files or
+    # none: a storage error raises StorageUnavailable before the row is saved.
+    store_files(
+        information_request,
+        {name: details.files.get(name) for name in REQUESTER_FILES},
+        server_name,
+    )
     information_request.save()
     _record(
         information_request,

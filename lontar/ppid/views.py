@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.client import client_ip
 from lontar.core.exports import safe_row
+from lontar.core.faults import StorageUnavailable
 from lontar.core.params import choice, parse_page, parse_year
 from lontar.core.ratelimit import (
     count,
@@ -24,6 +25,7 @@ from lontar.core.ratelimit import (
     subject_key,
     uncount,
 )
+from lontar.core.retirement import closed_when_retired
 from lontar.ppid.documents import stored_receipt
 from lontar.ppid.forms import RequestForm, TrackForm
 from lontar.ppid.models import InformationRequest, ReleasedDocument
@@ -69,6 +71,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@closed_when_retired
 @require_http_methods(["GET", "POST"])
 def new_request(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
@@ -96,14 +99,19 @@ def new_request(request: HttpRequest) -> HttpResponse:
         if valid:
             details = RequesterDetails.from_cleaned(form.cleaned_data)
             # Stored and committed before the confirmation page is shown.
-            with transaction.atomic():
-                information_request, code = register_request(
-                    agency=agency,
-                    details=details,
-                    received_at=agency.now(),
-                    channel=InformationRequest.Channel.WEB,
-                    ip=client_ip(request) or None,
-                )
+            try:
+                with transaction.atomic():
+                    information_request, code = register_request(
+                        agency=agency,
+                        details=details,
+                        received_at=agency.now(),
+                        channel=InformationRequest.Channel.WEB,
+                        ip=client_ip(request) or None,
+                    )
+            except StorageUnavailable as error:  # nothing stored; the message sits by the file
+                form.add_error(None, error)
+                context = {"form": form, "ppid_settings": ppid_settings}
+                return render(request, "ppid/public/request_form.html", context, status=503)
             request.session[_RECEIPT] = {
                 "id": information_request.pk,
                 "code": code,

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import choice, parse_page, search_query
 from lontar.core.ratelimit import hit_and_check
+from lontar.core.retirement import closed_when_retired
 from lontar.qna import selectors, services
 from lontar.qna.forms import QuestionForm
 from lontar.qna.models import Category, Question
@@ -32,6 +33,7 @@ def _agency(request: HttpRequest):
 
 
 @never_cache
+@closed_when_retired
 @require_http_methods(["GET", "POST"])
 def ask(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
@@ -127,6 +129,7 @@ def _moments(question: Question) -> list:
 
 
 @require_POST
+@closed_when_retired
 def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     agency = _agency(request)
     try:

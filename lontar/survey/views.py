@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import clean_text
 from lontar.core.ratelimit import hit_and_check
+from lontar.core.retirement import closed_when_retired
 from lontar.survey import ratelimit, reports, selectors, services
 from lontar.survey.forms import PageFeedbackForm, QuestionnaireForm, answer_field_name
 from lontar.survey.models import SurveyInvitation, SurveyUnit
@@ -63,6 +64,7 @@ def _invitation_problem(request: HttpRequest, unit, *, used: bool) -> HttpRespon
     )
 
 
+@closed_when_retired
 @require_http_methods(["GET", "POST"])
 def questionnaire(request: HttpRequest, unit_slug: str) -> HttpResponse:
     agency = _agency_or_404(request)
@@ -275,6 +277,7 @@ FEEDBACK_DONE_VALUE = "terima-kasih"
 
 
 @require_POST
+@closed_when_retired
 def page_feedback(request: HttpRequest, page_id: int) -> HttpResponse:
     """The answer to "Apakah informasi ini membantu?" posted from the foot of a page.
 

@@ -73,7 +73,8 @@ def test_redis_url_switches_the_cache_to_redis(tmp_path):
         "s.CACHES['default']['BACKEND']",
     )
 
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    # Django's Redis cache, made fail-soft: Redis down reads as an empty cache (issue 19).
+    assert result.stdout.strip() == "lontar.core.cache.FailSoftRedisCache"
 
 
 def test_s3_bucket_switches_media_to_object_storage_and_keeps_private_files_private(tmp_path):
