@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -50,6 +51,8 @@ _SCOPE = "ppid.request"
 _FORM_SHOWN = "ppid_form_shown"
 # How long a POST that lost a race with its twin waits for the twin's receipt in the session.
 RACE_WAIT_SECONDS = 3.0
+# ... and only when the key was claimed this recently (its twin may still be filing it).
+RACE_WINDOW_SECONDS = 15.0
 
 
 def _grant(request: HttpRequest, pk: int) -> None:
@@ -125,7 +128,7 @@ def new_request(request: HttpRequest) -> HttpResponse:
             if outcome.created is None:  # lost a race with the same key
                 assert outcome.earlier is not None
                 uncount(visitor_key(request, "ppid-request"))
-                return _already_filed(request, outcome.earlier, wait=RACE_WAIT_SECONDS)
+                return _already_filed(request, outcome.earlier)
             information_request, code = outcome.created, codes[0]
             request.session[_RECEIPT] = {
                 "id": information_request.pk,
@@ -164,12 +167,15 @@ def _filed_by_this_session(request: HttpRequest, earlier: SubmissionKey, wait: f
         receipt = import_module(settings.SESSION_ENGINE).SessionStore(session_key).get(_RECEIPT)
 
 
-def _already_filed(request: HttpRequest, earlier: SubmissionKey, wait: float = 0) -> HttpResponse:
+def _already_filed(request: HttpRequest, earlier: SubmissionKey) -> HttpResponse:
     """The answer to a repeated POST: the receipt again, but only to the session that filed it.
 
     Another browser holding the same key (a copied page) learns only that the request was
-    received, and is pointed to tracking with the code the requester got.
+    received, and is pointed to tracking with the code the requester got. Only a request filed
+    moments ago may still be on its way into the session, so only then is it worth waiting.
     """
+    age = (timezone.now() - earlier.created_at).total_seconds()
+    wait = min(RACE_WAIT_SECONDS, max(0.0, RACE_WINDOW_SECONDS - age))
     if _filed_by_this_session(request, earlier, wait):
         return redirect("ppid:receipt")
     return render(request, "ppid/public/already_filed.html")
