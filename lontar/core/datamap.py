@@ -108,6 +108,17 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "created_at": INTERNAL,
         "sent_at": INTERNAL,
     },
+    # An idempotency key is a random token made when a form is shown; it names the record it
+    # created, not the person, and is purged after a week (core/jobs.py).
+    "core.SubmissionKey": {
+        "id": INTERNAL,
+        "scope": INTERNAL,
+        "key": INTERNAL,
+        "agency": INTERNAL,
+        "object_type": INTERNAL,
+        "object_id": INTERNAL,
+        "created_at": INTERNAL,
+    },
     # --- agencies: the body and its officials acting in office are public -----------------------
     "agencies.Agency": {
         "id": INTERNAL,

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.core.management import call_command
 
-from lontar.core import outbox
+from lontar.core import idempotency, outbox
 from lontar.core.schedule import periodic
 
 
@@ -24,3 +24,9 @@ def deliver_outbox() -> None:
 def purge_outbox() -> None:
     """Delivered e-mails keep their text (personal data) a week, their row a year."""
     outbox.purge()
+
+
+@periodic(every=timedelta(hours=6))
+def purge_submission_keys() -> None:
+    """Idempotency keys older than a week go: a retried POST comes within minutes."""
+    idempotency.purge()

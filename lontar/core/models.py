@@ -123,3 +123,30 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class SubmissionKey(models.Model):
+    """The idempotency key of one citizen submission (`lontar.core.idempotency`).
+
+    Written in the same transaction as the record it names, so a repeated or racing POST with
+    the same key finds it (or trips over the unique constraint) and creates nothing.
+    """
+
+    scope = models.CharField(_("jenis kiriman"), max_length=40)
+    key = models.CharField(_("kunci"), max_length=64)
+    agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    object_type = models.CharField(_("jenis data"), max_length=100, blank=True)
+    object_id = models.CharField(_("id data"), max_length=40, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("kunci kiriman")
+        verbose_name_plural = _("kunci kiriman")
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "key"], name="core_submission_key_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope}:{self.key[:8]}"

@@ -89,8 +89,20 @@ def rate_limited(request: HttpRequest) -> bool:
     return hits > RATE_LIMIT
 
 
-def toggle_like(article: NewsArticlePage, request: HttpRequest) -> tuple[LikeState, str]:
-    """Like, or take back the like; returns the new state and the visitor's raw cookie id."""
+def wanted(value: str | None) -> bool | None:
+    """The state the like button asked for (`suka=1` like, `suka=0` take back), if it said."""
+    return {"1": True, "0": False}.get(value or "")
+
+
+def toggle_like(
+    article: NewsArticlePage, request: HttpRequest, want: bool | None = None
+) -> tuple[LikeState, str]:
+    """Like, or take back the like; returns the new state and the visitor's raw cookie id.
+
+    The form says which state it wants (`want`), so a double click or a retried POST sets the
+    same state twice instead of liking and then taking the like back; a bare POST (an old page)
+    toggles.
+    """
     raw = visitor_id(request)
     print_ = fingerprint(request)
     if raw:
@@ -100,9 +112,13 @@ def toggle_like(article: NewsArticlePage, request: HttpRequest) -> tuple[LikeSta
         # like it gave before dropping the cookie instead of adding a second one.
         existing = ArticleLike.objects.filter(article=article, fingerprint=print_).first()
         raw = secrets.token_urlsafe(18)
-    if existing is not None:
+    if existing is not None and want is not True:
         existing.delete()
-    else:
+    elif existing is not None and existing.visitor != visitor_key(raw):
+        # The second POST of a double click came before the first's cookie: the like is this
+        # browser's, now under the id this answer's cookie carries.
+        ArticleLike.objects.filter(pk=existing.pk).update(visitor=visitor_key(raw))
+    elif existing is None and want is not False:
         try:
             with transaction.atomic():
                 ArticleLike.objects.create(

@@ -73,7 +73,7 @@ def like(request: HttpRequest, page_id: int) -> HttpResponse:
             return JsonResponse({"error": "terlalu-sering"}, status=429)
         return HttpResponse(status=429)
     else:
-        state, raw = likes.toggle_like(article, request)
+        state, raw = likes.toggle_like(article, request, likes.wanted(request.POST.get("suka")))
         response = (
             JsonResponse({"count": state.count, "liked": state.liked})
             if wants_json

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lontar.core.botcheck import BotCheckMixin
+from lontar.core.idempotency import IdempotencyMixin
 from lontar.core.text_limits import state_text_limits
 from lontar.core.uploads import IDENTITY_DOCUMENT, check_upload
 from lontar.ppid import limits
@@ -15,7 +16,7 @@ from lontar.ppid.nik import InvalidNIK, validate_nik
 _FORM_SALT = "lontar.ppid.request-form"
 
 
-class RequestForm(BotCheckMixin, forms.Form):
+class RequestForm(BotCheckMixin, IdempotencyMixin, forms.Form):
     # Anti-spam without third parties: the honeypot `website` and the signed `shown_at`.
     bot_check_salt = _FORM_SALT
     bot_check_refusal = _("Permohonan tidak dapat diproses.")

@@ -4,26 +4,31 @@ from __future__ import annotations
 
 import csv
 import time
+from importlib import import_module
 from typing import Any, TypeGuard
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core import idempotency
 from lontar.core.client import client_ip
 from lontar.core.exports import safe_row
 from lontar.core.faults import StorageUnavailable
+from lontar.core.models import SubmissionKey
 from lontar.core.params import choice, parse_page, parse_year
 from lontar.core.ratelimit import (
     count,
     hit_and_check,
     subject_key,
     uncount,
+    visitor_key,
 )
 from lontar.core.retirement import closed_when_retired
 from lontar.ppid.documents import stored_receipt
@@ -44,6 +49,12 @@ TRACKING_FAILURES_PER_NUMBER = 10
 TRACKED_GRANT_SECONDS = 30 * 60
 _RECEIPT = "ppid_receipt"
 _TRACKED = "ppid_tracked"
+_SCOPE = "ppid.request"
+_FORM_SHOWN = "ppid_form_shown"
+# How long a POST that lost a race with its twin waits for the twin's receipt in the session.
+RACE_WAIT_SECONDS = 3.0
+# ... and only when the key was claimed this recently (its twin may still be filing it).
+RACE_WINDOW_SECONDS = 15.0
 
 
 def _grant(request: HttpRequest, pk: int) -> None:
@@ -78,6 +89,10 @@ def new_request(request: HttpRequest) -> HttpResponse:
     ppid_settings = settings_for(agency)
     form_kwargs = {"require_identity_scan": ppid_settings.require_identity_scan}
     if request.method == "POST":
+        key = idempotency.key_from(request.POST)
+        earlier = idempotency.earlier(_SCOPE, key)
+        if earlier is not None:  # a double click or a retried POST: nothing new is filed
+            return _already_filed(request, earlier)
         form = RequestForm(request.POST, request.FILES, **form_kwargs)
         valid = form.is_valid()
         # Only complete submissions count, and counting is the check (one atomic increment),
@@ -98,32 +113,81 @@ def new_request(request: HttpRequest) -> HttpResponse:
             )
         if valid:
             details = RequesterDetails.from_cleaned(form.cleaned_data)
-            # Stored and committed before the confirmation page is shown.
+            codes: list[str] = []
+
+            def register() -> InformationRequest:
+                information_request, code = register_request(
+                    agency=agency,
+                    details=details,
+                    received_at=agency.now(),
+                    channel=InformationRequest.Channel.WEB,
+                    ip=client_ip(request) or None,
+                )
+                codes.append(code)
+                return information_request
+
+            # Stored and committed, with its idempotency key, before the receipt is shown.
             try:
-                with transaction.atomic():
-                    information_request, code = register_request(
-                        agency=agency,
-                        details=details,
-                        received_at=agency.now(),
-                        channel=InformationRequest.Channel.WEB,
-                        ip=client_ip(request) or None,
-                    )
+                outcome = idempotency.submit_once(_SCOPE, key, agency=agency, create=register)
             except StorageUnavailable as error:  # nothing stored; the message sits by the file
+                uncount(visitor_key(request, "ppid-request"))  # nothing was filed
                 form.add_error(None, error)
                 context = {"form": form, "ppid_settings": ppid_settings}
                 return render(request, "ppid/public/request_form.html", context, status=503)
+            if outcome.created is None:  # lost a race with the same key
+                assert outcome.earlier is not None
+                uncount(visitor_key(request, "ppid-request"))
+                return _already_filed(request, outcome.earlier)
+            information_request, code = outcome.created, codes[0]
             request.session[_RECEIPT] = {
                 "id": information_request.pk,
                 "code": code,
                 "at": time.time(),
             }
             _grant(request, information_request.pk)
+            # Saved now, not after the response: a twin POST (double click) waits for it.
+            request.session.save()
             return redirect("ppid:receipt")
     else:
         form = RequestForm(**form_kwargs)
+        # A session from the moment the form is shown, so that both POSTs of a double click
+        # carry the same one and the answer the browser keeps (the second) is the receipt.
+        request.session[_FORM_SHOWN] = True
     return render(
         request, "ppid/public/request_form.html", {"form": form, "ppid_settings": ppid_settings}
     )
+
+
+def _filed_by_this_session(request: HttpRequest, earlier: SubmissionKey, wait: float) -> bool:
+    """Whether this browser's session holds the receipt of the request the key created.
+
+    A POST that lost a race with its twin (a double click) may get here before the twin has
+    saved the session, so it looks again, from the store, for up to `wait` seconds.
+    """
+    receipt = request.session.get(_RECEIPT)
+    deadline = time.monotonic() + wait
+    while True:
+        if _fresh(receipt) and str(receipt.get("id")) == earlier.object_id:
+            return True
+        session_key = request.session.session_key
+        if not session_key or time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
+        receipt = import_module(settings.SESSION_ENGINE).SessionStore(session_key).get(_RECEIPT)
+
+
+def _already_filed(request: HttpRequest, earlier: SubmissionKey) -> HttpResponse:
+    """The answer to a repeated POST: the receipt again, but only to the session that filed it.
+
+    Another browser holding the same key (a copied page) learns only that the request was
+    received, and is pointed to tracking with the code the requester got. Only a request filed
+    moments ago may still be on its way into the session, so only then is it worth waiting.
+    """
+    age = (timezone.now() - earlier.created_at).total_seconds()
+    wait = min(RACE_WAIT_SECONDS, max(0.0, RACE_WINDOW_SECONDS - age))
+    if _filed_by_this_session(request, earlier, wait):
+        return redirect("ppid:receipt")
+    return render(request, "ppid/public/already_filed.html")
 
 
 def _from_receipt(request: HttpRequest) -> tuple[InformationRequest, str | None]:

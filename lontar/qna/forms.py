@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lontar.core.botcheck import BotCheckMixin
+from lontar.core.idempotency import IdempotencyMixin
 from lontar.core.text_limits import state_text_limits
 from lontar.qna.models import Category
 
@@ -13,7 +14,7 @@ ANSWER_MAX = 10_000
 _FORM_SALT = "lontar.qna.question-form"
 
 
-class QuestionForm(BotCheckMixin, forms.Form):
+class QuestionForm(BotCheckMixin, IdempotencyMixin, forms.Form):
     bot_check_salt = _FORM_SALT
     bot_check_refusal = _("Pertanyaan tidak dapat diproses.")
 

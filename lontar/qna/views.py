@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core import idempotency
+from lontar.core.models import SubmissionKey
 from lontar.core.params import choice, parse_page, search_query
 from lontar.core.ratelimit import hit_and_check
 from lontar.core.retirement import closed_when_retired
@@ -23,6 +24,7 @@ QUESTIONS_PER_HOUR = 5
 FEEDBACK_PER_HOUR = 30
 PER_PAGE = 20
 _VOTED = "qna_voted"
+_SCOPE = "qna.question"
 
 
 def _agency(request: HttpRequest):
@@ -39,6 +41,10 @@ def ask(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
     form = QuestionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
+        key = idempotency.key_from(request.POST)
+        earlier = idempotency.earlier(_SCOPE, key)
+        if earlier is not None:  # a double click or a retried POST: nothing new is asked
+            return _asked(earlier)
         valid = form.is_valid()
         # Counting is the check (one atomic increment): a parallel burst gets the allowance only.
         if valid and not hit_and_check(request, "qna-ask", QUESTIONS_PER_HOUR, 3600):
@@ -52,8 +58,12 @@ def ask(request: HttpRequest) -> HttpResponse:
             return render(request, "qna/ask.html", {"form": form}, status=429)
         if valid:
             data = form.cleaned_data
-            with transaction.atomic():
-                question = services.submit_question(
+            # Stored and committed, with its idempotency key, before the confirmation shows.
+            outcome = idempotency.submit_once(
+                _SCOPE,
+                key,
+                agency=agency,
+                create=lambda: services.submit_question(
                     agency=agency,
                     asker_name=data["asker_name"],
                     email=data["email"],
@@ -62,9 +72,22 @@ def ask(request: HttpRequest) -> HttpResponse:
                     anonymous_in_public=data["anonymous_in_public"],
                     question_text=data["question_text"],
                     tracking_url_of=lambda q: request.build_absolute_uri(q.tracking_url()),
-                )
-            return redirect(f"{question.tracking_url()}?baru=1")
+                ),
+            )
+            if outcome.created is None:  # lost a race with the same key
+                assert outcome.earlier is not None
+                return _asked(outcome.earlier)
+            return redirect(f"{outcome.created.tracking_url()}?baru=1")
     return render(request, "qna/ask.html", {"form": form})
+
+
+def _asked(earlier: SubmissionKey) -> HttpResponse:
+    """A repeated POST is answered as the first was: the question's own tracking page.
+
+    The key is a random token only the page that asked held, as unguessable as the tracking link.
+    """
+    question = Question.objects.get(pk=earlier.object_id)
+    return redirect(f"{question.tracking_url()}?baru=1")
 
 
 @never_cache

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lontar.core.idempotency import IdempotencyMixin
 from lontar.core.text_limits import state_text_limits
 from lontar.survey import ikm
 from lontar.survey.models import SurveyResponse
@@ -19,7 +20,7 @@ def answer_field_name(key: str) -> str:
     return f"{ANSWER_PREFIX}{key}"
 
 
-class QuestionnaireForm(forms.Form):
+class QuestionnaireForm(IdempotencyMixin, forms.Form):
     """Every element is required; scores are the option positions 1..4 of ikm.ELEMENTS."""
 
     sex = forms.ChoiceField(
@@ -94,7 +95,7 @@ class QuestionnaireForm(forms.Form):
         return {key: self.cleaned_data[answer_field_name(key)] for key in ikm.ELEMENT_KEYS}
 
 
-class PageFeedbackForm(forms.Form):
+class PageFeedbackForm(IdempotencyMixin, forms.Form):
     """ "Apakah informasi ini membantu?": the answer is the submit button pressed (ya/tidak)."""
 
     YES = "ya"

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page, Site
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core import idempotency
 from lontar.core.params import clean_text
 from lontar.core.ratelimit import hit_and_check
 from lontar.core.retirement import closed_when_retired
@@ -28,6 +29,8 @@ CHART_ROW_HEIGHT = 28
 CHART_TOP = 8
 CHART_BAR_X = 320  # room for the longest element name at 12px
 CHART_BAR_WIDTH = 330
+_RESPONSE_SCOPE = "survey.response"
+_FEEDBACK_SCOPE = "survey.page-feedback"
 
 
 def _agency_or_404(request: HttpRequest):
@@ -76,6 +79,12 @@ def questionnaire(request: HttpRequest, unit_slug: str) -> HttpResponse:
             raise Http404("Unit layanan tidak ditemukan.")
         return render(request, "survey/closed.html", {"unit": unit}, status=404)
 
+    thanks_url = reverse("survey:thanks", args=[period.unit.slug])
+    key = idempotency.key_from(request.POST) if request.method == "POST" else ""
+    if idempotency.earlier(_RESPONSE_SCOPE, key) is not None:
+        # A double click or a retried POST (even one that used up its invitation): thanks again.
+        return redirect(thanks_url)
+
     token, invitation = _invitation(request, period.unit)
     if token and (invitation is None or invitation.is_used):
         return _invitation_problem(request, period.unit, used=invitation is not None)
@@ -90,18 +99,23 @@ def questionnaire(request: HttpRequest, unit_slug: str) -> HttpResponse:
             status = 429
         elif form.is_valid():
             try:
-                services.submit_response(
-                    period=period,
-                    answers=form.answers(),
-                    sex=form.cleaned_data["sex"],
-                    age_band=form.cleaned_data["age_band"],
-                    education=form.cleaned_data["education"],
-                    occupation=form.cleaned_data["occupation"],
-                    service_received=form.cleaned_data["service_received"],
-                    service_date=form.cleaned_data["service_date"],
-                    suggestion=form.cleaned_data["suggestion"],
-                    today=today,
-                    invitation=invitation,
+                outcome = idempotency.submit_once(
+                    _RESPONSE_SCOPE,
+                    key,
+                    agency=agency,
+                    create=lambda: services.submit_response(
+                        period=period,
+                        answers=form.answers(),
+                        sex=form.cleaned_data["sex"],
+                        age_band=form.cleaned_data["age_band"],
+                        education=form.cleaned_data["education"],
+                        occupation=form.cleaned_data["occupation"],
+                        service_received=form.cleaned_data["service_received"],
+                        service_date=form.cleaned_data["service_date"],
+                        suggestion=form.cleaned_data["suggestion"],
+                        today=today,
+                        invitation=invitation,
+                    ),
                 )
             except services.MissingAnswers as exc:  # the form requires all; kept for safety
                 for key in exc.missing:
@@ -109,9 +123,9 @@ def questionnaire(request: HttpRequest, unit_slug: str) -> HttpResponse:
             except services.InvitationUsed:  # used in another tab meanwhile
                 return _invitation_problem(request, period.unit, used=True)
             else:
-                if invitation is None:
+                if invitation is None and outcome.created is not None:
                     ratelimit.record_submission(request)
-                return redirect(reverse("survey:thanks", args=[period.unit.slug]))
+                return redirect(thanks_url)
         if not limited and form.errors:
             status = 400
     else:
@@ -297,6 +311,10 @@ def page_feedback(request: HttpRequest, page_id: int) -> HttpResponse:
     if page is None:
         raise Http404("Halaman tidak ditemukan.")
     page_url = page.get_url(request) or "/"
+    thanks_url = f"{page_url}?{FEEDBACK_DONE_PARAMETER}={FEEDBACK_DONE_VALUE}#umpan-balik"
+    key = idempotency.key_from(request.POST)
+    if idempotency.earlier(_FEEDBACK_SCOPE, key) is not None:  # a repeat: thanks again
+        return redirect(thanks_url)
     form = PageFeedbackForm(request.POST)
     if ratelimit.is_limited(request, ratelimit.PAGE_FEEDBACK):
         context = {"page": page, "page_url": page_url, "form": form, "limited": True}
@@ -304,8 +322,14 @@ def page_feedback(request: HttpRequest, page_id: int) -> HttpResponse:
     if not form.is_valid():
         context = {"page": page, "page_url": page_url, "form": form, "limited": False}
         return render(request, "survey/page_feedback.html", context, status=400)
-    services.record_page_feedback(
-        page=page, helpful=form.is_helpful, comment=form.cleaned_data["comment"]
+    outcome = idempotency.submit_once(
+        _FEEDBACK_SCOPE,
+        key,
+        agency=agency_for_request(request),
+        create=lambda: services.record_page_feedback(
+            page=page, helpful=form.is_helpful, comment=form.cleaned_data["comment"]
+        ),
     )
-    ratelimit.record_submission(request, ratelimit.PAGE_FEEDBACK)
-    return redirect(f"{page_url}?{FEEDBACK_DONE_PARAMETER}={FEEDBACK_DONE_VALUE}#umpan-balik")
+    if outcome.created is not None:
+        ratelimit.record_submission(request, ratelimit.PAGE_FEEDBACK)
+    return redirect(thanks_url)

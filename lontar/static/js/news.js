@@ -34,6 +34,7 @@
         form.querySelector("[data-like-count]").textContent = data.count;
         button.setAttribute("aria-pressed", data.liked ? "true" : "false");
         form.querySelector("[data-like-label]").textContent = data.liked ? labels.on : labels.off;
+        form.querySelector("[data-like-want]").value = data.liked ? "0" : "1";
       })
       .catch(function () {})
       .finally(function () { button.disabled = false; });
