@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.core.management import call_command
 
-from lontar.core import idempotency, outbox
+from lontar.core import idempotency, orphans, outbox
 from lontar.core.schedule import periodic
 
 
@@ -30,3 +30,9 @@ def purge_outbox() -> None:
 def purge_submission_keys() -> None:
     """Idempotency keys older than a week go: a retried POST comes within minutes."""
     idempotency.purge()
+
+
+@periodic(every=timedelta(hours=6))
+def sweep_orphan_files() -> None:
+    """Files a crash left in private storage, named by no row, are deleted (issue 19)."""
+    orphans.sweep()

@@ -171,9 +171,14 @@ def stored_receipt(information_request) -> FieldFile:
     storage = private_storage()
     name = storage.save(receipt_upload_to(r, ""), ContentFile(receipt_pdf(r)))
     # Two first downloads at once: the first to claim the row wins, the other's file goes.
-    claimed = InformationRequest.objects.filter(pk=r.pk, receipt_pdf=current).update(
-        receipt_pdf=name
-    )
+    # A crash between the save and the update leaves a file; `lontar.core.orphans` sweeps it.
+    try:
+        claimed = InformationRequest.objects.filter(pk=r.pk, receipt_pdf=current).update(
+            receipt_pdf=name
+        )
+    except BaseException:
+        storage.delete(name)
+        raise
     if claimed:
         r.receipt_pdf.name = name
     else:

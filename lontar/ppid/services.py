@@ -26,6 +26,7 @@ from lontar.agencies.models import Agency, Unit
 from lontar.core import outbox
 from lontar.core.datamap import personal_fields
 from lontar.core.faults import store_files
+from lontar.core.orphans import removes_saved_files_on_error, track
 from lontar.core.uploads import server_name
 from lontar.ppid import crypto, limits, mail
 from lontar.ppid.actions import Action, require, transition_refusal
@@ -144,6 +145,7 @@ def _move(
     )
 
 
+@removes_saved_files_on_error  # a rollback must not leave a KTP scan behind (issue 19)
 @transaction.atomic
 def register_request(
     *,
@@ -210,6 +212,9 @@ def register_request(
         {name: details.files.get(name) for name in REQUESTER_FILES},
         server_name,
     )
+    for name in REQUESTER_FILES:
+        if getattr(information_request, name):
+            track(getattr(information_request, name))  # deleted again if this service fails
     information_request.save()
     _record(
         information_request,
@@ -335,6 +340,7 @@ def _check_answer(answer: Answer) -> None:
         raise ValidationError(errors)
 
 
+@removes_saved_files_on_error
 @transaction.atomic
 def answer_request(information_request: InformationRequest, *, answer: Answer, by, ip=None) -> None:
     """Record the written notice, generate its PDF, attach released documents."""
@@ -361,6 +367,7 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
     for title, upload in answer.documents:
         document = ReleasedDocument(information_request=information_request, title=title)
         document.file.save(server_name(upload), upload, save=False)
+        track(document.file)
         document.save()
     _move(
         information_request,
@@ -371,6 +378,7 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
         public_note=str(Decision(answer.decision).label),
     )
     store_written_notice(information_request)
+    track(information_request.notice_pdf)
     information_request.save()
     mail.send_update(information_request, "answered")
 
@@ -469,6 +477,7 @@ def _erase_rows(queryset, fields) -> None:
     queryset.update(**values)
 
 
+@removes_saved_files_on_error
 @transaction.atomic
 def erase_personal_data(information_request: InformationRequest, *, by=None) -> None:
     """End of retention (UU 27/2022 Pasal 42–44): remove who asked, keep what was asked.
@@ -494,6 +503,7 @@ def erase_personal_data(information_request: InformationRequest, *, by=None) -> 
     for name in regenerate:
         replacement = _REGENERATED[name](information_request)
         getattr(information_request, name).save(replacement.name, replacement, save=False)
+        track(getattr(information_request, name))
     information_request.personal_data_erased_at = timezone.now()
     information_request.save()
     for relation in InformationRequest._meta.related_objects:
