@@ -121,7 +121,8 @@ class Citizen:
         response.raise_for_status()
         self.fields = hidden_inputs(response.text)
         self.shown_at = time.monotonic()
-        if "idempotency_key" in self.fields:
+        # The form's idempotency key (core/idempotency.py); posted back with every retry.
+        if "submission_key" in self.fields or "idempotency_key" in self.fields:
             figures.idempotency_key = True
 
     def data(self) -> dict[str, str]:
