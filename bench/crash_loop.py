@@ -49,7 +49,9 @@ MIN_FILL_SECONDS = 3.3  # the bot check refuses posts sooner than 3 s after the 
 # Longer than gunicorn's worker timeout (30 s): a slow answer is not mistaken for a lost one.
 READ_TIMEOUT = 45
 RETRY_SECONDS = 60  # a client keeps retrying this long (the app restart takes a few seconds)
-RETRYABLE = (requests.ConnectionError, requests.Timeout)
+# A worker killed while sending its answer breaks the body mid-way (ChunkedEncodingError /
+# IncompleteRead): to the citizen that is a dropped connection like any other, and they retry.
+RETRYABLE = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError)
 RUN_PREFIX = random.randrange(1, 0xFFFF)
 NUMBER = re.compile(r'class="big">([^<]+)</strong>')
 
@@ -271,7 +273,10 @@ def verdict(args, portal: Portal, figures: Figures, report: dict, duration: floa
     print(f"  worker kills   {figures.worker_kills} (every {args.kill_every} s)")
     print(f"  app crashes    {figures.app_crashes} (restart {figures.restart_seconds:.1f} s)")
     print(f"  idempotency    {'key in form' if figures.idempotency_key else 'no key in form'}")
-    print(f"  orphan files   {len(report['orphan_files'])}")
+    print(
+        f"  orphan files   {report['left_by_crashes']} left by crashes, "
+        f"{report['swept']} removed by the sweeper, {len(report['orphan_files'])} remaining"
+    )
     # Reported, not judged: mail has no outbox yet (reliability plan T-DUR-1, T-DL-3).
     print(f"  no receipt     {report['without_receipt']} stored rows (receipt e-mail not sent)")
     print(f"  integrity      {report['integrity']}")

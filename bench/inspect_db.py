@@ -105,8 +105,20 @@ def integrity() -> str:
         return ";".join(row[0] for row in cursor.fetchall())
 
 
+def sweep_crash_leftovers() -> int:
+    """Run the worker's orphan sweeper with no grace period (every client has finished), as the
+    worker would some hours later: what a crash left is its job (lontar/core/orphans.py)."""
+    from datetime import timedelta
+
+    from lontar.core.orphans import sweep
+
+    return sweep(grace=timedelta(0)).deleted
+
+
 def main() -> None:
     marker = sys.argv[1]
+    left_by_crashes = orphan_files()
+    swept = sweep_crash_leftovers()
     print(
         json.dumps(
             {
@@ -114,6 +126,8 @@ def main() -> None:
                 "without_receipt": without_receipt(marker),
                 "gaps": gaps(),
                 "duplicate_numbers": duplicate_numbers(),
+                "left_by_crashes": len(left_by_crashes),
+                "swept": swept,
                 "orphan_files": orphan_files(),
                 "integrity": integrity(),
                 "total_requests": InformationRequest.objects.count(),
