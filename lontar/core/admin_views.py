@@ -46,7 +46,7 @@ def audit_report(request: HttpRequest) -> HttpResponse:
     object_type = choice(request.GET.get("jenis"), "jenis", frozenset(object_types))
     since = parse_date(request.GET.get("dari"), "dari")
     until = parse_date(request.GET.get("sampai"), "sampai")
-    agency_id = parse_int(request.GET.get("instansi"), "instansi", minimum=1)
+    agency_id = parse_int(request.GET.get("instansi"), "instansi", minimum=1, maximum=2**31 - 1)
     if object_type:
         events = events.filter(object_type=object_type)
     if since:

@@ -45,7 +45,7 @@ def findings_report(request: HttpRequest) -> HttpResponse:
     findings = visible_findings(request.user)
     state = choice(request.GET.get("status"), "status", STATES) or "terbuka"
     kind = choice(request.GET.get("jenis"), "jenis", frozenset(Finding.Kind.values))
-    agency_id = parse_int(request.GET.get("instansi"), "instansi", minimum=1)
+    agency_id = parse_int(request.GET.get("instansi"), "instansi", minimum=1, maximum=2**31 - 1)
     if state == "terbuka":
         findings = findings.filter(resolved_at__isnull=True)
     elif state == "selesai":

@@ -117,6 +117,9 @@ def test_the_trail_filters_by_record_type_and_refuses_junk(
     )
     assert client.get("/admin/laporan/audit/?jenis=ppid.bogus").status_code == 400
     assert client.get("/admin/laporan/audit/?dari=kemarin").status_code == 400
+    # Beyond a database integer (a 500 on PostgreSQL before), unicode digits, a NUL, a quote.
+    for junk in ("9" * 5000, "²", "%00", "'"):
+        assert client.get(f"/admin/laporan/audit/?instansi={junk}").status_code == 400, junk
 
 
 def test_editors_cannot_read_the_trail(client, editor):
