@@ -69,10 +69,13 @@ def _has_answer(question: Question) -> bool:
 def allowed_actions(question: Question, user) -> list[str]:
     """The actions this user may take on the question now, in table order (the buttons)."""
     actions = []
+    may: dict[str, bool] = {}  # one permission-and-agency query per permission, not per button
     for transition in states.WORKFLOW.actions_from(question.status):
         if transition.action == states.PUBLISH and not _has_answer(question):
             continue
-        if _may_act(user, question, transition.permission):
+        if transition.permission not in may:
+            may[transition.permission] = _may_act(user, question, transition.permission)
+        if may[transition.permission]:
             actions.append(transition.action)
     return actions
 
