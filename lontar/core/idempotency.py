@@ -70,12 +70,21 @@ class Outcome(Generic[M]):
     earlier: SubmissionKey | None = None
 
 
-def submit_once(scope: str, key: str, *, agency: Any, create: Callable[[], M]) -> Outcome[M]:
+def submit_once(
+    scope: str,
+    key: str,
+    *,
+    agency: Any,
+    create: Callable[[], M],
+    then: Callable[[M], None] | None = None,
+) -> Outcome[M]:
     """Run `create` in a transaction, at most once per (scope, key).
 
     Without a key (an old page, a client that does not send one) the record is just created.
     The key row is claimed first, so on PostgreSQL a racing POST waits on the unique index
-    until the first commits, then fails and answers as a repeat.
+    until the first commits, then fails and answers as a repeat. `then` runs inside the same
+    transaction once the record exists: what must survive with the record (the receipt in a
+    database session) commits with it or not at all, whenever the process dies.
     """
     if key:
         found = earlier(scope, key)
@@ -91,6 +100,8 @@ def submit_once(scope: str, key: str, *, agency: Any, create: Callable[[], M]) -
                 claim.object_type = label_of(obj)
                 claim.object_id = str(obj.pk)
                 claim.save(update_fields=["object_type", "object_id"])
+            if then is not None:
+                then(obj)
     except IntegrityError:
         found = earlier(scope, key)
         if found is None:  # not our constraint: a real error

@@ -126,9 +126,24 @@ def new_request(request: HttpRequest) -> HttpResponse:
                 codes.append(code)
                 return information_request
 
+            def hand_receipt(information_request: InformationRequest) -> None:
+                # Written into the (database) session inside the request's own transaction:
+                # a worker killed after the commit cannot leave a filed request whose retry
+                # finds no receipt. Saved now, not after the response: a twin POST (double
+                # click) waits for it.
+                request.session[_RECEIPT] = {
+                    "id": information_request.pk,
+                    "code": codes[0],
+                    "at": time.time(),
+                }
+                _grant(request, information_request.pk)
+                request.session.save()
+
             # Stored and committed, with its idempotency key, before the receipt is shown.
             try:
-                outcome = idempotency.submit_once(_SCOPE, key, agency=agency, create=register)
+                outcome = idempotency.submit_once(
+                    _SCOPE, key, agency=agency, create=register, then=hand_receipt
+                )
             except StorageUnavailable as error:  # nothing stored; the message sits by the file
                 uncount(visitor_key(request, "ppid-request"))  # nothing was filed
                 form.add_error(None, error)
@@ -138,15 +153,6 @@ def new_request(request: HttpRequest) -> HttpResponse:
                 assert outcome.earlier is not None
                 uncount(visitor_key(request, "ppid-request"))
                 return _already_filed(request, outcome.earlier)
-            information_request, code = outcome.created, codes[0]
-            request.session[_RECEIPT] = {
-                "id": information_request.pk,
-                "code": code,
-                "at": time.time(),
-            }
-            _grant(request, information_request.pk)
-            # Saved now, not after the response: a twin POST (double click) waits for it.
-            request.session.save()
             return redirect("ppid:receipt")
     else:
         form = RequestForm(**form_kwargs)
@@ -195,7 +201,12 @@ def _from_receipt(request: HttpRequest) -> tuple[InformationRequest, str | None]
     if not _fresh(receipt):
         request.session.pop(_RECEIPT, None)
         raise Http404
-    information_request = InformationRequest.objects.select_related("agency").get(pk=receipt["id"])
+    information_request = (
+        InformationRequest.objects.select_related("agency").filter(pk=receipt["id"]).first()
+    )
+    if information_request is None:  # a receipt whose request never committed
+        request.session.pop(_RECEIPT, None)
+        raise Http404
     return information_request, receipt.get("code")
 
 

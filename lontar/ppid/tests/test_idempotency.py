@@ -10,6 +10,7 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 
+from lontar.core import idempotency
 from lontar.core.models import SubmissionKey
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.tests.helpers import form_data
@@ -122,3 +123,31 @@ def test_racing_double_click_files_one_request_and_both_answers_show_the_receipt
     assert {a["Location"] for a in answers} == {"/ppid/permohonan/terkirim/"}
     stored = InformationRequest.objects.get()
     assert stored.number in browser.get("/ppid/permohonan/terkirim/").content.decode()
+
+
+class _WorkerKilled(BaseException):
+    """The process dies: no middleware runs, nothing after this point happens."""
+
+
+def test_a_worker_killed_after_the_commit_still_hands_the_retry_its_receipt(
+    client, agency_a, monkeypatch
+):
+    # The crash loop found this: the request committed, the process died before the session
+    # middleware saved the receipt, and the browser's retry got only "already received".
+    data = form_data(submission_key=shown_key(client))
+
+    real_submit_once = idempotency.submit_once
+
+    def commit_then_die(*args, **kwargs):
+        real_submit_once(*args, **kwargs)
+        raise _WorkerKilled  # right after the commit, before anything else the view does
+
+    with monkeypatch.context() as patch:
+        patch.setattr(idempotency, "submit_once", commit_then_die)
+        with pytest.raises(_WorkerKilled):
+            client.post(URL, data)
+
+    retry = client.post(URL, data, follow=True)
+
+    stored = InformationRequest.objects.get()
+    assert stored.number in retry.content.decode()
