@@ -282,9 +282,13 @@ if "EMAIL_BACKEND" not in _email:
     raise ImproperlyConfigured(
         "EMAIL_URL is malformed: use smtp://, submission://, smtps:// or console:"
     )
-EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+# Every message goes through the outbox (docs/decisions/0015-outbox.md), also the ones Lontar
+# does not compose itself (Wagtail's moderation notices, password resets): a mail server that
+# is down delays them instead of losing them. The outbox delivers with the EMAIL_URL back end.
+OUTBOX_EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 if not DEBUG:
-    delivering_email_backend(EMAIL_BACKEND)
+    delivering_email_backend(OUTBOX_EMAIL_BACKEND)
+EMAIL_BACKEND = "lontar.core.outbox.OutboxBackend"
 EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
 EMAIL_PORT = _email["EMAIL_PORT"] or 25
 EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""

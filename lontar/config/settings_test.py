@@ -22,6 +22,9 @@ TESTING = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests read `mail.outbox` directly; the outbox, when a test switches it on, delivers with
+# whatever EMAIL_BACKEND the test sets (an in-process SMTP server, say).
+OUTBOX_EMAIL_BACKEND = ""
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {

@@ -287,7 +287,7 @@ def delivery_backend() -> str:
 
 
 class OutboxBackend(BaseEmailBackend):
-    """An `EMAIL_BACKEND` that puts every message into the outbox (not enabled by default).
+    """The `EMAIL_BACKEND`: every message goes into the outbox; `OUTBOX_EMAIL_BACKEND` sends.
 
     For mail Lontar does not send itself (Wagtail's notifications, password resets): each
     message becomes a row keyed by its own Message-ID. Lontar's own mail calls `enqueue`.

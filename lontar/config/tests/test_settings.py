@@ -146,14 +146,16 @@ def _production(tmp_path, **overrides: str | None) -> dict[str, str]:
 def test_complete_production_environment_starts_with_safe_settings(tmp_path):
     result = _settings_in_subprocess(
         _production(tmp_path),
-        "s.DEBUG, s.EMAIL_BACKEND, s.WAGTAILADMIN_BASE_URL, s.LONTAR_PII_KEY == "
+        "s.DEBUG, s.EMAIL_BACKEND, s.OUTBOX_EMAIL_BACKEND, s.WAGTAILADMIN_BASE_URL, "
+        "s.LONTAR_PII_KEY == "
         f"{PII_KEY!r}, s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SECURE_HSTS_SECONDS, "
         "s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD, s.X_FRAME_OPTIONS",
     )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        "False django.core.mail.backends.smtp.EmailBackend https://bkd.example.go.id True "
+        "False lontar.core.outbox.OutboxBackend django.core.mail.backends.smtp.EmailBackend "
+        "https://bkd.example.go.id True "
         "__Host-lontar_sesi __Host-lontar_csrf 31536000 True True DENY"
     )
 
@@ -191,7 +193,7 @@ def test_production_refuses_to_start_with_a_missing_or_malformed_variable(
 def test_development_needs_none_of_the_production_variables(tmp_path):
     result = _settings_in_subprocess(
         {"LONTAR_DEBUG": "1", "LONTAR_VAR_DIR": str(tmp_path)},
-        "s.EMAIL_BACKEND, s.WAGTAILADMIN_BASE_URL, len(s.LONTAR_PII_KEY)",
+        "s.OUTBOX_EMAIL_BACKEND, s.WAGTAILADMIN_BASE_URL, len(s.LONTAR_PII_KEY)",
     )
 
     assert result.returncode == 0, result.stderr
