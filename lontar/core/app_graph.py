@@ -35,7 +35,7 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         "podcast": frozenset({"core", "agencies", "search", "qna"}),
         "programs": frozenset({"core", "agencies", "search", "news", "opendata"}),
         "opendata": frozenset({"core", "agencies", "search"}),
-        "integrity": frozenset({"core", "agencies"}),
+        "integrity": frozenset({"core", "agencies", "search"}),
         "operations": frozenset({"core"}),
     }
 )

@@ -1,28 +1,25 @@
 """The checks of the integrity scan; each yields `Candidate`s, `services.run_scan` stores them.
 
-Content: every Wagtail page's text fields, rich text and StreamField data (titles, slugs, search
-descriptions included), document titles, file names and PDF text, image titles, alt text and
-file names, Wagtail redirects. Rendered: every live page fetched in-process as a browser, as
-Googlebot and as a visitor coming from Google (cloaking, and what templates add), and every
-non-live page's URL (it must not answer 200). Code: the files on disk against the manifest.
-Other apps are read only through Wagtail's generic Page, Document and Image models.
+Content (here): every Wagtail page's text fields, rich text and StreamField data (titles, slugs,
+search descriptions included), document titles, file names and PDF text, image titles, alt text
+and file names, Wagtail redirects. Rendered (`rendered.py`): every live page and every published
+record outside the page tree fetched in-process as a browser and as Googlebot (cloaking, and
+what templates add), and every non-live page's URL (it must not answer 200). Code: the files on
+disk against the manifest. Other apps are read only through Wagtail's generic Page, Document and
+Image models and the site search's registry of published records.
 """
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
 from django.http.request import validate_host
-from django.test import Client
-from django.urls import Resolver404, resolve
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
@@ -37,17 +34,6 @@ from lontar.integrity.models import Finding
 
 logger = logging.getLogger("lontar.integrity")
 
-BROWSER_UA = (
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/131.0.0.0 Safari/537.36"
-)
-GOOGLEBOT_UA = (
-    "Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like "
-    "Gecko) Chrome/131.0.0.0 Mobile Safari/537.36 (compatible; Googlebot/2.1; "
-    "+http://www.google.com/bot.html)"
-)
-GOOGLE_REFERER = "https://www.google.com/"
-SAME_TEXT = 0.99  # T-SEO-2: at least 99 % of the visible words alike
 MAX_PDF_PAGES = 300
 _SKIPPED_PAGE_FIELDS = frozenset({"path", "url_path"})
 Kind = Finding.Kind
@@ -260,128 +246,6 @@ def scan_redirects(scope: Scope) -> Iterator[Candidate]:
         ):
             yield Candidate(
                 Kind.EXTERNAL_REDIRECT, snippet=redirect.redirect_link, key=host, **common
-            )
-
-
-# --- rendered --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Rendering:
-    status: int
-    location: str
-    text: str
-    links: tuple[Link, ...]
-    all_text: str
-
-
-def _fetch(client: Client, host: str, path: str, secure: bool, **headers: str) -> Rendering:
-    response = client.get(path, HTTP_HOST=host, secure=secure, **headers)
-    body = b""
-    if not response.streaming and "html" in response.get("Content-Type", ""):
-        body = response.content
-    read = read_html(body.decode(response.charset or "utf-8", "replace")) if body else None
-    return Rendering(
-        status=response.status_code,
-        location=response.get("Location", ""),
-        text=read.visible_text if read else "",
-        links=tuple(read.links) if read else (),
-        all_text=read.text if read else "",
-    )
-
-
-def _address(page: Page) -> tuple[str, str, bool] | None:
-    """(host header, path, https) where the page's own site serves it, or None."""
-    parts = page.get_url_parts()
-    if not parts:
-        return None
-    _site_id, root_url, path = parts
-    split = urlsplit(root_url)
-    # Behind a TLS proxy a site's port may say 80 while every plain request is redirected.
-    secure = split.scheme == "https" or bool(settings.SECURE_SSL_REDIRECT)
-    return split.netloc, path, secure
-
-
-def _served_by_page_tree(path: str) -> bool:
-    try:
-        return resolve(path).url_name == "wagtail_serve"
-    except Resolver404:
-        return False
-
-
-def similarity(first: str, second: str) -> float:
-    if first == second:
-        return 1.0
-    return difflib.SequenceMatcher(None, first.split(), second.split(), autojunk=False).ratio()
-
-
-def cloaking_difference(browser: Rendering, other: Rendering, scope: Scope) -> str | None:
-    """Why `other` differs from what a browser got, or None when they match."""
-    if browser.status != other.status:
-        return f"status {browser.status} ≠ {other.status}"
-    if browser.location != other.location:
-        return f"Location {browser.location or '-'} ≠ {other.location or '-'}"
-    seen = {link.href for link in browser.links}
-    extra = sorted(
-        link.href
-        for link in other.links
-        if link.href not in seen
-        and is_external(link.href)
-        and not scope.is_ours(host_of(link.href))
-    )
-    if extra:
-        return "tautan tambahan: " + ", ".join(extra[:5])
-    ratio = similarity(browser.text, other.text)
-    if ratio < SAME_TEXT:
-        return f"teks {ratio:.0%} sama"
-    return None
-
-
-def scan_rendered(scope: Scope) -> Iterator[Candidate]:
-    client = Client(raise_request_exception=False)
-    pages = Page.objects.filter(depth__gt=1).order_by("path")
-    for page in pages.iterator():
-        address = _address(page)
-        if address is None:
-            continue
-        host, path, secure = address
-        target = _page_target(page, scope)
-        if not page.live:
-            if _served_by_page_tree(path):
-                answer = _fetch(client, host, path, secure, HTTP_USER_AGENT=BROWSER_UA)
-                if answer.status == 200:
-                    yield Candidate(
-                        Kind.UNPUBLISHED_REACHABLE,
-                        location=f"{host}{path}",
-                        snippet=answer.text[:300],
-                        key=path,
-                        **target,
-                    )
-            continue
-        browser = _fetch(client, host, path, secure, HTTP_USER_AGENT=BROWSER_UA)
-        variants = {
-            "Googlebot": _fetch(client, host, path, secure, HTTP_USER_AGENT=GOOGLEBOT_UA),
-            "Referer Google": _fetch(
-                client, host, path, secure, HTTP_USER_AGENT=BROWSER_UA, HTTP_REFERER=GOOGLE_REFERER
-            ),
-        }
-        for name, rendering in variants.items():
-            why = cloaking_difference(browser, rendering, scope)
-            if why:
-                yield Candidate(
-                    Kind.CLOAKING,
-                    location=f"{host}{path}",
-                    snippet=f"{name}: {why}"[:500],
-                    key=name,
-                    **target,
-                )
-        for rendering in (browser, variants["Googlebot"]):
-            yield from _findings_in_text(
-                rendering.all_text,
-                list(rendering.links),
-                scope,
-                where=f"{host}{path} [tampilan]",
-                **target,
             )
 
 

@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from lontar.integrity import scanner
+from lontar.integrity import rendered, scanner
 from lontar.integrity.models import Finding
 
 logger = logging.getLogger("lontar.integrity")
@@ -50,7 +50,7 @@ def _candidates(checks: Iterable[str], seconds: dict[str, float]) -> Iterator[sc
             *scanner.scan_images(scope),
             *scanner.scan_redirects(scope),
         ],
-        RENDERED: lambda scope: list(scanner.scan_rendered(scope)),
+        RENDERED: lambda scope: [*rendered.scan_rendered(scope), *rendered.scan_records(scope)],
         CODE: lambda scope: list(scanner.scan_code()),
     }
     scope = scanner.Scope()

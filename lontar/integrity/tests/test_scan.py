@@ -260,3 +260,22 @@ def test_findings_close_when_fixed_and_mail_goes_out_once(
         third = run_scan()
     assert third.resolved >= 1 and not open_findings().exists()
     assert len(mailoutbox) == 1
+
+
+def test_a_gambling_text_in_a_regulation_outside_the_page_tree_is_caught(agency_a):
+    from lontar.regulations.tests.helpers import make_document
+
+    clean = make_document(agency_a, title="Slot Waktu Pelayanan Kepegawaian")
+    spam = make_document(
+        agency_a,
+        title="Perubahan Jam Kerja",
+        abstract="Info situs slot gacor maxwin hari ini, deposit pulsa tanpa potongan.",
+    )
+
+    run_scan([RENDERED], notify=False)
+
+    findings = open_findings(Kind.KEYWORD).filter(object_type="regulations.legaldocument")
+    assert {finding.object_id for finding in findings} == {str(spam.pk)}
+    assert {finding.agency for finding in findings} == {agency_a}
+    assert any(spam.get_absolute_url() in finding.location for finding in findings)
+    assert not open_findings().filter(object_id=str(clean.pk), object_type__startswith="reg")
