@@ -130,6 +130,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "site": INTERNAL,
         "collection": INTERNAL,
         "logo": PUBLIC,
+        "public_base_url": PUBLIC,
         "tagline": PUBLIC,
         "address": PUBLIC,
         "phone": PUBLIC,

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core.public_urls import absolute_url
 from lontar.news import likes
 from lontar.news.models import NewsArticlePage
 from lontar.news.selectors import live_articles, renditions_of_hero
@@ -110,7 +111,7 @@ def _load_relations(article: NewsArticlePage, request: HttpRequest) -> likes.Lik
 
 def article_context(article: NewsArticlePage, request: HttpRequest) -> dict:
     like = _load_relations(article, request)
-    url = article.get_full_url(request) or request.build_absolute_uri()
+    url = article.get_full_url(request) or absolute_url(agency_for_request(request), request.path)
     tags = sorted(article.tags.all(), key=lambda tag: tag.name.lower())
     previous = following = None
     related: list[NewsArticlePage] = []
@@ -157,12 +158,12 @@ def json_ld(article: NewsArticlePage, request: HttpRequest, url: str, image, tag
     if article.last_published_at:
         data["dateModified"] = article.last_published_at.isoformat()
     if image is not None:
-        data["image"] = [request.build_absolute_uri(image.url)]
+        data["image"] = [absolute_url(agency, image.url)]
     if article.author_id:
         data["author"] = {
             "@type": "Person",
             "name": article.author.display_name,
-            "url": request.build_absolute_uri(reverse("news:author", args=[article.author.slug])),
+            "url": absolute_url(agency, reverse("news:author", args=[article.author.slug])),
         }
     if agency is not None:
         data["publisher"] = {"@type": "GovernmentOrganization", "name": agency.name}

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from lontar.agencies.models import Agency
 from lontar.core.params import clean_text, parse_page
+from lontar.core.public_urls import base_url_for_request
 from lontar.opendata import dcat, downloads, partners, selectors
 from lontar.opendata.models import Dataset, Group, Resource
 
@@ -117,7 +118,7 @@ def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _catalog(request: HttpRequest) -> list:
     datasets = selectors.with_relations(selectors.visible_datasets().order_by("slug"))
-    return dcat.statements(list(datasets), request.build_absolute_uri("/").rstrip("/"))
+    return dcat.statements(list(datasets), base_url_for_request(request))
 
 
 @require_GET

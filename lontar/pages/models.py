@@ -9,10 +9,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from lontar.core.public_urls import PublicUrlPageMixin
 from lontar.pages.blocks import CallToActionBlock, ContentBlocks, FooterColumnBlock, MenuItemBlock
 
 
-class HomePage(Page):
+class HomePage(PublicUrlPageMixin, Page):
     """The root of one agency's site; it also holds the site's main menu and footer."""
 
     intro = models.TextField(_("pengantar"), blank=True, max_length=600)
@@ -81,7 +82,7 @@ class HomePage(Page):
         verbose_name_plural = _("beranda")
 
 
-class StandardPage(Page):
+class StandardPage(PublicUrlPageMixin, Page):
     """A content page: profile, vision and mission, structure, duties, contact and the like."""
 
     lead = models.TextField(_("ringkasan"), blank=True, max_length=600)

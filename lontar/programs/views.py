@@ -132,7 +132,7 @@ def agenda_feed(request: HttpRequest, category: str | None = None) -> HttpRespon
     body = ical.agenda_calendar(
         agency,
         selectors.feed_events(agency, category),
-        base_url=request.build_absolute_uri("/"),
+        base_url=agency.absolute_url("/"),
         name=name,
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

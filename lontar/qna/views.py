@@ -71,7 +71,7 @@ def ask(request: HttpRequest) -> HttpResponse:
                     category=data["category"],
                     anonymous_in_public=data["anonymous_in_public"],
                     question_text=data["question_text"],
-                    tracking_url_of=lambda q: request.build_absolute_uri(q.tracking_url()),
+                    tracking_url_of=lambda q: agency.absolute_url(q.tracking_url()),
                 ),
             )
             if outcome.created is None:  # lost a race with the same key

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -10,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import choice, clean_text, parse_int, parse_page, parse_year, search_query
+from lontar.core.public_urls import absolute_url_for_agency_id
 from lontar.regulations import formats, selectors, services
 from lontar.regulations.forms import FilterForm
 from lontar.regulations.models import DocumentStatus, DocumentType
@@ -70,7 +73,7 @@ def regulation_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def regulation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document_or_404(request, pk)
-    url = request.build_absolute_uri(document.get_absolute_url())
+    url = absolute_url_for_agency_id(document.agency_id, document.get_absolute_url(), request)
     return render(
         request,
         "regulations/detail.html",
@@ -116,7 +119,7 @@ def regulation_abstract(request: HttpRequest, pk: int) -> FileResponse:
 
 
 def _feed_record(request: HttpRequest, document) -> dict[str, str]:
-    absolute = request.build_absolute_uri
+    absolute = partial(absolute_url_for_agency_id, document.agency_id, request=request)
     return formats.jdihn_record(
         document,
         subjects=[subject.name for subject in document.subjects.all()],
