@@ -635,6 +635,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "registration_url": PUBLIC,
         "program": PUBLIC,
         "report": PUBLIC,
+        "updated_at": PUBLIC,
     },
     "programs.PlanningDocument": {
         "id": INTERNAL,
