@@ -196,3 +196,62 @@ def w3c_date(value: Lastmod) -> str:
             value = timezone.make_aware(value)
         return value.astimezone(UTC).replace(microsecond=0).isoformat()
     return value.isoformat() if value is not None else ""
+
+
+# --- Helpers for the apps' sections -------------------------------------------------------------
+
+
+def path_maker(url_name: str, sample: str | int = 987654321) -> Callable[..., str]:
+    """`value -> site path` of a one-argument URL, reversed once instead of once per row."""
+    from django.urls import reverse
+
+    parts: list[str] = []  # filled on first use: apps' modules load before the URLconf
+
+    def path_of(value) -> str:
+        if not parts:
+            parts.extend(reverse(url_name, args=[sample]).partition(str(sample))[::2])
+        return f"{parts[0]}{value}{parts[1]}"
+
+    return path_of
+
+
+def _site_root(agency: Agency):
+    site = agency.site if agency.site_id else None
+    return site.root_page if site is not None else None
+
+
+def page_tree_section(
+    key: str, page_types: tuple[type[Model], ...] = (), *, order: int = 50
+) -> SitemapSection:
+    """A section of the agency's live, public Wagtail pages: those of `page_types`, or, with
+    none given, every page that no other section lists (the home page, standard pages …)."""
+    from wagtail.models import Page
+
+    def queryset(agency: Agency) -> QuerySet:
+        root = _site_root(agency)
+        if root is None:
+            return Page.objects.none()
+        pages = Page.objects.live().public().descendant_of(root, inclusive=True)
+        if page_types:
+            return pages.type(*page_types)
+        claimed = [model for section in SECTIONS.values() for model in section.page_models]
+        return pages.not_type(*claimed) if claimed else pages
+
+    def root_path(agency: Agency) -> dict:
+        root = _site_root(agency)
+        return {"root_path": root.url_path if root is not None else "/"}
+
+    def path_of(url_path: str, *, root_path: str) -> str:
+        return "/" + url_path[len(root_path) :]
+
+    return SitemapSection(
+        key=key,
+        queryset=queryset,
+        path_of=path_of,
+        path_fields=("url_path",),
+        lastmod_field="last_published_at",
+        page_models=page_types,
+        page_tree=True,
+        order=order,
+        path_context=root_path,
+    )

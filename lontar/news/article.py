@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core import jsonld
 from lontar.core.public_urls import absolute_url
 from lontar.news import likes
 from lontar.news.models import NewsArticlePage
@@ -132,6 +132,9 @@ def article_context(article: NewsArticlePage, request: HttpRequest) -> dict:
         "tags": tags,
         "social_image": social_image,
         "json_ld": json_ld(article, request, url, social_image, tags),
+        "social_image_url": absolute_url(agency_for_request(request), social_image.url)
+        if social_image
+        else "",
         "related": related,
         "previous_article": previous,
         "next_article": following,
@@ -166,7 +169,5 @@ def json_ld(article: NewsArticlePage, request: HttpRequest, url: str, image, tag
             "url": absolute_url(agency, reverse("news:author", args=[article.author.slug])),
         }
     if agency is not None:
-        data["publisher"] = {"@type": "GovernmentOrganization", "name": agency.name}
-    text = json.dumps(data, ensure_ascii=False)
-    # Safe: "<", ">" and "&" are written as JSON unicode escapes, so no tag can close early.
-    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+        data["publisher"] = jsonld.organization(agency)
+    return jsonld.script(data)

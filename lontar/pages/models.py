@@ -9,6 +9,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from lontar.agencies.selectors import agency_for_request
+from lontar.core import jsonld
 from lontar.core.public_urls import PublicUrlPageMixin
 from lontar.pages.blocks import CallToActionBlock, ContentBlocks, FooterColumnBlock, MenuItemBlock
 
@@ -81,6 +83,17 @@ class HomePage(PublicUrlPageMixin, Page):
         verbose_name = _("beranda")
         verbose_name_plural = _("beranda")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["canonical_url"] = self.get_full_url(request)
+        agency = agency_for_request(request)
+        if agency is not None:
+            # The agency itself, with its logo: what search engines show beside its results.
+            context["json_ld"] = jsonld.script(
+                {"@context": jsonld.CONTEXT, **jsonld.organization(agency, full=True)}
+            )
+        return context
+
 
 class StandardPage(PublicUrlPageMixin, Page):
     """A content page: profile, vision and mission, structure, duties, contact and the like."""
@@ -100,4 +113,5 @@ class StandardPage(PublicUrlPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["subpages"] = self.get_children().live().public().specific().only("title")
+        context["canonical_url"] = self.get_full_url(request)
         return context

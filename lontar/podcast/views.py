@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.public_urls import absolute_url_for_agency_id
-from lontar.podcast import selectors, transcripts
+from lontar.podcast import schema_org, selectors, transcripts
 from lontar.podcast.feed import build_feed, chapters_json
 from lontar.podcast.models import Episode, Show
 from lontar.podcast.ranges import Unsatisfiable, parse_range
@@ -76,6 +76,7 @@ def show(request: HttpRequest, show_slug: str) -> HttpResponse:
 @require_safe
 def episode(request: HttpRequest, show_slug: str, slug: str) -> HttpResponse:
     episode = _episode(request, show_slug, slug)
+    canonical = absolute_url_for_agency_id(episode.show.agency_id, episode.get_absolute_url())
     cues = []
     if episode.transcript:
         with episode.transcript.open("rb") as handle:
@@ -89,6 +90,8 @@ def episode(request: HttpRequest, show_slug: str, slug: str) -> HttpResponse:
             "cues": cues,
             "chapters": list(episode.chapters.all()),
             "people": list(episode.people.all()),
+            "canonical_url": canonical,
+            "json_ld": schema_org.episode_json_ld(episode, canonical),
         },
     )
 

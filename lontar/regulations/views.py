@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import choice, clean_text, parse_int, parse_page, parse_year, search_query
 from lontar.core.public_urls import absolute_url_for_agency_id
-from lontar.regulations import formats, selectors, services
+from lontar.regulations import formats, schema_org, selectors, services
 from lontar.regulations.forms import FilterForm
 from lontar.regulations.models import DocumentStatus, DocumentType
 
@@ -83,6 +83,8 @@ def regulation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "superseded": selectors.superseding_relation(document),
             "citation": formats.citation(document, url=url),
             "related": selectors.related_items(document, request),
+            "canonical_url": url,
+            "json_ld": schema_org.document_json_ld(document, url),
         },
     )
 
