@@ -62,7 +62,7 @@ def test_absolute_url_joins_paths_and_leaves_absolute_media_alone(agency_a):
 
 @pytest.mark.django_db
 def test_wagtail_page_urls_and_the_admin_view_live_link_use_the_base_url(
-    client, agency_a, agency_admin_a
+    client, agency_a, agency_b, agency_admin_a
 ):
     agency_a.public_base_url = "https://bkd.example.go.id:8443"
     agency_a.save()
