@@ -8,9 +8,8 @@ from lontar.core import jsonld
 from lontar.core.public_urls import absolute_url
 
 
-def episode_json_ld(episode, url: str) -> SafeString:
+def episode_json_ld(episode, agency, url: str) -> SafeString:
     show = episode.show
-    agency = show.agency
     data: dict = {
         "@context": jsonld.CONTEXT,
         "@type": "PodcastEpisode",

@@ -76,7 +76,8 @@ def show(request: HttpRequest, show_slug: str) -> HttpResponse:
 @require_safe
 def episode(request: HttpRequest, show_slug: str, slug: str) -> HttpResponse:
     episode = _episode(request, show_slug, slug)
-    canonical = absolute_url_for_agency_id(episode.show.agency_id, episode.get_absolute_url())
+    agency = _agency(request)  # memoised: the episode was found on this agency's site
+    canonical = agency.absolute_url(episode.get_absolute_url())
     cues = []
     if episode.transcript:
         with episode.transcript.open("rb") as handle:
@@ -91,7 +92,7 @@ def episode(request: HttpRequest, show_slug: str, slug: str) -> HttpResponse:
             "chapters": list(episode.chapters.all()),
             "people": list(episode.people.all()),
             "canonical_url": canonical,
-            "json_ld": schema_org.episode_json_ld(episode, canonical),
+            "json_ld": schema_org.episode_json_ld(episode, agency, canonical),
         },
     )
 

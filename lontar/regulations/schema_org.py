@@ -22,8 +22,7 @@ LEGAL_FORCE = {
 }
 
 
-def document_json_ld(document, url: str) -> SafeString:
-    agency = document.agency
+def document_json_ld(document, agency, url: str) -> SafeString:
     is_regulation = document.document_type == DocumentType.REGULATION
     data: dict = {
         "@context": jsonld.CONTEXT,

@@ -73,7 +73,8 @@ def regulation_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def regulation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document_or_404(request, pk)
-    url = absolute_url_for_agency_id(document.agency_id, document.get_absolute_url(), request)
+    agency = _agency_or_404(request)  # memoised: the document was found on this agency's site
+    url = agency.absolute_url(document.get_absolute_url())
     return render(
         request,
         "regulations/detail.html",
@@ -84,7 +85,7 @@ def regulation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "citation": formats.citation(document, url=url),
             "related": selectors.related_items(document, request),
             "canonical_url": url,
-            "json_ld": schema_org.document_json_ld(document, url),
+            "json_ld": schema_org.document_json_ld(document, agency, url),
         },
     )
 

@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.test import override_settings
 
+from lontar.agencies.models import Agency
 from lontar.core import public_urls
 from lontar.core.public_urls import absolute_url, normalise_base_url
 from lontar.demo.loader import set_demo_addresses
@@ -86,6 +87,7 @@ def test_an_agency_onboarded_before_the_field_gets_its_sites_address():
     other = agency_with_site(hostname="dinas-e.localhost", short_name="DINAS-E")
     other.site.port = 8001
     other.site.save()
+    Agency.objects.filter(pk__in=[plain.pk, secure.pk, other.pk]).update(public_base_url="")
     migration.fill_from_sites(global_apps, None)
     for agency, expected in [
         (plain, "http://dinas-c.localhost"),
@@ -101,6 +103,8 @@ def test_an_agency_onboarded_before_the_field_gets_its_sites_address():
 def test_production_refuses_to_start_while_an_agency_has_no_valid_base_url(agency_a, agency_b):
     agency_a.public_base_url = "https://bkd.example.go.id"
     agency_a.save()
+    agency_b.public_base_url = ""  # onboarded without one
+    agency_b.save()
     with pytest.raises(ImproperlyConfigured, match="DINAS-B.*no public base URL"):
         public_urls.verify_at_startup()
     agency_b.public_base_url = "https://dinas-b.example.go.id/portal"
