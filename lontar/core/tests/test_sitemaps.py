@@ -59,8 +59,13 @@ def test_the_index_names_each_section_and_each_lists_its_own_pages_with_lastmod(
     assert set(articles) == {f"http://localhost/berita/berita-{day}/" for day in (1, 2, 3)}
     assert all(articles.values())
     pages = _urls(client, "/sitemap-halaman-1.xml")
-    # The home page and the news index; articles are the news section's, drafts nobody's.
-    assert set(pages) == {"http://localhost/", "http://localhost/berita/"}
+    # The home page, its profile and the news index; articles are the news section's, drafts
+    # nobody's.
+    assert set(pages) == {
+        "http://localhost/",
+        "http://localhost/profil/",
+        "http://localhost/berita/",
+    }
     other = _urls(client, "/sitemap-berita-1.xml", host="dinas-b.localhost")
     assert set(other) == {"http://dinas-b.localhost/berita/berita-dinas-b/"}
 
