@@ -49,7 +49,7 @@ def _measure(path: str, *, cold: bool, repeat: int) -> tuple[float, int]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client()
+    client = Client(HTTP_HOST="localhost")  # the demo BKD, as `make run` serves it
     client.get(path)  # warm the process (imports, URL resolver, templates)
     times, queries = [], 0
     for _ in range(repeat):
