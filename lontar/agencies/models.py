@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from lontar.agencies.forms import AgencyScopedAdminForm
+from lontar.core import public_urls
 
 INDONESIAN_TIME_ZONES = [
     ("Asia/Jakarta", _("WIB (Asia/Jakarta)")),
@@ -84,6 +85,18 @@ class Agency(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The one address every absolute link of this agency starts with (lontar/core/public_urls.py).
+    public_base_url = models.CharField(
+        _("alamat publik"),
+        max_length=200,
+        blank=True,
+        validators=[public_urls.validate_base_url],
+        help_text=_(
+            "Alamat situs ini bagi warga: skema, nama host dan port bila bukan 80/443, tanpa "
+            "jalur. Mis. https://bkd.example.go.id. Semua tautan di peta situs, umpan, surel, "
+            "API dan PDF dibuat dari alamat ini."
+        ),
+    )
     tagline = models.CharField(_("slogan"), max_length=200, blank=True)
     address = models.TextField(_("alamat"), blank=True)
     phone = models.CharField(_("telepon"), max_length=40, blank=True)
@@ -131,6 +144,7 @@ class Agency(index.Indexed, models.Model):
                 FieldPanel("name"),
                 FieldRowPanel([FieldPanel("short_name"), FieldPanel("slug")]),
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("parent")]),
+                FieldPanel("public_base_url"),
                 FieldPanel("tagline"),
                 FieldPanel("logo"),
             ],
@@ -174,6 +188,23 @@ class Agency(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if self.public_base_url:
+            try:
+                self.public_base_url = public_urls.normalise_base_url(self.public_base_url)
+            except ValueError:
+                pass  # the field's validator has said why
+
+    def absolute_url(self, path: str) -> str:
+        """The absolute URL of a site path on this agency's public address."""
+        return public_urls.absolute_url(self, path)
+
+    @property
+    def base_url(self) -> str:
+        """This agency's public origin, e.g. "https://bkd.example.go.id" (no trailing slash)."""
+        return public_urls.base_url(self)
 
     @property
     def zone(self) -> ZoneInfo:

@@ -12,7 +12,7 @@ from lontar.agencies.models import Agency, StaffProfile
 def agency_for_site(site: Site | None) -> Agency | None:
     if site is None:
         return None
-    return Agency.objects.select_related("logo").filter(site=site).first()
+    return Agency.objects.select_related("logo", "site").filter(site=site).first()
 
 
 def agency_for_request(request: HttpRequest) -> Agency | None:

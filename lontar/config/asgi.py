@@ -4,3 +4,9 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lontar.config.settings")
 application = get_asgi_application()
+
+# Production refuses to serve while an agency has no public base URL: every sitemap, feed and
+# e-mail link would point nowhere (lontar/core/public_urls.py).
+from lontar.core.public_urls import verify_at_startup  # noqa: E402
+
+verify_at_startup()

@@ -18,6 +18,7 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     # Each app owns its full paths (Indonesian, e.g. /ppid/permohonan/baru/); listed before the
     # Wagtail page tree, which serves everything else.
+    path("", include("lontar.core.urls")),  # the sitemaps
     path("", include("lontar.search.urls")),
     path("", include("lontar.news.urls")),
     path("", include("lontar.ppid.urls")),

@@ -10,3 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         # Registers the deployment checks (`lontar check --deploy`).
         from lontar.core import checks  # noqa: F401
+        from lontar.core.sitemaps import discover_sections
+
+        # Each app's `sitemaps.py` registers its public section (lontar/core/sitemaps.py).
+        discover_sections()

@@ -130,6 +130,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "site": INTERNAL,
         "collection": INTERNAL,
         "logo": PUBLIC,
+        "public_base_url": PUBLIC,
         "tagline": PUBLIC,
         "address": PUBLIC,
         "phone": PUBLIC,
@@ -634,6 +635,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "registration_url": PUBLIC,
         "program": PUBLIC,
         "report": PUBLIC,
+        "updated_at": PUBLIC,
     },
     "programs.PlanningDocument": {
         "id": INTERNAL,

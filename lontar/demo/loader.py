@@ -482,6 +482,20 @@ def load_demo() -> DemoContext:
     return ctx
 
 
+def set_demo_addresses(port: int) -> None:
+    """Each demo agency's public base URL follows the port `make run` serves on.
+
+    Run on every `load_demo --port`, not only the first: a second `make run PORT=8001` must move
+    the links in sitemaps, feeds and e-mails along with the server.
+    """
+    for agency in Agency.objects.select_related("site").filter(site__isnull=False):
+        host = "127.0.0.1" if agency.site.is_default_site else agency.site.hostname
+        address = f"http://{host}" + ("" if port == 80 else f":{port}")
+        if agency.public_base_url != address:
+            agency.public_base_url = address
+            agency.save(update_fields=["public_base_url"])
+
+
 def demo_sites() -> list[tuple[str, str]]:
     """(agency name, local address) for every demo site, the default site first."""
     rows = []

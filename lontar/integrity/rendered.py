@@ -65,7 +65,9 @@ def _fetch(client: Client, host: str, path: str, secure: bool, **headers: str) -
 
 def _address(page: Page) -> tuple[str, str, bool] | None:
     """(host header, path, https) where the page's own site serves it, or None."""
-    parts = page.get_url_parts()
+    # Wagtail's own parts (the Site's hostname and port), not the public base URL the page
+    # classes answer with: the in-process request must be routed to the page's Site.
+    parts = Page.get_url_parts(page)
     if not parts:
         return None
     _site_id, root_url, path = parts

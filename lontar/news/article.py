@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core import jsonld
+from lontar.core.public_urls import absolute_url
 from lontar.news import likes
 from lontar.news.models import NewsArticlePage
 from lontar.news.selectors import live_articles, renditions_of_hero
@@ -110,7 +111,7 @@ def _load_relations(article: NewsArticlePage, request: HttpRequest) -> likes.Lik
 
 def article_context(article: NewsArticlePage, request: HttpRequest) -> dict:
     like = _load_relations(article, request)
-    url = article.get_full_url(request) or request.build_absolute_uri()
+    url = article.get_full_url(request) or absolute_url(agency_for_request(request), request.path)
     tags = sorted(article.tags.all(), key=lambda tag: tag.name.lower())
     previous = following = None
     related: list[NewsArticlePage] = []
@@ -131,6 +132,9 @@ def article_context(article: NewsArticlePage, request: HttpRequest) -> dict:
         "tags": tags,
         "social_image": social_image,
         "json_ld": json_ld(article, request, url, social_image, tags),
+        "social_image_url": absolute_url(agency_for_request(request), social_image.url)
+        if social_image
+        else "",
         "related": related,
         "previous_article": previous,
         "next_article": following,
@@ -157,15 +161,13 @@ def json_ld(article: NewsArticlePage, request: HttpRequest, url: str, image, tag
     if article.last_published_at:
         data["dateModified"] = article.last_published_at.isoformat()
     if image is not None:
-        data["image"] = [request.build_absolute_uri(image.url)]
+        data["image"] = [absolute_url(agency, image.url)]
     if article.author_id:
         data["author"] = {
             "@type": "Person",
             "name": article.author.display_name,
-            "url": request.build_absolute_uri(reverse("news:author", args=[article.author.slug])),
+            "url": absolute_url(agency, reverse("news:author", args=[article.author.slug])),
         }
     if agency is not None:
-        data["publisher"] = {"@type": "GovernmentOrganization", "name": agency.name}
-    text = json.dumps(data, ensure_ascii=False)
-    # Safe: "<", ">" and "&" are written as JSON unicode escapes, so no tag can close early.
-    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+        data["publisher"] = jsonld.organization(agency)
+    return jsonld.script(data)

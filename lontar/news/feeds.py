@@ -12,6 +12,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core.public_urls import absolute_url
 from lontar.news import selectors
 from lontar.news.models import NewsArticlePage
 
@@ -39,8 +40,12 @@ class NewsFeed(Feed):
         return f"{name} · {obj['category'].name}" if obj["category"] else name
 
     def link(self, obj) -> str:
-        url = obj["index"].get_url(self.request)
+        url = obj["index"].get_full_url(self.request)
         return f"{url}kategori/{obj['category'].slug}/" if obj["category"] else url
+
+    def feed_url(self, obj) -> str:
+        # Django would prefix the request's Host; the feed's self link is the public address.
+        return absolute_url(obj["agency"], self.request.path)
 
     def description(self, obj) -> str:
         return obj["agency"].tagline or obj["agency"].name

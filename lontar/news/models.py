@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from lontar.agencies.owned import AgencySlugged
+from lontar.core.public_urls import PublicUrlPageMixin
 from lontar.news.forms import NewsArticleForm
 from lontar.pages.blocks import ContentBlocks
 
@@ -59,7 +60,7 @@ class NewsArticleTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(PublicUrlPageMixin, RoutablePageMixin, Page):
     """/berita/: the agency's news, with category and tag archives (one per agency site)."""
 
     intro = models.TextField(_("pengantar"), blank=True, max_length=600)
@@ -102,7 +103,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return views.news_index(request, self, tag_slug=slug)
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(PublicUrlPageMixin, Page):
     """One news article, written by an ASN of the agency and reviewed by an editor."""
 
     lead = models.TextField(

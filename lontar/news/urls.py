@@ -1,5 +1,4 @@
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap
 
 from lontar.news import feeds, views
 
@@ -12,6 +11,5 @@ urlpatterns = [
     path("berita/suka/<int:page_id>/", views.like, name="like"),
     path("penulis/", views.authors, name="authors"),
     path("penulis/<slug:slug>/", views.author, name="author"),
-    path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

@@ -12,6 +12,7 @@ from taggit.models import Tag
 from lontar.agencies.models import StaffProfile
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import clean_text, parse_page
+from lontar.core.public_urls import absolute_url_for_request
 from lontar.core.retirement import closed_when_retired
 from lontar.news import likes, selectors
 from lontar.news.models import NewsArticlePage, NewsIndexPage
@@ -124,6 +125,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /admin/",
         "Disallow: /cari/",
         "Disallow: /berita/suka/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url_for_request(request, '/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

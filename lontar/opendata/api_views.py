@@ -9,6 +9,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from lontar.core.public_urls import absolute_url_for_request, base_url_for_request
 from lontar.opendata import ckan, partners
 
 
@@ -30,7 +31,7 @@ def _params(request: HttpRequest) -> dict:
 
 
 def _envelope(request: HttpRequest, name: str, *, result=None, error=None, status=200):
-    help_url = request.build_absolute_uri(f"/api/3/action/help_show?name={name}")
+    help_url = absolute_url_for_request(request, f"/api/3/action/help_show?name={name}")
     data: dict = {"help": help_url, "success": error is None}
     if error is None:
         data["result"] = result
@@ -81,7 +82,7 @@ def action(request: HttpRequest, name: str) -> JsonResponse:
                 ckan.ActionError("Authorization Error", "Batas permintaan terlampaui", 429),
             )
     ctx = ckan.Context(
-        base_url=request.build_absolute_uri("/").rstrip("/"),
+        base_url=base_url_for_request(request),
         partner_ids=partners.covered_dataset_ids(key),
     )
     try:

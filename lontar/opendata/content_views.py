@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from lontar.agencies.models import Agency
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import clean_text, parse_int, parse_page
+from lontar.core.public_urls import absolute_url_for_request, base_url_for_request
 from lontar.opendata.content_api import CONTENT_SOURCES, openapi_schema, parse_filter_value
 
 DEFAULT_PAGE_SIZE = 20
@@ -43,7 +44,7 @@ def _page_size(request: HttpRequest) -> int:
 def _page_url(request: HttpRequest, number: int) -> str:
     params = request.GET.copy()
     params["page"] = str(number)
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    return absolute_url_for_request(request, f"{request.path}?{params.urlencode()}")
 
 
 @require_GET
@@ -94,7 +95,7 @@ def _not_modified(request: HttpRequest, etag: str, modified: float | None) -> bo
 
 @require_GET
 def openapi(request: HttpRequest) -> JsonResponse:
-    schema = openapi_schema(request.build_absolute_uri("/").rstrip("/"))
+    schema = openapi_schema(base_url_for_request(request))
     response = JsonResponse(schema, json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from lontar.agencies.models import Agency
 from lontar.core.params import clean_text, parse_page
-from lontar.opendata import dcat, downloads, partners, selectors
+from lontar.core.public_urls import base_url_for_request
+from lontar.opendata import dcat, downloads, partners, schema_org, selectors
 from lontar.opendata.models import Dataset, Group, Resource
 
 PAGE_SIZE = 20
@@ -80,7 +82,13 @@ def dataset_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 "total": len(table.rows),
             }
         )
-    return render(request, "opendata/detail.html", {"dataset": dataset, "previews": previews})
+    context = {
+        "dataset": dataset,
+        "previews": previews,
+        "json_ld": schema_org.dataset_json_ld(dataset),
+        "canonical_url": dataset.agency.absolute_url(reverse("opendata:detail", args=[slug])),
+    }
+    return render(request, "opendata/detail.html", context)
 
 
 @require_GET
@@ -117,7 +125,7 @@ def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _catalog(request: HttpRequest) -> list:
     datasets = selectors.with_relations(selectors.visible_datasets().order_by("slug"))
-    return dcat.statements(list(datasets), request.build_absolute_uri("/").rstrip("/"))
+    return dcat.statements(list(datasets), base_url_for_request(request))
 
 
 @require_GET

@@ -9,10 +9,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from lontar.agencies.selectors import agency_for_request
+from lontar.core import jsonld
+from lontar.core.public_urls import PublicUrlPageMixin
 from lontar.pages.blocks import CallToActionBlock, ContentBlocks, FooterColumnBlock, MenuItemBlock
 
 
-class HomePage(Page):
+class HomePage(PublicUrlPageMixin, Page):
     """The root of one agency's site; it also holds the site's main menu and footer."""
 
     intro = models.TextField(_("pengantar"), blank=True, max_length=600)
@@ -80,8 +83,19 @@ class HomePage(Page):
         verbose_name = _("beranda")
         verbose_name_plural = _("beranda")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["canonical_url"] = self.get_full_url(request)
+        agency = agency_for_request(request)
+        if agency is not None:
+            # The agency itself, with its logo: what search engines show beside its results.
+            context["json_ld"] = jsonld.script(
+                {"@context": jsonld.CONTEXT, **jsonld.organization(agency, full=True)}
+            )
+        return context
 
-class StandardPage(Page):
+
+class StandardPage(PublicUrlPageMixin, Page):
     """A content page: profile, vision and mission, structure, duties, contact and the like."""
 
     lead = models.TextField(_("ringkasan"), blank=True, max_length=600)
@@ -99,4 +113,5 @@ class StandardPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["subpages"] = self.get_children().live().public().specific().only("title")
+        context["canonical_url"] = self.get_full_url(request)
         return context

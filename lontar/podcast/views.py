@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from django.http import (
     Http404,
     HttpRequest,
@@ -13,7 +16,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from lontar.agencies.selectors import agency_for_request
-from lontar.podcast import selectors, transcripts
+from lontar.core.public_urls import absolute_url_for_agency_id
+from lontar.podcast import schema_org, selectors, transcripts
 from lontar.podcast.feed import build_feed, chapters_json
 from lontar.podcast.models import Episode, Show
 from lontar.podcast.ranges import Unsatisfiable, parse_range
@@ -72,6 +76,8 @@ def show(request: HttpRequest, show_slug: str) -> HttpResponse:
 @require_safe
 def episode(request: HttpRequest, show_slug: str, slug: str) -> HttpResponse:
     episode = _episode(request, show_slug, slug)
+    agency = _agency(request)  # memoised: the episode was found on this agency's site
+    canonical = agency.absolute_url(episode.get_absolute_url())
     cues = []
     if episode.transcript:
         with episode.transcript.open("rb") as handle:
@@ -85,6 +91,8 @@ def episode(request: HttpRequest, show_slug: str, slug: str) -> HttpResponse:
             "cues": cues,
             "chapters": list(episode.chapters.all()),
             "people": list(episode.people.all()),
+            "canonical_url": canonical,
+            "json_ld": schema_org.episode_json_ld(episode, agency, canonical),
         },
     )
 
@@ -137,12 +145,16 @@ def transcript(request: HttpRequest, show_slug: str, slug: str) -> HttpResponse:
     return response
 
 
+def show_absolute(show) -> Callable[[str], str]:
+    """`path -> absolute URL` on the public address of the show's agency."""
+    return partial(absolute_url_for_agency_id, show.agency_id)
+
+
 @require_safe
 def chapters(request: HttpRequest, show_slug: str, slug: str) -> JsonResponse:
     episode = _episode(request, show_slug, slug)
-    response = JsonResponse(
-        chapters_json(episode, request.build_absolute_uri), content_type="application/json+chapters"
-    )
+    chapters_data = chapters_json(episode, show_absolute(episode.show))
+    response = JsonResponse(chapters_data, content_type="application/json+chapters")
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -151,6 +163,7 @@ def chapters(request: HttpRequest, show_slug: str, slug: str) -> JsonResponse:
 def feed(request: HttpRequest, show_slug: str) -> HttpResponse:
     show = _show(request, show_slug)
     episodes = selectors.episode_list(show.agency, show).prefetch_related("people")
-    guid = show.ensure_guid(request.build_absolute_uri(show.feed_url()))
-    xml = build_feed(show, episodes, request.build_absolute_uri, str(guid))
+    absolute = show_absolute(show)
+    guid = show.ensure_guid(absolute(show.feed_url()))
+    xml = build_feed(show, episodes, absolute, str(guid))
     return HttpResponse(xml, content_type="application/rss+xml; charset=utf-8")

@@ -17,6 +17,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
+from django.urls import reverse
 from fpdf import FPDF
 
 from lontar.core.calendar import format_long_date
@@ -101,6 +102,7 @@ def receipt_pdf(information_request, tracking_code: str | None = None) -> bytes:
         f"{r.get_obtain_method_display()} / {r.get_delivery_method_display()}",
     )
     pdf.field("Batas waktu pemberitahuan tertulis", format_long_date(r.notice_due))
+    pdf.field("Lacak permohonan di", r.agency.absolute_url(reverse("ppid:track")))
     pdf.para(r.skipped_explanation, 5)
     pdf.ln(3)
     pdf.para(

@@ -94,8 +94,9 @@ def _enqueue(
         "r": information_request,
         "agency": information_request.agency,
         "reminder": reminder,
-        "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + reverse("ppid_admin_detail", args=[information_request.pk]),
+        "url": information_request.agency.absolute_url(
+            reverse("ppid_admin_detail", args=[information_request.pk])
+        ),
     }
     with translation.override(settings.LANGUAGE_CODE):  # staff mail is in Indonesian
         subject = render_to_string("emails/ppid/reminder_subject.txt", context).strip()

@@ -23,7 +23,7 @@ def _send(information_request, template: str, context: dict, attachments=()) -> 
     context = {
         "r": information_request,
         "agency": information_request.agency,
-        "base_url": settings.WAGTAILADMIN_BASE_URL,
+        "base_url": information_request.agency.base_url,
         **context,
     }
     subject = render_to_string(f"emails/ppid/{template}_subject.txt", context).strip()

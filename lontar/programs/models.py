@@ -201,6 +201,8 @@ class Event(index.Indexed, AgencyOwned):
     documents = models.ManyToManyField(
         "wagtaildocs.Document", verbose_name=_("dokumen"), blank=True, related_name="+"
     )
+    # The sitemap's lastmod: when the item last changed, not when it takes place.
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
     panels = [
         FieldRowPanel([FieldPanel("agency"), FieldPanel("category")]),

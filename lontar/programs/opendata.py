@@ -3,6 +3,7 @@ regulations/opendata.py)."""
 
 from __future__ import annotations
 
+from lontar.core.public_urls import absolute_url_for_agency_id
 from lontar.opendata.content_api import ContentFilter, ContentSource, register_content
 from lontar.programs.selectors import all_events
 
@@ -17,7 +18,7 @@ def _event_json(event, request) -> dict:
         "place": event.place,
         "audience": event.audience,
         "registration_url": event.registration_url or None,
-        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "url": absolute_url_for_agency_id(event.agency_id, event.get_absolute_url(), request),
     }
 
 

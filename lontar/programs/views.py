@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import choice, parse_int, parse_year
-from lontar.programs import ical, selectors, tables
+from lontar.programs import ical, schema_org, selectors, tables
 from lontar.programs.models import Event
 
 
@@ -118,7 +118,14 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = selectors.event_for_page(agency, pk)
     if event is None:
         raise Http404("Agenda tidak ditemukan.")
-    return render(request, "programs/event.html", {"agency": agency, "event": event})
+    url = agency.absolute_url(event.get_absolute_url())
+    context = {
+        "agency": agency,
+        "event": event,
+        "canonical_url": url,
+        "json_ld": schema_org.event_json_ld(event, agency, url),
+    }
+    return render(request, "programs/event.html", context)
 
 
 @require_GET
@@ -132,7 +139,7 @@ def agenda_feed(request: HttpRequest, category: str | None = None) -> HttpRespon
     body = ical.agenda_calendar(
         agency,
         selectors.feed_events(agency, category),
-        base_url=request.build_absolute_uri("/"),
+        base_url=agency.absolute_url("/"),
         name=name,
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

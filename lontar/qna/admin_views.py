@@ -144,16 +144,12 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             unit=data["unit"],
             regulations=data["regulations"],
             actor=Actor.from_request(request),
-            tracking_url=_public_url(request, question.tracking_url()),
+            tracking_url=question.agency.absolute_url(question.tracking_url()),
         )
     except TransitionNotAllowed as exc:
         return _refused(request, pk, exc)
     messages.success(request, _("Jawaban disimpan. Periksa data pribadi lalu terbitkan."))
     return redirect("qna_admin_publish", pk=pk)
-
-
-def _public_url(request: HttpRequest, path: str) -> str:
-    return request.build_absolute_uri(path)
 
 
 @require_http_methods(["GET", "POST"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from lontar.core.public_urls import absolute_url_for_agency_id
 from lontar.opendata.content_api import ContentFilter, ContentSource, register_content
 from lontar.qna.selectors import published_questions
 
@@ -24,7 +25,7 @@ def _faq_json(question, request) -> dict:
         "answer": question.public_answer,
         "answering_unit": answer.unit.name if answer and answer.unit_id else None,
         "published_at": question.published_at.isoformat() if question.published_at else None,
-        "url": request.build_absolute_uri(question.get_absolute_url()),
+        "url": absolute_url_for_agency_id(question.agency_id, question.get_absolute_url(), request),
     }
 
 

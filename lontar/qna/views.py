@@ -15,7 +15,7 @@ from lontar.core.models import SubmissionKey
 from lontar.core.params import choice, parse_page, search_query
 from lontar.core.ratelimit import hit_and_check
 from lontar.core.retirement import closed_when_retired
-from lontar.qna import selectors, services
+from lontar.qna import schema_org, selectors, services
 from lontar.qna.forms import QuestionForm
 from lontar.qna.models import Category, Question
 from lontar.qna.related import moments_for
@@ -71,7 +71,7 @@ def ask(request: HttpRequest) -> HttpResponse:
                     category=data["category"],
                     anonymous_in_public=data["anonymous_in_public"],
                     question_text=data["question_text"],
-                    tracking_url_of=lambda q: request.build_absolute_uri(q.tracking_url()),
+                    tracking_url_of=lambda q: agency.absolute_url(q.tracking_url()),
                 ),
             )
             if outcome.created is None:  # lost a race with the same key
@@ -131,10 +131,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         question = selectors.faq_entry(agency, pk)
     except Question.DoesNotExist:
         raise Http404 from None
+    url = agency.absolute_url(question.get_absolute_url())
     return render(
         request,
         "qna/detail.html",
         {
+            "canonical_url": url,
+            "json_ld": schema_org.faq_json_ld(question, agency, url),
             "q": question,
             "answer": question.answer,
             "regulations": list(question.answer.regulations.all()),

@@ -20,6 +20,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from lontar.core.public_urls import absolute_url_for_agency_id
 from lontar.opendata.content_api import ContentFilter, ContentSource, register_content
 from lontar.opendata.generators import Table, register_generator
 from lontar.regulations.models import LegalDocument
@@ -59,7 +60,7 @@ def _document_json(document: LegalDocument, request) -> dict:
         "title": document.title,
         "status": document.status,
         "enacted_on": document.enacted_on.isoformat() if document.enacted_on else None,
-        "url": request.build_absolute_uri(document.get_absolute_url()),
+        "url": absolute_url_for_agency_id(document.agency_id, document.get_absolute_url(), request),
         "updated_at": document.updated_at.isoformat(),
     }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -10,7 +12,8 @@ from django.views.decorators.http import require_GET
 
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import choice, clean_text, parse_int, parse_page, parse_year, search_query
-from lontar.regulations import formats, selectors, services
+from lontar.core.public_urls import absolute_url_for_agency_id
+from lontar.regulations import formats, schema_org, selectors, services
 from lontar.regulations.forms import FilterForm
 from lontar.regulations.models import DocumentStatus, DocumentType
 
@@ -70,7 +73,8 @@ def regulation_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def regulation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document_or_404(request, pk)
-    url = request.build_absolute_uri(document.get_absolute_url())
+    agency = _agency_or_404(request)  # memoised: the document was found on this agency's site
+    url = agency.absolute_url(document.get_absolute_url())
     return render(
         request,
         "regulations/detail.html",
@@ -80,6 +84,8 @@ def regulation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "superseded": selectors.superseding_relation(document),
             "citation": formats.citation(document, url=url),
             "related": selectors.related_items(document, request),
+            "canonical_url": url,
+            "json_ld": schema_org.document_json_ld(document, agency, url),
         },
     )
 
@@ -116,7 +122,7 @@ def regulation_abstract(request: HttpRequest, pk: int) -> FileResponse:
 
 
 def _feed_record(request: HttpRequest, document) -> dict[str, str]:
-    absolute = request.build_absolute_uri
+    absolute = partial(absolute_url_for_agency_id, document.agency_id, request=request)
     return formats.jdihn_record(
         document,
         subjects=[subject.name for subject in document.subjects.all()],

@@ -140,11 +140,10 @@ def _use_invitation(invitation: SurveyInvitation, period: SurveyPeriod) -> None:
 
 
 def invitation_url(invitation: SurveyInvitation) -> str:
-    """The questionnaire's address with the invitation token, absolute when the site is known."""
+    """The questionnaire's absolute address with the invitation token, on the agency's site."""
     path = reverse("survey:questionnaire", args=[invitation.unit.slug])
     path = f"{path}?{urlencode({INVITATION_PARAMETER: invitation.token})}"
-    site = invitation.unit.agency.site
-    return f"{site.root_url}{path}" if site is not None else path
+    return invitation.unit.agency.absolute_url(path)
 
 
 def invite_after_service(agency, unit_slug: str, reference: str = "") -> str:

@@ -68,6 +68,7 @@ def agency_with_site(*, hostname: str, default: bool = False, **kwargs) -> Agenc
     agency.site = Site.objects.create(
         hostname=hostname, port=80, root_page=home, is_default_site=default
     )
+    agency.public_base_url = agency.public_base_url or f"http://{hostname}"  # set at onboarding
     agency.save()
     provision_agency(agency=agency)
     return agency

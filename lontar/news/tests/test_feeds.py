@@ -54,7 +54,8 @@ def test_index_advertises_its_feeds(client, articles):
 def test_sitemap_lists_live_pages_of_this_site_only(client, articles):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    body = response.content.decode()
+    assert "http://localhost/sitemap-berita-1.xml" in response.content.decode()
+    body = client.get("/sitemap-berita-1.xml").content.decode()
     assert "http://localhost/berita/berita-umum/" in body
     assert "/berita/draf/" not in body and "berita-dinas-b" not in body
 
@@ -63,7 +64,8 @@ def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    # The agency's public address, not the Host the request came with.
+    assert "Sitemap: http://localhost/sitemap.xml" in body
     assert "Disallow: /admin/" in body
 
 

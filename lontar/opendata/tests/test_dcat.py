@@ -27,7 +27,7 @@ def test_catalogue_is_valid_rdf_with_datasets_and_distributions(client, catalogu
     assert response.status_code == 200
     graph = Graph().parse(data=response.content.decode(), format=fmt)
     datasets = list(graph.subjects(RDF.type, DCAT.Dataset))
-    assert datasets == [URIRef("http://testserver/data/pegawai-asn/")]
+    assert datasets == [URIRef("http://localhost/data/pegawai-asn/")]
     dataset = datasets[0]
     assert str(graph.value(dataset, DCTERMS.title)) == 'ASN "golongan" & pendidikan'
     assert str(graph.value(dataset, DCTERMS.description)) == "Baris satu\nbaris dua"

@@ -48,8 +48,8 @@ def test_feed_has_the_required_tags_and_working_links(client, episode):
         episode.chapters.last().question.get_absolute_url()
     )
     for url in (
-        f"http://testserver{episode.transcript_url()}",
-        f"http://testserver{episode.chapters_url()}",
+        f"http://localhost{episode.transcript_url()}",
+        f"http://localhost{episode.chapters_url()}",
     ):
         assert url in raw
 

@@ -115,7 +115,7 @@ def test_unit_officers_are_reminded_and_the_mail_carries_no_personal_data(agency
 
     [message] = mail.outbox
     assert sorted(message.to) == sorted([ppid_officer_a.email, unit_officer.email])
-    assert unit.name in message.body and "http://testserver/admin/ppid/permohonan/" in message.body
+    assert unit.name in message.body and "http://localhost/admin/ppid/permohonan/" in message.body
     for secret in (NIK, PHONE, request.name, request.email, request.address):
         assert secret not in message.body and secret not in message.subject
 

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
+from lontar.core.public_urls import verify_at_startup
 from lontar.core.schedule import WORKER_ID, run_due_jobs
 
 logger = logging.getLogger("lontar.worker")
@@ -47,6 +48,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, tick: float, once: bool, **options):
         load_job_modules()
+        # The worker sends the e-mails: their links need every agency's public address.
+        verify_at_startup()
         # The id the job rows name as lease owner (admin report "Tugas terjadwal").
         logger.info("worker %s starting", WORKER_ID)
         if once:

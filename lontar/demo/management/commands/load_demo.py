@@ -1,14 +1,19 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from lontar.demo.loader import demo_sites, load_demo
+from lontar.demo.loader import demo_sites, load_demo, set_demo_addresses
 
 
 class Command(BaseCommand):
     help = "Load the demo province (idempotent) and print the demo sites and staff logins."
 
     def add_arguments(self, parser):
-        parser.add_argument("--port", type=int, default=8000, help="Port shown in the addresses.")
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=8000,
+            help="Port the server runs on: the demo sites' public addresses and links use it.",
+        )
         parser.add_argument(
             "--force", action="store_true", help="Load even when LONTAR_DEBUG is off."
         )
@@ -21,6 +26,7 @@ class Command(BaseCommand):
                 "Demo data has well-known passwords; load it only with LONTAR_DEBUG=1 or --force."
             )
         ctx = load_demo()
+        set_demo_addresses(port)
         verb = "Demo dimuat" if ctx.created else "Demo sudah ada; tidak ada yang dimuat ulang"
         self.stdout.write(self.style.SUCCESS(verb + "."))
         self.stdout.write("\nSitus demo:")
