@@ -40,7 +40,14 @@ SHORT_NAME_MAX = 40
 
 
 class OnboardingError(ValueError):
-    """The agency cannot be created as asked; the message says why, in Indonesian."""
+    """The agency cannot be created as asked; the message says why, in Indonesian.
+
+    `field` names the NewAgency field at fault, so a form can show the message beside it.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -73,34 +80,42 @@ class NewAgency:
     def checked(self) -> NewAgency:
         """The same spec with its base URL normalised, or OnboardingError naming the field."""
         if not self.name.strip() or len(self.name) > 200:
-            raise OnboardingError(_("Nama instansi wajib diisi, paling banyak 200 karakter."))
+            raise OnboardingError(
+                _("Nama instansi wajib diisi, paling banyak 200 karakter."), "name"
+            )
         if not self.short_name.strip() or len(self.short_name) > SHORT_NAME_MAX:
             raise OnboardingError(
-                _("Nama singkat wajib diisi, paling banyak %(n)d karakter.") % {"n": SHORT_NAME_MAX}
+                _("Nama singkat wajib diisi, paling banyak %(n)d karakter.")
+                % {"n": SHORT_NAME_MAX},
+                "short_name",
             )
         try:
             validate_slug(self.slug)
         except ValidationError as exc:
             raise OnboardingError(
-                _("Slug hanya boleh berisi huruf kecil, angka, tanda hubung dan garis bawah.")
+                _("Slug hanya boleh berisi huruf kecil, angka, tanda hubung dan garis bawah."),
+                "slug",
             ) from exc
         if len(self.slug) > 60:
-            raise OnboardingError(_("Slug paling banyak 60 karakter."))
+            raise OnboardingError(_("Slug paling banyak 60 karakter."), "slug")
         try:
             base_url = public_urls.normalise_base_url(self.public_base_url)
         except ValueError as exc:
             raise OnboardingError(
-                _("Alamat publik harus lengkap tanpa jalur, mis. https://bkd.example.go.id.")
+                _("Alamat publik harus lengkap tanpa jalur, mis. https://bkd.example.go.id."),
+                "public_base_url",
             ) from exc
         if self.time_zone not in {zone for zone, _label in INDONESIAN_TIME_ZONES}:
-            raise OnboardingError(_("Zona waktu harus WIB, WITA atau WIT."))
+            raise OnboardingError(_("Zona waktu harus WIB, WITA atau WIT."), "time_zone")
         if self.kind not in Agency.Kind.values:
-            raise OnboardingError(_("Jenis instansi tidak dikenal."))
+            raise OnboardingError(_("Jenis instansi tidak dikenal."), "kind")
         if self.admin_email:
             try:
                 validate_email(self.admin_email)
             except ValidationError as exc:
-                raise OnboardingError(_("Alamat surel admin instansi tidak sah.")) from exc
+                raise OnboardingError(
+                    _("Alamat surel admin instansi tidak sah."), "admin_email"
+                ) from exc
         return NewAgency(**{**self.__dict__, "public_base_url": base_url})
 
 
@@ -136,7 +151,7 @@ def _agency_row(spec: NewAgency) -> tuple[Agency, bool]:
         return existing, False
     taken = Agency.objects.filter(short_name__iexact=spec.short_name).exists()
     if taken:
-        raise OnboardingError(_("Nama singkat sudah dipakai instansi lain."))
+        raise OnboardingError(_("Nama singkat sudah dipakai instansi lain."), "short_name")
     agency = Agency.objects.create(
         name=spec.name.strip(),
         short_name=spec.short_name.strip(),

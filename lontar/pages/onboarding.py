@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from lontar.agencies.models import Agency
@@ -54,7 +55,9 @@ def ensure_site(agency: Agency, spec: NewAgency) -> HomePage:
     _remove_wagtail_welcome(hostname, port)
     if Site.objects.filter(hostname=hostname, port=port).exists():
         raise OnboardingError(
-            f"Alamat {hostname}:{port} sudah dipakai situs lain; pilih alamat publik lain."
+            _("Alamat %(address)s sudah dipakai situs lain; pilih alamat publik lain.")
+            % {"address": f"{hostname}:{port}"},
+            "public_base_url",
         )
     home = root.get_children().filter(slug=spec.slug).first()
     if home is None:

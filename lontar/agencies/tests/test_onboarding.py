@@ -154,3 +154,32 @@ def test_fifty_agencies_each_answer_on_their_own_host_with_their_own_content():
         other = 51 - n if n != 25 else 1
         assert f"dinas nomor {other}." not in body
     assert get_user_model().objects.count() == 0
+
+
+def test_the_platform_admin_onboards_from_the_admin_and_errors_sit_by_their_field(
+    client, platform_admin, agency_admin_a
+):
+    client.force_login(agency_admin_a)
+    assert client.get("/admin/instansi/baru/").status_code in (302, 403)
+
+    client.force_login(platform_admin)
+    data = {
+        "name": "Dinas Pendidikan",
+        "short_name": "DISDIK",
+        "slug": "dinas-pendidikan",
+        "public_base_url": "https://disdik.example.go.id/portal",
+        "kind": "opd",
+        "time_zone": "Asia/Makassar",
+    }
+    refused = client.post("/admin/instansi/baru/", data)
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["public_base_url"]
+    assert 'value="Dinas Pendidikan"' in refused.content.decode()  # nothing typed is lost
+    assert not Agency.objects.filter(slug="dinas-pendidikan").exists()
+
+    made = client.post(
+        "/admin/instansi/baru/", {**data, "public_base_url": "https://disdik.example.go.id"}
+    )
+    agency = Agency.objects.get(slug="dinas-pendidikan")
+    assert made.status_code == 302 and made["Location"].endswith(f"/{agency.pk}/")
+    assert agency.site.hostname == "disdik.example.go.id" and agency.site.port == 443
