@@ -228,3 +228,32 @@ def keep_page_actions_inside_own_tree():
         if not getattr(pattern.callback, "own_tree_only", False):
             pattern.callback = _own_tree_only(pattern.callback)
     return []
+
+
+@hooks.register("register_admin_urls")
+def register_onboarding_urls():
+    from django.urls import path
+
+    from lontar.agencies import admin_onboarding
+
+    return [path("instansi/baru/", admin_onboarding.onboard, name=admin_onboarding.URL_NAME)]
+
+
+@hooks.register("register_settings_menu_item")
+def register_onboarding_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    from lontar.agencies import admin_onboarding
+
+    class OnboardingMenuItem(MenuItem):
+        def is_shown(self, request) -> bool:
+            return admin_onboarding.may_onboard(request.user)
+
+    return OnboardingMenuItem(
+        _("Tambah instansi"),
+        reverse(admin_onboarding.URL_NAME),
+        name="onboard-agency",
+        icon_name="site",
+        order=150,
+    )

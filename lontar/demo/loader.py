@@ -21,14 +21,13 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
 
 from lontar.agencies.models import Agency, StaffProfile, Unit
+from lontar.agencies.onboarding import NewAgency, create_agency
 from lontar.agencies.roles import Role
-from lontar.agencies.services import provision_agency, set_staff_roles
+from lontar.agencies.services import set_staff_roles
 from lontar.demo import content
-from lontar.pages.models import HomePage, StandardPage
-from lontar.pages.tree import ensure_wagtail_roots
+from lontar.pages.onboarding import stream
 
 
 @dataclass
@@ -80,176 +79,6 @@ def generated_image(*, title: str, text: str, color, agency: Agency, size=(480, 
         collection=agency.collection,
         description=title,
     )
-
-
-def _remove_wagtail_welcome_site() -> Page:
-    root = ensure_wagtail_roots()
-    for page in root.get_children():
-        if page.specific_class is Page and page.slug == "home":
-            Site.objects.filter(root_page=page).delete()
-            page.delete()
-    return Page.get_first_root_node()
-
-
-def stream(blocks: list[tuple[str, object]]) -> list[dict]:
-    """StreamField raw data from (block type, JSON value) pairs; page choosers take ids."""
-    return [{"type": kind, "value": value} for kind, value in blocks]
-
-
-def _ensure_home(agency: Agency, spec: dict, root: Page) -> HomePage:
-    if agency.site_id:
-        return agency.site.root_page.specific
-    home = HomePage(
-        title=spec["name"] if spec["key"] != "bkd" else "Selamat datang di BKD Nusa Cendana",
-        slug=spec["slug"],
-        intro=spec["intro"],
-        seo_title=spec["name"],
-        search_description=spec["intro"][:155],
-    )
-    root.add_child(instance=home)
-    site = Site.objects.create(
-        hostname=spec["hostname"],
-        port=80,
-        site_name=spec["name"],
-        root_page=home,
-        is_default_site=spec["key"] == "bkd",
-    )
-    agency.site = site
-    agency.save(update_fields=["site"])
-    return home
-
-
-def _standard_page(parent: Page, title: str, slug: str, lead: str, body) -> StandardPage:
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing:
-        return existing.specific
-    page = StandardPage(
-        title=title, slug=slug, lead=lead, body=stream(body), search_description=lead
-    )
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def _profile_pages(agency: Agency, home: HomePage, spec: dict) -> dict[str, StandardPage]:
-    is_bkd = spec["key"] == "bkd"
-    profile = _standard_page(
-        home,
-        "Profil",
-        "profil",
-        f"Mengenal {agency.name}: sejarah, kedudukan, dan layanan.",
-        content.BKD_PROFILE if is_bkd else [("paragraph", f"<p>{spec['intro']}</p>")],
-    )
-    vision = _standard_page(
-        profile,
-        "Visi dan Misi",
-        "visi-misi",
-        "Arah yang kami tuju dan cara kami menempuhnya.",
-        content.BKD_VISION
-        if is_bkd
-        else [
-            ("heading", {"text": "Visi", "level": "h2"}),
-            ("paragraph", f"<p>Mewujudkan pelayanan {agency.short_name} yang terbuka.</p>"),
-        ],
-    )
-    structure = _standard_page(
-        profile,
-        "Struktur Organisasi",
-        "struktur-organisasi",
-        "Susunan unit kerja dan pimpinannya.",
-        [
-            (
-                "paragraph",
-                f"<p>Susunan organisasi {agency.name} ditetapkan dengan Peraturan Gubernur "
-                "tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi, serta Tata Kerja "
-                "Perangkat Daerah.</p>",
-            ),
-            ("units", {"show_duties": False}),
-        ],
-    )
-    duties = _standard_page(
-        profile,
-        "Tugas Pokok dan Fungsi",
-        "tugas-pokok-fungsi",
-        "Apa yang dikerjakan setiap unit kerja.",
-        [("units", {"show_duties": True})],
-    )
-    contact = _standard_page(
-        home,
-        "Kontak",
-        "kontak",
-        "Alamat, telepon, surel, dan jam layanan kami.",
-        [
-            ("contact", None),
-            (
-                "paragraph",
-                "<p>Permohonan informasi publik dapat diajukan langsung di meja layanan, "
-                "melalui surel PPID, atau melalui formulir daring di situs ini.</p>",
-            ),
-        ],
-    )
-    return {
-        "profile": profile,
-        "vision": vision,
-        "structure": structure,
-        "duties": duties,
-        "contact": contact,
-    }
-
-
-def _menu(pages: dict[str, StandardPage]) -> list:
-    return [
-        ("item", {"label": "Beranda", "page": None, "url": "/", "children": []}),
-        (
-            "item",
-            {
-                "label": "Profil",
-                "page": pages["profile"].pk,
-                "url": "",
-                "children": [
-                    {"label": "Profil", "page": pages["profile"].pk, "url": ""},
-                    {"label": "Visi dan Misi", "page": pages["vision"].pk, "url": ""},
-                    {"label": "Struktur Organisasi", "page": pages["structure"].pk, "url": ""},
-                    {"label": "Tugas Pokok dan Fungsi", "page": pages["duties"].pk, "url": ""},
-                ],
-            },
-        ),
-        ("item", {"label": "Kontak", "page": pages["contact"].pk, "url": "", "children": []}),
-    ]
-
-
-def _footer(pages: dict[str, StandardPage]) -> list:
-    return [
-        (
-            "column",
-            {
-                "title": "Tentang kami",
-                "links": [
-                    {"label": "Profil", "page": pages["profile"].pk, "url": ""},
-                    {"label": "Struktur Organisasi", "page": pages["structure"].pk, "url": ""},
-                    {"label": "Kontak", "page": pages["contact"].pk, "url": ""},
-                ],
-            },
-        ),
-        (
-            "column",
-            {
-                "title": "Tautan pemerintah",
-                "links": [
-                    {
-                        "label": "Komisi Informasi Pusat",
-                        "page": None,
-                        "url": "https://komisiinformasi.go.id/",
-                    },
-                    {
-                        "label": "Badan Kepegawaian Negara",
-                        "page": None,
-                        "url": "https://www.bkn.go.id/",
-                    },
-                ],
-            },
-        ),
-    ]
 
 
 def add_menu_item(agency: Agency, *, label: str, url: str, after: str | None = None) -> None:
@@ -339,28 +168,49 @@ def _other_staff(agency: Agency, spec: dict, ctx: DemoContext) -> None:
         ctx.logins.append((username, role.value, agency.short_name))
 
 
-def _ensure_agency(spec: dict, parent: Agency | None) -> Agency:
-    agency, _ = Agency.objects.get_or_create(
-        slug=spec["slug"],
-        defaults={
-            "name": spec["name"],
-            "short_name": spec["short_name"],
-            "kind": spec["kind"],
-            "parent": parent,
+def _onboard(spec: dict, parent: Agency | None) -> tuple[Agency, bool]:
+    """The demo agency through the one onboarding service, then the demo's own details."""
+    is_bkd = spec["key"] == "bkd"
+    bodies = {}
+    if is_bkd:
+        bodies = {"profil": stream(content.BKD_PROFILE), "visi-misi": stream(content.BKD_VISION)}
+    onboarded = create_agency(
+        NewAgency(
+            name=spec["name"],
+            short_name=spec["short_name"],
+            slug=spec["slug"],
+            public_base_url=f"http://{spec['hostname']}",  # load_demo --port moves it
+            kind=spec["kind"],
+            parent=parent,
+            time_zone="Asia/Makassar",
+            email=spec["email"],
+            phone=spec["phone"],
+            address=spec["address"],
+            site_hostname=spec["hostname"],
+            site_port=80,
+            is_default_site=is_bkd,
+            intro=spec["intro"],
+            page_bodies=bodies,
+        )
+    )
+    agency = onboarded.agency
+    if onboarded.created:
+        for name, value in {
             "tagline": spec["tagline"],
-            "address": spec["address"],
-            "phone": spec["phone"],
             "whatsapp": spec.get("whatsapp", ""),
-            "email": spec["email"],
             "office_hours": content.OFFICE_HOURS,
-            "time_zone": "Asia/Makassar",
             "ppid_role": spec["ppid_role"],
             "ppid_name": spec["ppid_name"],
             "ppid_email": spec.get("ppid_email", spec["email"]),
             "ppid_phone": spec.get("ppid_phone", spec["phone"]),
-        },
-    )
-    return agency
+        }.items():
+            setattr(agency, name, value)
+        agency.save()
+        if is_bkd:
+            home = agency.site.root_page.specific
+            home.title = "Selamat datang di BKD Nusa Cendana"
+            home.save_revision().publish()
+    return agency, onboarded.created
 
 
 def _ensure_units(agency: Agency, spec: dict) -> None:
@@ -381,16 +231,14 @@ def _ensure_units(agency: Agency, spec: dict) -> None:
 
 @transaction.atomic
 def load_agencies(ctx: DemoContext) -> None:
-    root = _remove_wagtail_welcome_site()
     province = None
     for spec in content.AGENCIES:
         parent = None if spec["kind"] in ("provinsi", "kabupaten") else province
-        agency = _ensure_agency(spec, parent)
-        ctx.created = ctx.created or agency.site_id is None
+        agency, created = _onboard(spec, parent)
+        ctx.created = ctx.created or created
         if spec["key"] == "provinsi":
             province = agency
-        home = _ensure_home(agency, spec, root)
-        provision_agency(agency=agency)
+        home = agency.site.root_page.specific
         if agency.logo is None:
             agency.logo = generated_image(
                 title=f"Logo {agency.short_name}",
@@ -401,8 +249,10 @@ def load_agencies(ctx: DemoContext) -> None:
             )
             agency.save(update_fields=["logo"])
         _ensure_units(agency, spec)
-        pages = _profile_pages(agency, home, spec)
-        if not home.main_menu:
+        pages = {
+            page.slug: page for page in home.get_children().filter(slug__in=["profil", "kontak"])
+        }
+        if not home.services:
             home.hero_image = generated_image(
                 title=f"Lanskap {agency.short_name}",
                 text=agency.short_name,
@@ -414,8 +264,6 @@ def load_agencies(ctx: DemoContext) -> None:
             home.hero_image_alt = (
                 f"Ilustrasi perbukitan dengan tulisan {agency.short_name}, gambar contoh demo."
             )
-            home.main_menu = stream(_menu(pages))
-            home.footer = stream(_footer(pages))
             home.services = stream(
                 [
                     (
@@ -423,7 +271,7 @@ def load_agencies(ctx: DemoContext) -> None:
                         {
                             "title": "Profil dan tugas kami",
                             "text": "Siapa kami, apa tugas setiap unit, dan siapa pimpinannya.",
-                            "page": pages["profile"].pk,
+                            "page": pages["profil"].pk,
                             "url": "",
                             "button_label": "Lihat profil",
                         },
@@ -433,7 +281,7 @@ def load_agencies(ctx: DemoContext) -> None:
                         {
                             "title": "Hubungi kami",
                             "text": "Alamat, jam layanan, dan kontak PPID.",
-                            "page": pages["contact"].pk,
+                            "page": pages["kontak"].pk,
                             "url": "",
                             "button_label": "Lihat kontak",
                         },
