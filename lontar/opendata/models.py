@@ -25,6 +25,8 @@ from lontar.opendata.forms import ResourceAdminForm
 class Group(models.Model):
     """A theme that groups datasets across agencies (CKAN group), e.g. "Kepegawaian"."""
 
+    # The CKAN `id`: stable for ever, while `name` (the slug) may be renamed.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.SlugField(_("nama (slug)"), max_length=80, unique=True)
     title = models.CharField(_("judul"), max_length=150)
     description = models.TextField(_("keterangan"), blank=True)
@@ -63,6 +65,8 @@ class Dataset(index.Indexed, ClusterableModel):
     agency = models.ForeignKey(
         Agency, verbose_name=_("instansi"), on_delete=models.CASCADE, related_name="datasets"
     )
+    # The CKAN `id` harvesters key on: stable for ever, while the slug may be renamed.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("judul"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("deskripsi"))
@@ -225,6 +229,7 @@ class Resource(models.Model):
     dataset = models.ForeignKey(
         Dataset, verbose_name=_("dataset"), on_delete=models.CASCADE, related_name="resources"
     )
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("nama"), max_length=200)
     description = models.TextField(_("keterangan"), blank=True)
     format = models.CharField(
