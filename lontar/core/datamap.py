@@ -524,6 +524,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "name": PUBLIC,
         "title": PUBLIC,
         "description": PUBLIC,
+        "eu_theme": PUBLIC,
     },
     "opendata.Dataset": {
         "id": INTERNAL,

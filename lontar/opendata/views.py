@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from lontar.agencies.models import Agency
+from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import clean_text, parse_page
 from lontar.opendata import dcat, downloads, partners, selectors
 from lontar.opendata.models import Dataset, Group, Resource
@@ -117,7 +118,12 @@ def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _catalog(request: HttpRequest) -> list:
     datasets = selectors.with_relations(selectors.visible_datasets().order_by("slug"))
-    return dcat.statements(list(datasets), request.build_absolute_uri("/").rstrip("/"))
+    datasets = datasets.select_related("agency__parent")
+    publisher = agency_for_request(request) or Agency.objects.order_by("parent", "pk").first()
+    if publisher is None:
+        raise Http404
+    base = request.build_absolute_uri("/").rstrip("/")
+    return dcat.catalogue_statements(list(datasets), base, publisher)
 
 
 @require_GET

@@ -1,5 +1,5 @@
 """Stable UUIDs for datasets, resources and groups: the `id`s of the CKAN API, which harvesters
-key on (names stay slugs and may be renamed)."""
+key on (names stay slugs and may be renamed); and each group's EU data theme for DCAT-AP."""
 
 import uuid
 
@@ -20,6 +20,31 @@ class Migration(migrations.Migration):
     dependencies = [("opendata", "0003_move_resource_files_to_private")]
 
     operations = [
+        migrations.AddField(
+            model_name="group",
+            name="eu_theme",
+            field=models.CharField(
+                choices=[
+                    ("AGRI", "Pertanian, perikanan, kehutanan, dan pangan"),
+                    ("ECON", "Ekonomi dan keuangan"),
+                    ("EDUC", "Pendidikan, budaya, dan olahraga"),
+                    ("ENER", "Energi"),
+                    ("ENVI", "Lingkungan"),
+                    ("GOVE", "Pemerintahan dan sektor publik"),
+                    ("HEAL", "Kesehatan"),
+                    ("INTR", "Isu internasional"),
+                    ("JUST", "Hukum dan keadilan"),
+                    ("REGI", "Wilayah dan kota"),
+                    ("SOCI", "Penduduk dan masyarakat"),
+                    ("TECH", "Sains dan teknologi"),
+                    ("TRAN", "Transportasi"),
+                ],
+                default="GOVE",
+                help_text="Tema DCAT-AP untuk katalog yang dipanen portal lain.",
+                max_length=4,
+                verbose_name="tema data (kosakata UE)",
+            ),
+        ),
         *(
             migrations.AddField(
                 model_name=name, name="uuid", field=models.UUIDField(null=True, editable=False)
