@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -119,7 +120,10 @@ def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
 def _catalog(request: HttpRequest) -> list:
     datasets = selectors.with_relations(selectors.visible_datasets().order_by("slug"))
     datasets = datasets.select_related("agency__parent")
-    publisher = agency_for_request(request) or Agency.objects.order_by("parent", "pk").first()
+    # A host without an agency (the platform's own) shows the top of the tree as publisher.
+    publisher = agency_for_request(request) or (
+        Agency.objects.order_by(F("parent").asc(nulls_first=True), "pk").first()
+    )
     if publisher is None:
         raise Http404
     base = request.build_absolute_uri("/").rstrip("/")
