@@ -6,6 +6,7 @@ province's Diskominfo hosts the sites of all its OPD), each on its own Wagtail S
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -52,6 +53,8 @@ class Agency(index.Indexed, models.Model):
         _("nama singkat"), max_length=40, unique=True, help_text=_("Mis. BKD, Diskominfo.")
     )
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    # The organisation `id` of the CKAN API: stable for ever, while the slug may be renamed.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices, default=Kind.OPD)
     parent = models.ForeignKey(
         "self",

@@ -125,6 +125,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "name": PUBLIC,
         "short_name": PUBLIC,
         "slug": PUBLIC,
+        "uuid": PUBLIC,  # the organisation id of the CKAN API
         "kind": PUBLIC,
         "parent": PUBLIC,
         "site": INTERNAL,
@@ -518,10 +519,18 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "question": PUBLIC,
     },
     # --- opendata -----------------------------------------------------------------------------
-    "opendata.Group": {"id": INTERNAL, "name": PUBLIC, "title": PUBLIC, "description": PUBLIC},
+    "opendata.Group": {
+        "id": INTERNAL,
+        "uuid": PUBLIC,  # the CKAN id
+        "name": PUBLIC,
+        "title": PUBLIC,
+        "description": PUBLIC,
+        "eu_theme": PUBLIC,
+    },
     "opendata.Dataset": {
         "id": INTERNAL,
         "agency": PUBLIC,
+        "uuid": PUBLIC,  # the CKAN id
         "title": PUBLIC,
         "slug": PUBLIC,
         "description": PUBLIC,
@@ -549,6 +558,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
     },
     "opendata.Resource": {
         "id": INTERNAL,
+        "uuid": PUBLIC,  # the CKAN id
         "dataset": PUBLIC,
         "name": PUBLIC,
         "description": PUBLIC,

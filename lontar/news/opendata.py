@@ -32,9 +32,9 @@ register_content(
             "title": "string",
             "lead": "string",
             "date": "string",
-            "category": "string",
+            "category": "string|null",
             "url": "string",
-            "last_published_at": "string",
+            "last_published_at": "string|null",
         },
         filters=[
             ContentFilter("q", "Kata dalam judul", lambda qs, v: qs.filter(title__icontains=v)),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from lontar.core.public_urls import absolute_url_for_request, base_url_for_request
 from lontar.opendata import ckan, partners
+from lontar.opendata.ckan_params import ActionError, invalid
 
 
 def _params(request: HttpRequest) -> dict:
@@ -19,9 +20,9 @@ def _params(request: HttpRequest) -> dict:
             try:
                 body = json.loads(request.body or b"{}")
             except (ValueError, RecursionError) as error:
-                raise ckan.invalid("Isi permintaan bukan JSON yang sah") from error
+                raise invalid("body", "Isi permintaan bukan JSON yang sah") from error
             if not isinstance(body, dict):
-                raise ckan.invalid("Isi permintaan harus berupa objek JSON")
+                raise invalid("body", "Isi permintaan harus berupa objek JSON")
             return body
         return request.POST.dict()
     params: dict = request.GET.dict()
@@ -42,10 +43,8 @@ def _envelope(request: HttpRequest, name: str, *, result=None, error=None, statu
     return response
 
 
-def _error(request, name: str, error: ckan.ActionError):
-    return _envelope(
-        request, name, error={"__type": error.kind, "message": error.message}, status=error.status
-    )
+def _error(request, name: str, error: ActionError):
+    return _envelope(request, name, error=error.as_dict(), status=error.status)
 
 
 @csrf_exempt
@@ -61,25 +60,21 @@ def action(request: HttpRequest, name: str) -> JsonResponse:
         )
     key = partners.key_for(request)
     if partners.raw_key_from(request) and key is None:
-        return _error(
-            request, name, ckan.ActionError("Authorization Error", "Kunci tidak sah", 403)
-        )
+        return _error(request, name, ActionError("Authorization Error", "Kunci tidak sah", 403))
     if key is not None:
         if not partners.is_usable(key):
             partners.log_use(request, key, allowed=False)
             return _error(
                 request,
                 name,
-                ckan.ActionError(
-                    "Authorization Error", "Kunci dicabut atau di luar masa berlaku", 403
-                ),
+                ActionError("Authorization Error", "Kunci dicabut atau di luar masa berlaku", 403),
             )
         if partners.over_limit(key):
             partners.log_use(request, key, allowed=False)
             return _error(
                 request,
                 name,
-                ckan.ActionError("Authorization Error", "Batas permintaan terlampaui", 429),
+                ActionError("Authorization Error", "Batas permintaan terlampaui", 429),
             )
     ctx = ckan.Context(
         base_url=base_url_for_request(request),
@@ -87,7 +82,7 @@ def action(request: HttpRequest, name: str) -> JsonResponse:
     )
     try:
         result = function(_params(request), ctx)
-    except ckan.ActionError as error:
+    except ActionError as error:
         if key is not None:
             dataset = ctx.refused[0] if ctx.refused else None
             partners.log_use(request, key, allowed=False, dataset=dataset)
@@ -96,7 +91,15 @@ def action(request: HttpRequest, name: str) -> JsonResponse:
         # A parameter of a shape no action expected: CKAN answers such input with 409 too.
         if key is not None:
             partners.log_use(request, key, allowed=False)
-        return _error(request, name, ckan.invalid("Parameter tidak sah"))
+        return _error(request, name, ActionError("Validation Error", "Parameter tidak sah", 409))
     if key is not None:
         partners.log_use(request, key, allowed=True)
     return _envelope(request, name, result=result)
+
+
+@require_http_methods(["GET", "HEAD"])
+def api_version(request: HttpRequest, version: int = 1) -> JsonResponse:
+    """CKAN's version document: `/api/3` answers `{"version": 3}` (clients probe it)."""
+    response = JsonResponse({"version": version})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
-from lontar.core.params import clean_text, parse_date, parse_int
+from lontar.core.params import InvalidParameter, clean_text, parse_date, parse_int
 
 
 @dataclass(frozen=True)
@@ -29,14 +30,47 @@ class ContentFilter:
     type: str = "string"
 
 
+# What the parameters accept, stated once: the OpenAPI document is built from these and the
+# view parses with them, so the schema and the behaviour cannot drift apart.
+MAX_TEXT = 200
+TEXT_PATTERN = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]*$"
+SLUG_PATTERN = "^[-a-zA-Z0-9_]*$"
+MAX_INTEGER = 10**18 - 1
+MAX_PAGE = 100_000
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+
+
+def _not_blank(raw: str | None, name: str) -> str | None:
+    """A number or date given as an empty value is an error here (the schema says so), not
+    "absent" as in an HTML form."""
+    if raw is not None and not raw.strip():
+        raise InvalidParameter(name, _("“%(name)s” tidak boleh kosong.") % {"name": name})
+    return raw
+
+
+def parse_api_text(raw: str | None, name: str, max_length: int = MAX_TEXT) -> str:
+    if raw is not None and len(raw) > max_length:
+        raise InvalidParameter(
+            name,
+            _("“%(name)s” paling banyak %(max)s karakter.") % {"name": name, "max": max_length},
+        )
+    return clean_text(raw, name, max_length=max_length)
+
+
+def parse_api_int(raw: str | None, name: str, minimum: int, maximum: int, default=None):
+    return parse_int(_not_blank(raw, name), name, minimum=minimum, maximum=maximum, default=default)
+
+
 def parse_filter_value(content_filter: ContentFilter, raw: str | None) -> object:
     """The filter's value from the query string, or None when absent; junk raises
     `InvalidParameter` (answered with 400 JSON)."""
+    name = content_filter.name
     if content_filter.type == "integer":
-        return parse_int(raw, content_filter.name)
+        return parse_api_int(raw, name, -MAX_INTEGER, MAX_INTEGER)
     if content_filter.type == "date":
-        return parse_date(raw, content_filter.name)
-    return clean_text(raw, content_filter.name) or None
+        return parse_date(_not_blank(raw, name), name)
+    return parse_api_text(raw, name) or None
 
 
 @dataclass(frozen=True)
@@ -61,68 +95,116 @@ def register_content(source: ContentSource) -> None:
 def _filter_schema(kind: str) -> dict:
     if kind == "date":
         return {"type": "string", "format": "date"}
-    return {"type": kind}
+    if kind == "integer":
+        return {"type": "integer", "minimum": -MAX_INTEGER, "maximum": MAX_INTEGER}
+    return {"type": "string", "maxLength": MAX_TEXT, "pattern": TEXT_PATTERN}
+
+
+def _field_schema(kind: str) -> dict:
+    """A record field: "string", "integer", or either with "|null" where it may be missing."""
+    base, _sep, null = kind.partition("|")
+    schema: dict = {"type": base}
+    if null == "null":
+        schema["nullable"] = True
+    return schema
+
+
+def _item_schema(source: ContentSource) -> dict:
+    return {
+        "type": "object",
+        "properties": {k: _field_schema(t) for k, t in source.fields.items()},
+        "required": list(source.fields),
+        "additionalProperties": False,
+    }
+
+
+COMMON_PARAMETERS = [
+    {
+        "name": "agency",
+        "in": "query",
+        "schema": {"type": "string", "maxLength": 60, "pattern": SLUG_PATTERN},
+        "description": "Slug instansi (bawaan: instansi situs ini)",
+    },
+    {
+        "name": "page",
+        "in": "query",
+        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+    },
+    {
+        "name": "page_size",
+        "in": "query",
+        "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": MAX_PAGE_SIZE,
+            "default": DEFAULT_PAGE_SIZE,
+        },
+    },
+]
+ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "error": {
+            "type": "object",
+            "properties": {"parameter": {"type": "string"}, "message": {"type": "string"}},
+        }
+    },
+    "required": ["error"],
+}
+
+
+def _operation(source: ContentSource) -> dict:
+    page_link = {"type": "string", "nullable": True}
+    params = COMMON_PARAMETERS + [
+        {
+            "name": f.name,
+            "in": "query",
+            "schema": _filter_schema(f.type),
+            "description": f.description,
+        }
+        for f in source.filters
+    ]
+    return {
+        "summary": source.title,
+        "operationId": f"list_{source.key}",
+        "parameters": params,
+        "responses": {
+            "200": {
+                "description": "OK",
+                "headers": {
+                    "ETag": {"schema": {"type": "string"}},
+                    "Last-Modified": {"schema": {"type": "string"}},
+                },
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {
+                                "count": {"type": "integer", "minimum": 0},
+                                "next": page_link,
+                                "previous": page_link,
+                                "results": {"type": "array", "items": _item_schema(source)},
+                            },
+                            "required": ["count", "next", "previous", "results"],
+                            "additionalProperties": False,
+                        }
+                    }
+                },
+            },
+            "304": {"description": "Tidak berubah (If-None-Match / If-Modified-Since)"},
+            "400": {
+                "description": "Parameter tidak sah",
+                "content": {"application/json": {"schema": ERROR_SCHEMA}},
+            },
+            "404": {"description": "Instansi tidak dikenal"},
+        },
+    }
 
 
 def openapi_schema(base_url: str) -> dict:
-    paths: dict = {}
-    common = [
-        {
-            "name": "agency",
-            "in": "query",
-            "schema": {"type": "string"},
-            "description": "Slug instansi (bawaan: instansi situs ini)",
-        },
-        {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
-        {
-            "name": "page_size",
-            "in": "query",
-            "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
-        },
-    ]
-    for source in CONTENT_SOURCES.values():
-        item = {"type": "object", "properties": {k: {"type": t} for k, t in source.fields.items()}}
-        params = common + [
-            {
-                "name": f.name,
-                "in": "query",
-                "schema": _filter_schema(f.type),
-                "description": f.description,
-            }
-            for f in source.filters
-        ]
-        paths[f"/api/v1/{source.key}/"] = {
-            "get": {
-                "summary": source.title,
-                "operationId": f"list_{source.key}",
-                "parameters": params,
-                "responses": {
-                    "200": {
-                        "description": "OK",
-                        "headers": {
-                            "ETag": {"schema": {"type": "string"}},
-                            "Last-Modified": {"schema": {"type": "string"}},
-                        },
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {
-                                        "count": {"type": "integer"},
-                                        "next": {"type": "string", "nullable": True},
-                                        "previous": {"type": "string", "nullable": True},
-                                        "results": {"type": "array", "items": item},
-                                    },
-                                }
-                            }
-                        },
-                    },
-                    "304": {"description": "Tidak berubah (If-None-Match)"},
-                    "400": {"description": "Parameter tidak sah (error.parameter, error.message)"},
-                    "404": {"description": "Instansi tidak dikenal"},
-                },
-            }
-        }
+    paths = {
+        f"/api/v1/{source.key}/": {"get": _operation(source)} for source in CONTENT_SOURCES.values()
+    }
     return {
         "openapi": "3.0.3",
         "info": {"title": "Lontar content API", "version": "1"},

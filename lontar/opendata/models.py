@@ -25,9 +25,36 @@ from lontar.opendata.forms import ResourceAdminForm
 class Group(models.Model):
     """A theme that groups datasets across agencies (CKAN group), e.g. "Kepegawaian"."""
 
+    class EUTheme(models.TextChoices):
+        """The EU data themes (DCAT-AP's dcat:theme vocabulary), so harvesters in other
+        portals can place the group's datasets."""
+
+        AGRI = "AGRI", _("Pertanian, perikanan, kehutanan, dan pangan")
+        ECON = "ECON", _("Ekonomi dan keuangan")
+        EDUC = "EDUC", _("Pendidikan, budaya, dan olahraga")
+        ENER = "ENER", _("Energi")
+        ENVI = "ENVI", _("Lingkungan")
+        GOVE = "GOVE", _("Pemerintahan dan sektor publik")
+        HEAL = "HEAL", _("Kesehatan")
+        INTR = "INTR", _("Isu internasional")
+        JUST = "JUST", _("Hukum dan keadilan")
+        REGI = "REGI", _("Wilayah dan kota")
+        SOCI = "SOCI", _("Penduduk dan masyarakat")
+        TECH = "TECH", _("Sains dan teknologi")
+        TRAN = "TRAN", _("Transportasi")
+
+    # The CKAN `id`: stable for ever, while `name` (the slug) may be renamed.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.SlugField(_("nama (slug)"), max_length=80, unique=True)
     title = models.CharField(_("judul"), max_length=150)
     description = models.TextField(_("keterangan"), blank=True)
+    eu_theme = models.CharField(
+        _("tema data (kosakata UE)"),
+        max_length=4,
+        choices=EUTheme.choices,
+        default=EUTheme.GOVE,
+        help_text=_("Tema DCAT-AP untuk katalog yang dipanen portal lain."),
+    )
 
     class Meta:
         ordering = ["title"]
@@ -63,6 +90,8 @@ class Dataset(index.Indexed, ClusterableModel):
     agency = models.ForeignKey(
         Agency, verbose_name=_("instansi"), on_delete=models.CASCADE, related_name="datasets"
     )
+    # The CKAN `id` harvesters key on: stable for ever, while the slug may be renamed.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("judul"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("deskripsi"))
@@ -225,6 +254,7 @@ class Resource(models.Model):
     dataset = models.ForeignKey(
         Dataset, verbose_name=_("dataset"), on_delete=models.CASCADE, related_name="resources"
     )
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("nama"), max_length=200)
     description = models.TextField(_("keterangan"), blank=True)
     format = models.CharField(

@@ -9,6 +9,8 @@ urlpatterns = [
     path("data/catalog.ttl", views.catalog_turtle, name="catalog-ttl"),
     path("data/sumber/<int:pk>/unduh/", views.resource_download, name="download"),
     path("data/<slug:slug>/", views.dataset_detail, name="detail"),
+    path("api/3", api_views.api_version, {"version": 3}, name="ckan-version"),
+    path("api/3/", api_views.api_version, {"version": 3}, name="ckan-version-slash"),
     path("api/3/action/<str:name>", api_views.action, name="ckan-action"),
     # CKAN answers both; ckanapi calls the unversioned one.
     path("api/action/<str:name>", api_views.action, name="ckan-action-unversioned"),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from lontar.agencies.models import Agency
+from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import clean_text, parse_page
 from lontar.core.public_urls import base_url_for_request
 from lontar.opendata import dcat, downloads, partners, schema_org, selectors
@@ -125,7 +127,14 @@ def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _catalog(request: HttpRequest) -> list:
     datasets = selectors.with_relations(selectors.visible_datasets().order_by("slug"))
-    return dcat.statements(list(datasets), base_url_for_request(request))
+    datasets = datasets.select_related("agency__parent")
+    # A host without an agency (the platform's own) shows the top of the tree as publisher.
+    publisher = agency_for_request(request) or (
+        Agency.objects.order_by(F("parent").asc(nulls_first=True), "pk").first()
+    )
+    if publisher is None:
+        raise Http404
+    return dcat.catalogue_statements(list(datasets), base_url_for_request(request), publisher)
 
 
 @require_GET

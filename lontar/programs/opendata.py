@@ -34,10 +34,10 @@ register_content(
             "title": "string",
             "category": "string",
             "starts_at": "string",
-            "ends_at": "string",
+            "ends_at": "string|null",
             "place": "string",
             "audience": "string",
-            "registration_url": "string",
+            "registration_url": "string|null",
             "url": "string",
         },
         filters=[

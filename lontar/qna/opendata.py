@@ -41,8 +41,8 @@ register_content(
             "category": "string",
             "question": "string",
             "answer": "string",
-            "answering_unit": "string",
-            "published_at": "string",
+            "answering_unit": "string|null",
+            "published_at": "string|null",
             "url": "string",
         },
         filters=[

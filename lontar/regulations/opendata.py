@@ -80,7 +80,7 @@ register_content(
             "year": "integer",
             "title": "string",
             "status": "string",
-            "enacted_on": "string",
+            "enacted_on": "string|null",
             "url": "string",
             "updated_at": "string",
         },

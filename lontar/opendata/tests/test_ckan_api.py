@@ -92,7 +92,7 @@ def test_organizations_groups_tags_resource_and_status(ckan, catalogue, agency_a
     assert ckan.action.group_list() == ["kepegawaian"]
     assert "statistik" in ckan.action.tag_list()
     resource = ckan.action.resource_show(id=str(catalogue["resource"].pk))
-    assert resource["package_id"] == "pegawai-asn"
+    assert resource["package_id"] == str(catalogue["asn"].uuid)
     assert resource["url"].endswith(f"/data/sumber/{catalogue['resource'].pk}/unduh/")
     assert ckan.action.status_show()["api_version"] == 3
 

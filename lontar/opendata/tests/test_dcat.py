@@ -33,7 +33,7 @@ def test_catalogue_is_valid_rdf_with_datasets_and_distributions(client, catalogu
     assert str(graph.value(dataset, DCTERMS.description)) == "Baris satu\nbaris dua"
     distribution = graph.value(dataset, DCAT.distribution)
     assert (distribution, RDF.type, DCAT.Distribution) in graph
-    assert str(graph.value(distribution, DCAT.mediaType)) == "text/csv"
+    assert str(graph.value(distribution, DCAT.mediaType)).endswith("/media-types/text/csv")
     assert str(graph.value(distribution, DCAT.downloadURL)).endswith("/unduh/")
     assert {str(k) for k in graph.objects(dataset, DCAT.keyword)} == {"ASN", "kepegawaian"}
     catalog = next(graph.subjects(RDF.type, DCAT.Catalog))
