@@ -13,7 +13,7 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("agencies", "0006_agency_retirement")]
+    dependencies = [("agencies", "0007_public_base_url_urls")]
 
     operations = [
         migrations.AddField(
