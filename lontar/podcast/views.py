@@ -150,7 +150,7 @@ def chapters(request: HttpRequest, show_slug: str, slug: str) -> JsonResponse:
 @require_safe
 def feed(request: HttpRequest, show_slug: str) -> HttpResponse:
     show = _show(request, show_slug)
-    episodes = selectors.episode_list(show.agency, show).prefetch_related("people")
+    episodes = selectors.episode_list(show.agency, show).prefetch_related("people", "chapters")
     guid = show.ensure_guid(request.build_absolute_uri(show.feed_url()))
     xml = build_feed(show, episodes, request.build_absolute_uri, str(guid))
     return HttpResponse(xml, content_type="application/rss+xml; charset=utf-8")

@@ -149,13 +149,14 @@ def jdihn_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def jdihn_detail(request: HttpRequest, id_data: str) -> HttpResponse:
+def jdihn_detail(request: HttpRequest, pk: str) -> HttpResponse:
+    """`pk` is text: an id that is not a number is an unknown id (JSON 404), not an HTML 404."""
     agency = agency_for_request(request)
     if agency is None:
         return _not_found(_("Situs ini belum terhubung dengan instansi."))
     document = None
-    if _ID.fullmatch(id_data) and int(id_data) <= MAX_ID:
-        document = selectors.document_for_page(agency, int(id_data))
+    if _ID.fullmatch(pk) and int(pk) <= MAX_ID:
+        document = selectors.document_for_page(agency, int(pk))
     if document is None:
         return _not_found(_("Dokumen dengan idData ini tidak ada di situs ini."))
     if _unchanged(request, document.updated_at):

@@ -10,5 +10,5 @@ urlpatterns = [
     path("regulasi/<int:pk>/unduh/", views.regulation_download, name="download"),
     path("regulasi/<int:pk>/abstrak.pdf", views.regulation_abstract, name="abstract"),
     path("api/jdihn/", jdihn.jdihn_list, name="jdihn-list"),
-    path("api/jdihn/<str:id_data>/", jdihn.jdihn_detail, name="jdihn-detail"),
+    path("api/jdihn/<str:pk>/", jdihn.jdihn_detail, name="jdihn-detail"),
 ]

@@ -1,4 +1,4 @@
-"""Builders for podcast tests: a show with a valid cover, an episode with real (WAV) audio."""
+"""Builders for podcast tests: a show with a valid cover, an episode with real MP3 audio."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PIL import Image
 
 from lontar.podcast import services
 from lontar.podcast.models import Chapter, Episode, Person, Show
-from lontar.podcast.samples import tone_wav
+from lontar.podcast.samples import tone_mp3
 
 VTT = """WEBVTT
 
@@ -61,9 +61,8 @@ def make_episode(
         is_published=published,
         published_at=timezone.now() - timezone.timedelta(hours=1),
     )
-    audio = ContentFile(tone_wav(2.0), name="episode.wav")
-    services.read_audio(episode, audio)
-    episode.audio.save("episode.wav", audio, save=False)
+    audio = services.read_audio(episode, ContentFile(tone_mp3(2.0), name="episode.mp3"))
+    episode.audio.save("episode.mp3", audio, save=False)
     if transcript:
         upload = ContentFile(transcript.encode(), name="transkrip.vtt")
         services.read_transcript(episode, upload)
