@@ -102,13 +102,20 @@ def wav_to_mp3(upload) -> bytes:
     encoder.set_channels(found.channels)
     encoder.set_bit_rate(KBPS_PER_CHANNEL * found.channels)
     encoder.set_quality(7)  # LAME's fast setting: ample for speech, twice as fast as 5
+    frame_bytes = found.sample_width * found.channels
     out = io.BytesIO()
-    with wave.open(upload, "rb") as clip:
-        while True:
-            data = clip.readframes(FRAMES_PER_CHUNK)
-            if not data:
-                break
-            out.write(encoder.encode(_to_16_bit(data, found.sample_width)))
-    out.write(encoder.flush())
-    upload.seek(0)
+    try:
+        with wave.open(upload, "rb") as clip:
+            while True:
+                data = clip.readframes(FRAMES_PER_CHUNK)
+                # A file cut off mid-frame ends in a partial frame, which LAME refuses.
+                data = data[: len(data) - len(data) % frame_bytes]
+                if not data:
+                    break
+                out.write(encoder.encode(_to_16_bit(data, found.sample_width)))
+        out.write(encoder.flush())
+    except (RuntimeError, wave.Error, EOFError) as error:
+        raise _refuse(_("berkas rusak")) from error
+    finally:
+        upload.seek(0)
     return out.getvalue()

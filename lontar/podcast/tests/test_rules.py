@@ -63,6 +63,7 @@ def test_wav_is_converted_to_a_real_mp3_of_the_same_length():
     ("channels", "width", "rate"), [(2, 2, 44100), (1, 1, 8000), (2, 3, 48000), (1, 4, 22050)]
 )
 def test_every_pcm_wav_layout_converts(channels, width, rate):
+    # The byte count is not always a whole number of frames: a cut-off file still converts.
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
         out.setnchannels(channels)
@@ -72,7 +73,8 @@ def test_every_pcm_wav_layout_converts(channels, width, rate):
     stored, info = audio.accepted_audio(io.BytesIO(buffer.getvalue()), "x.wav")
     parsed = assert_real_mp3(stored.read())
     assert (parsed.sample_rate, parsed.channels) == (rate, channels)
-    assert info.duration_seconds == pytest.approx(0.5, abs=0.1)
+    # Encoder delay and the last frame's padding: up to 0.15 s at 8 kHz (576-sample frames).
+    assert info.duration_seconds == pytest.approx(0.5, abs=0.2)
 
 
 def _wav(rate: int, channels: int = 1) -> bytes:
