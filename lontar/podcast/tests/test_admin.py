@@ -7,8 +7,7 @@ from wagtail.admin.panels import get_edit_handler
 
 from lontar.podcast.models import Episode, Show
 from lontar.podcast.samples import tone_wav
-from lontar.podcast.tests.helpers import VTT, make_show, png
-from lontar.podcast.tests.test_feed_standards import assert_real_mp3
+from lontar.podcast.tests.helpers import VTT, assert_real_mp3, make_show, png
 
 
 def _form(show, user, audio: bytes, *, name="episode.mp3", cover=None):

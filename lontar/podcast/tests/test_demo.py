@@ -3,7 +3,7 @@ import pytest
 from django.core.management import call_command
 
 from lontar.podcast.models import Chapter, Episode
-from lontar.podcast.tests.test_feed_standards import assert_real_mp3
+from lontar.podcast.tests.helpers import assert_real_mp3
 from lontar.qna.models import Question, Status
 
 pytestmark = pytest.mark.django_db

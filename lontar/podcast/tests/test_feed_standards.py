@@ -15,13 +15,12 @@ from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree as ET
 
 import feedparser
-import mutagen.mp3
 import podcastparser
 import pytest
 
 from lontar.podcast.feed import ATOM, ITUNES, PODCAST
 from lontar.podcast.models import PODCAST_NAMESPACE
-from lontar.podcast.tests.helpers import make_episode, make_show
+from lontar.podcast.tests.helpers import assert_real_mp3, make_episode, make_show
 from lontar.qna.models import Status
 from lontar.qna.tests.helpers import make_question
 
@@ -30,9 +29,6 @@ pytestmark = pytest.mark.django_db
 FEED = "/podcast/tanya-bkd/feed.xml"
 BASE = "http://testserver"
 NS = {"itunes": ITUNES, "podcast": PODCAST, "atom": ATOM}
-# MPEG audio frame header fields (ISO 11172-3 / 13818-3).
-MPEG_VERSIONS = {0b11: 1, 0b10: 2, 0b00: 2.5}
-LAYER_III = 0b01
 
 
 @pytest.fixture
@@ -49,27 +45,6 @@ def _get(client, url: str) -> bytes:
     if response.streaming:
         return b"".join(response.streaming_content)
     return response.content
-
-
-def _first_frame_header(data: bytes) -> int:
-    """Offset of the first MPEG frame, after an ID3v2 tag if there is one."""
-    offset = 0
-    if data[:3] == b"ID3":
-        size = data[6:10]
-        offset = 10 + ((size[0] << 21) | (size[1] << 14) | (size[2] << 7) | size[3])
-    assert data[offset] == 0xFF and data[offset + 1] & 0xE0 == 0xE0, "no MPEG frame sync"
-    return offset
-
-
-def assert_real_mp3(data: bytes) -> mutagen.mp3.MPEGInfo:
-    offset = _first_frame_header(data)
-    second = data[offset + 1]
-    assert (second >> 3) & 0b11 in MPEG_VERSIONS, "reserved MPEG version"
-    assert (second >> 1) & 0b11 == LAYER_III, "not Layer III"
-    assert (data[offset + 2] >> 4) not in (0b0000, 0b1111), "free or bad bit rate"
-    parsed = mutagen.mp3.MP3(io.BytesIO(data))
-    assert parsed.info.length > 0 and parsed.info.bitrate > 0
-    return parsed.info
 
 
 def test_apple_required_tags_are_present_and_well_formed(client, episode):

@@ -10,8 +10,7 @@ from lontar.podcast import audio, transcripts
 from lontar.podcast.artwork import check_cover
 from lontar.podcast.ranges import Unsatisfiable, parse_range
 from lontar.podcast.samples import tone_wav
-from lontar.podcast.tests.helpers import VTT, png
-from lontar.podcast.tests.test_feed_standards import assert_real_mp3
+from lontar.podcast.tests.helpers import VTT, assert_real_mp3, png
 from lontar.podcast.timecode import itunes_duration, label
 
 
