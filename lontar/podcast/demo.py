@@ -1,5 +1,6 @@
 """A demo podcast for the BKD: three episodes whose audio is generated here (espeak-ng speech,
-or a tone where espeak-ng is missing), with transcripts and chapters pointing to FAQ entries."""
+or a tone where espeak-ng is missing) and published as MP3, with transcripts and chapters
+pointing to FAQ entries."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from PIL import Image, ImageDraw
 from lontar.demo.loader import add_menu_item
 from lontar.podcast import services
 from lontar.podcast.models import Chapter, Episode, Person, Show
-from lontar.podcast.samples import speech_wav
+from lontar.podcast.samples import mp3, speech_wav
 
 # (slug, title, [(chapter title, FAQ category or "", spoken text)])
 EPISODES = [
@@ -127,9 +128,8 @@ def load(ctx) -> None:
             is_published=True,
             published_at=now - timedelta(days=7 * (len(EPISODES) - number)),
         )
-        upload = ContentFile(audio, name=f"{slug}.wav")
-        services.read_audio(episode, upload)
-        episode.audio.save(f"{slug}.wav", upload, save=False)
+        upload = services.read_audio(episode, ContentFile(mp3(audio), name=f"{slug}.mp3"))
+        episode.audio.save(f"{slug}.mp3", upload, save=False)
         text_upload = ContentFile(transcript.encode(), name=f"{slug}.vtt")
         services.read_transcript(episode, text_upload)
         episode.transcript.save(f"{slug}.vtt", text_upload, save=False)

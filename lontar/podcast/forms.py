@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.files.uploadedfile import UploadedFile
 
 from lontar.agencies.forms import AgencyScopedAdminForm
+from lontar.podcast import categories
 from lontar.podcast.artwork import check_cover
 
 
@@ -19,6 +20,9 @@ class ShowAdminForm(AgencyScopedAdminForm):
             check_cover(cover)
         return cover
 
+    def clean_itunes_category(self):
+        return categories.validate(self.cleaned_data.get("itunes_category", ""))
+
 
 class EpisodeAdminForm(AgencyScopedAdminForm):
     def clean_cover(self):
@@ -32,7 +36,7 @@ class EpisodeAdminForm(AgencyScopedAdminForm):
 
         upload = self.cleaned_data.get("audio")
         if _new_upload(upload):
-            read_audio(self.instance, upload)
+            return read_audio(self.instance, upload)  # a WAV comes back as its MP3
         return upload
 
     def clean_transcript(self):

@@ -1,8 +1,8 @@
 """Audio the demo (and the tests) make themselves: speech with espeak-ng, or a plain tone.
 
 Nothing is downloaded. espeak-ng (Debian package `espeak-ng`) writes WAV; where it is missing a
-short sine tone is synthesised with the standard library. No MP3 encoder is assumed, so the
-result is WAV, which mutagen reads and browsers play.
+short sine tone is synthesised with the standard library. What is published is MP3, encoded
+here with LAME (`encode.py`), because Apple Podcasts does not take WAV.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import shutil
 import struct
 import subprocess
 import wave
+
+from lontar.podcast.encode import wav_to_mp3
 
 SAMPLE_RATE = 16_000
 
@@ -48,3 +50,11 @@ def speech_wav(text: str, fallback_seconds: float = 3.0) -> bytes:
         except (subprocess.SubprocessError, OSError):
             pass
     return tone_wav(fallback_seconds)
+
+
+def mp3(wav: bytes) -> bytes:
+    return wav_to_mp3(io.BytesIO(wav))
+
+
+def tone_mp3(seconds: float = 2.0, frequency: float = 440.0) -> bytes:
+    return mp3(tone_wav(seconds, frequency))

@@ -10,12 +10,15 @@ from lontar.podcast import audio, transcripts
 MAX_TRANSCRIPT_BYTES = 2 * 1024 * 1024
 
 
-def read_audio(episode, upload) -> None:
-    """Set type, size and duration from the file; ValidationError when it is not audio."""
-    info = audio.inspect(upload)
+def read_audio(episode, upload):
+    """Set type, size and duration from the file and return the file to store: the upload
+    itself, or its MP3 when a WAV was uploaded. ValidationError when it is not audio Apple
+    Podcasts accepts and cannot be converted."""
+    stored, info = audio.accepted_audio(upload, getattr(upload, "name", "") or "audio")
     episode.audio_type = info.mime_type
     episode.audio_size = info.size
     episode.duration_seconds = info.duration_seconds
+    return stored
 
 
 def read_transcript(episode, upload) -> None:

@@ -162,7 +162,7 @@ def chapters(request: HttpRequest, show_slug: str, slug: str) -> JsonResponse:
 @require_safe
 def feed(request: HttpRequest, show_slug: str) -> HttpResponse:
     show = _show(request, show_slug)
-    episodes = selectors.episode_list(show.agency, show).prefetch_related("people")
+    episodes = selectors.episode_list(show.agency, show).prefetch_related("people", "chapters")
     absolute = show_absolute(show)
     guid = show.ensure_guid(absolute(show.feed_url()))
     xml = build_feed(show, episodes, absolute, str(guid))

@@ -8,6 +8,7 @@ import logging
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from lontar.core import audit
 from lontar.core.audit import Actor
@@ -29,7 +30,10 @@ def refresh_statuses(agency) -> int:
     derived = derive_statuses(current, edges)
     changed = [pk for pk, status in derived.items() if current[pk] != status.value]
     for pk in changed:
-        LegalDocument.objects.filter(pk=pk).update(status=derived[pk].value)
+        # updated_at moves too: the JDIHN feed's harvesters fetch what changed since a date.
+        LegalDocument.objects.filter(pk=pk).update(
+            status=derived[pk].value, updated_at=timezone.now()
+        )
     if changed:
         # Keep the search index's status filter in step (save() is not called by update()).
         from wagtail.search.index import insert_or_update_object

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lontar.regulations import views
+from lontar.regulations import jdihn, views
 
 app_name = "regulations"
 urlpatterns = [
@@ -9,6 +9,6 @@ urlpatterns = [
     path("regulasi/<int:pk>/naskah.pdf", views.regulation_pdf, name="pdf"),
     path("regulasi/<int:pk>/unduh/", views.regulation_download, name="download"),
     path("regulasi/<int:pk>/abstrak.pdf", views.regulation_abstract, name="abstract"),
-    path("api/jdihn/", views.jdihn_list, name="jdihn-list"),
-    path("api/jdihn/<int:pk>/", views.jdihn_detail, name="jdihn-detail"),
+    path("api/jdihn/", jdihn.jdihn_list, name="jdihn-list"),
+    path("api/jdihn/<str:pk>/", jdihn.jdihn_detail, name="jdihn-detail"),
 ]

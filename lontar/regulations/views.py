@@ -1,25 +1,20 @@
-"""Public pages of the regulations library: the list, a document, its PDF and the JDIHN feed."""
+"""Public pages of the regulations library: the list, a document, its PDF and abstract (the
+JDIHN feed is in `jdihn.py`)."""
 
 from __future__ import annotations
 
-from functools import partial
-
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import choice, clean_text, parse_int, parse_page, parse_year, search_query
-from lontar.core.public_urls import absolute_url_for_agency_id
-from lontar.regulations import formats, schema_org, selectors, services
+from lontar.regulations import abstracts, formats, schema_org, selectors, services
 from lontar.regulations.forms import FilterForm
 from lontar.regulations.models import DocumentStatus, DocumentType
 
 PAGE_SIZE = 20
-FEED_DEFAULT_LIMIT = 100
-FEED_MAX_LIMIT = 1000
 
 
 def _agency_or_404(request: HttpRequest):
@@ -117,41 +112,13 @@ def regulation_download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @require_GET
-def regulation_abstract(request: HttpRequest, pk: int) -> FileResponse:
-    return _pdf_response(_document_or_404(request, pk).abstract_file, attachment=False)
-
-
-def _feed_record(request: HttpRequest, document) -> dict[str, str]:
-    absolute = partial(absolute_url_for_agency_id, document.agency_id, request=request)
-    return formats.jdihn_record(
-        document,
-        subjects=[subject.name for subject in document.subjects.all()],
-        detail_url=absolute(document.get_absolute_url()),
-        download_url=absolute(reverse("regulations:download", args=[document.pk])),
-        abstract_url=absolute(reverse("regulations:abstract", args=[document.pk])),
-    )
-
-
-def _feed_limit(raw: str | None) -> int:
-    """At most FEED_MAX_LIMIT records; a larger number is capped, junk answers 400."""
-    limit = parse_int(raw, "limit", minimum=1, default=FEED_DEFAULT_LIMIT)
-    return min(limit, FEED_MAX_LIMIT)
-
-
-@require_GET
-def jdihn_list(request: HttpRequest) -> JsonResponse:
-    agency = _agency_or_404(request)
-    query = search_query(request.GET.get("q"))
-    year = parse_year(request.GET.get("tahun"))
-    limit = _feed_limit(request.GET.get("limit"))
-    documents = selectors.filtered_documents(
-        agency, query=query, year=year, sort="terbaru"
-    ).prefetch_related("subjects")
-    records = [_feed_record(request, d) for d in documents[:limit]]
-    return JsonResponse(records, safe=False, json_dumps_params={"ensure_ascii": False})
-
-
-@require_GET
-def jdihn_detail(request: HttpRequest, pk: int) -> JsonResponse:
+def regulation_abstract(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document_or_404(request, pk)
-    return JsonResponse(_feed_record(request, document), json_dumps_params={"ensure_ascii": False})
+    if document.abstract_file or not document.abstract.strip():
+        return _pdf_response(document.abstract_file, attachment=False)
+    # No uploaded abstract, but a typed one: the JDIHN feed's urlAbstrak points here.
+    response = HttpResponse(abstracts.abstract_pdf(document), content_type="application/pdf")
+    name = formats.abstract_file_name(document)
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -140,7 +140,7 @@ def build_site(agency) -> Site:
         article=news.pk, question=question.pk, document=document.pk, home=agency.site.root_page_id
     )
     site.urls.update(
-        audio=f"/podcast/{episode.show.slug}/{episode.slug}/audio.wav",
+        audio=episode.audio_url(),
         question=f"/tanya-jawab/{question.pk}/",
         tracking=question.tracking_url(),
         article=news.get_url(),

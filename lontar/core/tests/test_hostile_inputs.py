@@ -35,7 +35,7 @@ GET_TARGETS = [
         "/regulasi/",
         ["q", "jenis", "tahun", "status", "subjek", "bidang", "urut", "halaman"],
     ),
-    ("jdihn", "/api/jdihn/", ["q", "tahun", "limit"]),
+    ("jdihn", "/api/jdihn/", ["q", "tahun", "limit", "page", "offset", "diubah_sejak"]),
     ("ppid-register", "/ppid/register/", ["tahun", "status", "keputusan", "halaman"]),
     ("ppid-register-csv", "/ppid/register.csv", ["tahun", "status", "keputusan"]),
     ("programs", "/program/", ["tahun", "unit"]),
@@ -84,6 +84,7 @@ PATH_TARGETS = [
     ("faq-tracking-token", "/tanya-jawab/lacak/{}/"),
     ("ppid-tracked-file", "/ppid/lacak/berkas/{}/"),
     ("ckan-action-name", "/api/3/action/{}"),
+    ("jdihn-id", "/api/jdihn/{}/"),
 ]
 
 

@@ -3,6 +3,7 @@ import pytest
 from django.core.management import call_command
 
 from lontar.podcast.models import Chapter, Episode
+from lontar.podcast.tests.helpers import assert_real_mp3
 from lontar.qna.models import Question, Status
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +21,11 @@ def test_demo_has_a_podcast_with_generated_audio_and_faq_chapters(client):
     assert len(feed.entries) >= 3
     for entry in feed.entries:
         assert int(entry.enclosures[0].length) > 1000
+        assert entry.enclosures[0].type == "audio/mpeg"
+    for episode in Episode.objects.all():
+        assert episode.audio.name.endswith(".mp3")
+        with episode.audio.open("rb") as stored:
+            assert_real_mp3(stored.read())
     faq = client.get("/tanya-jawab/").content.decode()
     assert "cuti besar" in faq
     assert "0812-3456-7890" not in faq

@@ -33,7 +33,7 @@ def test_feed_has_the_required_tags_and_working_links(client, episode):
     assert item.itunes_duration == "00:00:02"
     assert (item.itunes_season, item.itunes_episode) == ("1", "1")
     (enclosure,) = item.enclosures
-    assert enclosure.type == "audio/wav"
+    assert enclosure.type == "audio/mpeg"
     assert int(enclosure.length) == episode.audio_size
     audio = client.get(enclosure.href)
     assert audio.status_code == 200

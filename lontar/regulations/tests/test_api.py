@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from lontar.regulations import services
-from lontar.regulations.formats import JDIHN_KEYS
+from lontar.regulations.formats import EXTRA_KEYS, JDIHN_KEYS
 from lontar.regulations.tests.helpers import make_document
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,9 @@ EXPECTED_KEYS = {
     "urlDetailPeraturan",
     "operasi",
     "display",
+    "tanggal_penetapan",
+    "lokasi",
+    "terakhir_diubah",
 }
 
 
@@ -75,7 +78,7 @@ def test_the_feed_is_a_plain_array_with_exactly_the_keys(client, documents):
     assert isinstance(records, list) and len(records) == 2
     for record in records:
         assert set(record) == EXPECTED_KEYS
-        assert list(record) == list(JDIHN_KEYS)
+        assert list(record) == [*JDIHN_KEYS, *EXTRA_KEYS]
         assert all(isinstance(value, str) for value in record.values())
 
 
@@ -98,6 +101,8 @@ def test_values_and_formats(client, documents):
     assert record["urlDownload"] == f"http://localhost/regulasi/{old.pk}/unduh/"
     assert record["urlDetailPeraturan"] == f"http://localhost/regulasi/{old.pk}/"
     assert record["urlAbstrak"] == "" and record["abstrak"] == ""
+    assert record["tanggal_penetapan"] == "2019-05-02"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", record["terakhir_diubah"])
     assert record["isbn"] == ""
     assert (record["operasi"], record["display"]) == ("4", "1")
 
@@ -133,7 +138,11 @@ def test_newest_first(client, documents):
 def test_detail_of_another_agencys_or_unknown_document_is_404(client, agency_b, documents):
     theirs = make_document(agency_b)
     assert client.get(f"/api/jdihn/{theirs.pk}/").status_code == 404
-    assert client.get("/api/jdihn/999999/").status_code == 404
+    for unknown in ("999999", "abc", "9" * 30, "12.5"):
+        response = client.get(f"/api/jdihn/{unknown}/")
+        assert response.status_code == 404, unknown
+        assert response["Content-Type"] == "application/json"
+        assert response.json()["error"]["status"] == 404
 
 
 def test_feed_query_count(client, agency_a, django_assert_max_num_queries):
