@@ -206,17 +206,18 @@ class ContentWriter:
             parent = home
             parent_pk = self.importer.done.get((Kind.PAGE, str(item.parent_id)))
             if item.parent_id and parent_pk:
-                parent = Page.objects.get(pk=parent_pk)
+                # A dry run's parent was not written: it has only a stand-in id below zero.
+                parent = Page.objects.get(pk=parent_pk) if parent_pk > 0 else None
             elif item.parent_id and not self.importer.dry_run:
                 self.report.problem(
                     item.label, _("halaman induk tidak diimpor; diletakkan di beranda.")
                 )
             self._page(parent, item)
 
-    def _page(self, parent: Page, item: Item) -> None:
+    def _page(self, parent: Page | None, item: Item) -> None:
         conversion = self._convert(item)
         live = self._publication(item, conversion)
-        slug = self._slug(parent if parent.pk else None, item, "halaman")
+        slug = self._slug(parent, item, "halaman")
         if self.importer.dry_run:
             self.importer.record(Kind.PAGE, str(item.wp_id), None)
             self.importer.done[(Kind.PAGE, str(item.wp_id))] = -item.wp_id

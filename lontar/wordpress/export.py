@@ -72,7 +72,7 @@ class Exporter:
         self.root = root
         self.progress = progress or (lambda stage, done, total: None)
         self.counts: dict[str, int] = {}
-        self.image_paths: dict[int, tuple[str, str]] = {}
+        self.image_paths: dict[int, tuple[str, str, str]] = {}
 
     @property
     def base_url(self) -> str:
@@ -89,7 +89,7 @@ class Exporter:
         for image in images.prefetch_related("tags"):
             relative = f"images/{_name(image.pk, image.file.name)}"
             if _copy(image.file, self.root / "media" / relative):
-                self.image_paths[image.pk] = (relative, image.title)
+                self.image_paths[image.pk] = (relative, image.title, image.description)
             rows.append(
                 {
                     "id": image.pk,

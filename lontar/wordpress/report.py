@@ -68,6 +68,11 @@ class Report:
         report.spam = list(data.get("spam") or [])
         return report
 
+    @property
+    def shortcode_rows(self) -> list[tuple[str, int]]:
+        """For templates: a Counter answers 0 to `.items` in a template lookup."""
+        return sorted(self.shortcodes.items())
+
     def summary_rows(self) -> list[tuple[str, int, int, int]]:
         """(what, new, already there, skipped) for each kind of record."""
         kinds = [k for k in KIND_LABELS if self.created[k] or self.existing[k] or self.skipped[k]]

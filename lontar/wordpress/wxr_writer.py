@@ -99,10 +99,10 @@ def write_wxr(
     title: str,
     base_url: str,
     articles: list,
-    images: dict[int, tuple[str, str]],
+    images: dict[int, tuple[str, str, str]],
     image_url,
 ) -> str:
-    """`images`: pk -> (relative file path, title) of every image the articles use."""
+    """`images`: pk -> (relative file path, title, alt text) of the agency's images."""
     writer = BodyWriter(image_url)
     authors, categories, tags = {}, {}, {}
     for article in articles:
@@ -140,14 +140,16 @@ def write_wxr(
             f"<wp:tag><wp:term_id>{number}</wp:term_id><wp:tag_slug>{_cdata(slug)}</wp:tag_slug>"
             f"<wp:tag_name>{_cdata(name)}</wp:tag_name></wp:tag>\n"
         )
-    for pk, (relative, image_title) in sorted(images.items()):
+    for pk, (relative, image_title, alt) in sorted(images.items()):
         wp_id = attachment_id(pk)
         out.append(
             f"<item><title>{_cdata(image_title)}</title><wp:post_id>{wp_id}</wp:post_id>"
             "<wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>"
             f"<wp:attachment_url>{_cdata(image_url(pk))}</wp:attachment_url>"
             f"<wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key>"
-            f"<wp:meta_value>{_cdata(relative)}</wp:meta_value></wp:postmeta></item>\n"
+            f"<wp:meta_value>{_cdata(relative)}</wp:meta_value></wp:postmeta>"
+            "<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key>"
+            f"<wp:meta_value>{_cdata(alt)}</wp:meta_value></wp:postmeta></item>\n"
         )
     for article in articles:
         moment = article.first_published_at or article.last_published_at
