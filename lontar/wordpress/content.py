@@ -22,7 +22,13 @@ from lontar.integrity.keywords import find_keywords
 from lontar.news.models import NewsArticlePage, NewsIndexPage
 from lontar.news.selectors import news_index_for
 from lontar.pages.models import StandardPage
-from lontar.wordpress.convert import Conversion, ImageRef, canonical_media_url, convert
+from lontar.wordpress.convert import (
+    Conversion,
+    ImageRef,
+    canonical_media_url,
+    convert,
+    plain_text,
+)
 from lontar.wordpress.models import ImportedItem
 from lontar.wordpress.wxr import Item
 
@@ -250,7 +256,8 @@ class ContentWriter:
             self.importer.record(Kind.POST, str(item.wp_id), None)
             self._redirects(item, None, "")
             return
-        lead = strip_tags(item.excerpt).strip() or conversion.text
+        first = next((b["value"] for b in conversion.blocks if b["type"] == "paragraph"), "")
+        lead = strip_tags(item.excerpt).strip() or plain_text(first) or conversion.text
         page = NewsArticlePage(
             title=item.title[:255] or slug,
             slug=slug,

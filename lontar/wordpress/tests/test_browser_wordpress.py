@@ -32,7 +32,8 @@ def test_an_old_permalink_leads_to_the_imported_article(_chromium, live_server, 
         page.goto("/berita/usul-pensiun-daring/")
         expect(page.locator("h1")).to_have_text("Usul pensiun kini daring")
         expect(page.get_by_role("heading", name="Syarat")).to_be_visible()
-        expect(page.get_by_text("Kartu pegawai")).to_be_visible()
+        expect(page.get_by_text("Kartu pegawai", exact=True)).to_be_visible()
+        expect(page.locator(".lead")).to_have_text("Penerimaan berkas usul pensiun kini daring.")
 
         page.goto("/?p=123")
         page.wait_for_url("**/berita/usul-pensiun-daring/")
