@@ -100,12 +100,13 @@ RULE_TESTS := lontar/core/tests/test_calendar.py lontar/core/tests/test_transiti
 RULE_FLOOR := 96
 SERVICE_MODULES := lontar/core/audit.py lontar/ppid/services.py lontar/ppid/actions.py \
 	lontar/survey/services.py lontar/regulations/services.py lontar/qna/services.py \
-	lontar/opendata/partners.py lontar/opendata/publication.py
+	lontar/opendata/partners.py lontar/opendata/publication.py lontar/wordpress/services.py
 SERVICE_TESTS := lontar/core/tests/test_audit.py lontar/ppid/tests/test_services.py \
 	lontar/ppid/tests/test_actions.py lontar/survey/tests/test_services.py \
 	lontar/survey/tests/test_workflow.py lontar/regulations/tests/test_services.py \
 	lontar/regulations/tests/test_import_audit.py lontar/qna/tests/test_services.py \
-	lontar/opendata/tests/test_audited_writes.py lontar/opendata/tests/test_partners.py
+	lontar/opendata/tests/test_audited_writes.py lontar/opendata/tests/test_partners.py \
+	lontar/wordpress/tests/test_admin.py
 SERVICE_FLOOR := 86
 comma := ,
 empty :=

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "lontar.accounts",
     "lontar.integrity",
     "lontar.operations",
+    "lontar.wordpress",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -129,6 +130,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # WordPress's `/?p=123` lands on the home page (200), which Wagtail's middleware ignores.
+    "lontar.wordpress.permalinks.LegacyQueryRedirectMiddleware",
     "lontar.core.params.InvalidParameterMiddleware",
     # A lost database in a view answers a friendly 503 (lontar/core/faults.py).
     "lontar.core.faults.DatabaseUnavailableMiddleware",

@@ -37,6 +37,18 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         "opendata": frozenset({"core", "agencies", "search"}),
         "integrity": frozenset({"core", "agencies", "search"}),
         "operations": frozenset({"core"}),
+        "wordpress": frozenset(
+            {
+                "core",
+                "agencies",
+                "pages",
+                "news",
+                "integrity",
+                "opendata",
+                "podcast",
+                "regulations",
+            }  # fmt: skip
+        ),
     }
 )
 

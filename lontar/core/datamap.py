@@ -683,6 +683,30 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "last_seen_at": INTERNAL,
         "resolved_at": INTERNAL,
     },
+    # --- wordpress: what an import has carried over, and the files uploaded to run it --------
+    "wordpress.ImportedItem": {
+        "id": INTERNAL,
+        "agency": INTERNAL,
+        "kind": INTERNAL,
+        "key": INTERNAL,
+        "object_id": INTERNAL,
+        "imported_at": INTERNAL,
+    },
+    "wordpress.ImportRun": {
+        "id": INTERNAL,
+        "agency": INTERNAL,
+        "file": INTERNAL,  # the export itself (authors' e-mail addresses) is in private storage
+        "original_name": INTERNAL,
+        "fetch_media": INTERNAL,
+        "uploaded_by": INTERNAL,
+        "uploaded_at": INTERNAL,
+        "status": INTERNAL,
+        "dry_run_report": INTERNAL,
+        "report": INTERNAL,
+        "started_at": INTERNAL,
+        "finished_at": INTERNAL,
+        "error": INTERNAL,
+    },
     # --- third-party models that hold personal data ------------------------------------------
     "auth.User": {
         "id": INTERNAL,
