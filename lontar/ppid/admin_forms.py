@@ -27,6 +27,7 @@ from lontar.core.uploads import (
 from lontar.ppid import limits
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.nik import InvalidNIK, validate_nik
+from lontar.ppid.exemptions import EXEMPTION_YEARS_MAX
 from lontar.ppid.services import Answer, RequesterDetails
 from lontar.ppid.states import REFUSAL_GROUNDS, Decision, Status
 
@@ -124,13 +125,29 @@ class AnswerForm(forms.Form):
         max_length=limits.MATERIAL_GIVEN_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    refusal_ground = forms.ChoiceField(label=_("Dasar pengecualian (Pasal 17)"), required=False)
+    refusal_grounds = forms.MultipleChoiceField(
+        label=_("Dasar pengecualian (Pasal 17; boleh lebih dari satu)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    exemption_years = forms.IntegerField(
+        label=_("Jangka waktu pengecualian (tahun)"),
+        required=False,
+        min_value=1,
+        max_value=EXEMPTION_YEARS_MAX,
+        help_text=_("Wajib untuk Pasal 17 huruf a–f, yang tidak permanen (Pasal 20)."),
+        error_messages={
+            "min_value": _("Paling singkat 1 tahun."),
+            "max_value": _("Paling lama 30 tahun."),
+        },
+    )
     consequence_test = forms.CharField(
         label=_("Uji konsekuensi"),
         required=False,
         max_length=limits.CONSEQUENCE_TEST_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    # The DIK entry the refusal rests on; required once `exemptions.dik_entries_for` is wired.
     exempt_list_reference = forms.CharField(
         label=_("Rujukan daftar informasi dikecualikan"), required=False, max_length=120
     )
@@ -159,8 +176,23 @@ class AnswerForm(forms.Form):
             "max_value": _("Biaya paling banyak Rp100.000.000."),
         },
     )
-    cost_note = forms.CharField(
-        label=_("Rincian biaya dan cara bayar"), required=False, max_length=300
+    cost_note = forms.CharField(label=_("Rincian biaya"), required=False, max_length=300)
+    payment_method = forms.CharField(
+        label=_("Cara dan tempat pembayaran"),
+        required=False,
+        max_length=300,
+        help_text=_("Wajib bila ada biaya: rekening, loket, atau tempat membayar."),
+    )
+    information_form = forms.ChoiceField(
+        label=_("Bentuk informasi yang dikuasai"),
+        required=False,
+        choices=[("", "—"), *InformationRequest.InformationForm.choices],
+    )
+    register_remarks = forms.CharField(
+        label=_("Keterangan (register publik)"),
+        required=False,
+        max_length=300,
+        help_text=_("Tampil di register publik: tanpa data pribadi."),
     )
     documentation_days = forms.IntegerField(
         label=_("Waktu pendokumentasian (hari)"),
@@ -182,9 +214,8 @@ class AnswerForm(forms.Form):
         kwargs.setdefault("prefix", "answer")
         super().__init__(*args, **kwargs)
         state_text_limits(self)
-        cast(forms.ChoiceField, self.fields["refusal_ground"]).choices = [
-            ("", "—"),
-            *[(code, f"{code}: {label}") for code, label in REFUSAL_GROUNDS],
+        cast(forms.MultipleChoiceField, self.fields["refusal_grounds"]).choices = [
+            (code, f"{code}: {label}") for code, label in REFUSAL_GROUNDS
         ]
 
     def clean_documents(self) -> list:
@@ -206,7 +237,11 @@ class AnswerForm(forms.Form):
             decision=data["decision"],
             material_given=data["material_given"].strip(),
             holder_body=data["holder_body"].strip(),
-            refusal_ground=data["refusal_ground"],
+            refusal_grounds=list(data["refusal_grounds"]),
+            exemption_years=data["exemption_years"],
+            payment_method=data["payment_method"].strip(),
+            information_form=data["information_form"],
+            register_remarks=data["register_remarks"].strip(),
             consequence_test=data["consequence_test"].strip(),
             exempt_list_reference=data["exempt_list_reference"].strip(),
             redaction_note=data["redaction_note"].strip(),

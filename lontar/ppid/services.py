@@ -28,7 +28,7 @@ from lontar.core.datamap import personal_fields
 from lontar.core.faults import store_files
 from lontar.core.orphans import removes_saved_files_on_error, track
 from lontar.core.uploads import server_name
-from lontar.ppid import crypto, limits, mail
+from lontar.ppid import costs, crypto, exemptions, limits, mail, privacy, requesters, retention
 from lontar.ppid.actions import Action, require, transition_refusal
 from lontar.ppid.clock import deadlines_for
 from lontar.ppid.models import (
@@ -37,6 +37,9 @@ from lontar.ppid.models import (
     ReleasedDocument,
     RequestEvent,
 )
+from lontar.ppid.notice_services import issue_notice
+from lontar.ppid.notices import NoticeKind
+from lontar.ppid.notices import kind_for_decision as notice_kind_for
 from lontar.ppid.numbering import format_registration_number, next_sequence
 from lontar.ppid.states import Decision, Status
 
@@ -44,7 +47,7 @@ logger = logging.getLogger("lontar.ppid")
 
 
 # The requester's uploads, by field name on the forms and on InformationRequest.
-REQUESTER_FILES = ("identity_scan", "proxy_letter")
+REQUESTER_FILES = ("identity_scan", "proxy_letter", "group_mandate")
 
 
 @dataclass
@@ -63,7 +66,13 @@ class RequesterDetails:
     phone: str = ""
     email: str = ""
     occupation: str = ""
-    files: dict = field(default_factory=dict)  # identity_scan, proxy_letter: UploadedFile
+    group_name: str = ""
+    filed_by_proxy: bool = False
+    represented_person: str = ""
+    notice_channel: str = ""
+    # The privacy notice exactly as shown when the request was filed (ppid/privacy.py).
+    consent_text: str = ""
+    files: dict = field(default_factory=dict)  # REQUESTER_FILES: UploadedFile
 
     @classmethod
     def from_cleaned(cls, data: Mapping[str, Any]) -> RequesterDetails:
@@ -73,6 +82,8 @@ class RequesterDetails:
         in the other field is not kept (UU 27/2022: collect only what is needed).
         """
         person = data["identity_kind"] == InformationRequest.IdentityKind.PERSON
+        group = data["identity_kind"] == InformationRequest.IdentityKind.GROUP
+        proxy = bool(data.get("is_proxy"))
         return cls(
             name=data["name"].strip(),
             identity_kind=data["identity_kind"],
@@ -80,19 +91,44 @@ class RequesterDetails:
             information_requested=data["information_requested"].strip(),
             purpose=data["purpose"].strip(),
             obtain_method=data["obtain_method"],
-            delivery_method=data["delivery_method"],
-            nik=(data.get("nik") or "") if person else "",
-            legal_entity_decree="" if person else (data.get("legal_entity_decree") or "").strip(),
+            # Seeing the information needs no delivery: whatever was picked is not kept.
+            delivery_method=(data.get("delivery_method") or "")
+            if requesters.delivery_needed(data["obtain_method"])
+            else "",
+            nik=(data.get("nik") or "") if person or group else "",
+            legal_entity_decree=(data.get("legal_entity_decree") or "").strip()
+            if data["identity_kind"] == InformationRequest.IdentityKind.LEGAL_ENTITY
+            else "",
             phone=(data.get("phone") or "").strip(),
             email=data.get("email") or "",
             occupation=(data.get("occupation") or "").strip(),
-            files={name: data[name] for name in REQUESTER_FILES if data.get(name)},
+            group_name=(data.get("group_name") or "").strip() if group else "",
+            filed_by_proxy=proxy,
+            represented_person=(data.get("represented_person") or "").strip() if proxy else "",
+            notice_channel=data.get("notice_channel") or "",
+            consent_text=data.get("consent_text") or "",
+            files={
+                name: data[name]
+                for name in REQUESTER_FILES
+                if data.get(name) and (name != "group_mandate" or group)
+            },
         )
 
 
 def settings_for(agency: Agency) -> PPIDSettings:
     row, _created = PPIDSettings.objects.get_or_create(agency=agency)
     return row
+
+
+def extend_retention(information_request, on: date) -> None:
+    """Retention counts from the last event, whatever the state (UU 27/2022; ppid/retention.py)."""
+    years = settings_for(information_request.agency).retention_years
+    until = retention.erase_on(on, years)
+    information_request.retain_personal_data_until = until
+    if information_request.pk:
+        InformationRequest.objects.filter(pk=information_request.pk).update(
+            retain_personal_data_until=until
+        )
 
 
 def _record(
@@ -106,6 +142,8 @@ def _record(
     public_note="",
     internal_note="",
 ) -> RequestEvent:
+    if kind != "personal_data_erased":
+        extend_retention(information_request, information_request.agency.today())
     return RequestEvent.objects.create(
         information_request=information_request,
         actor=by if getattr(by, "is_authenticated", False) else None,
@@ -163,6 +201,20 @@ def register_request(
     if timezone.is_naive(received_at):
         raise ValueError("received_at must be timezone-aware")
     limits.check_lengths(details, limits.REQUESTER_LIMITS)
+    problems = requesters.requester_problems(
+        kind=details.identity_kind,
+        group_name=details.group_name,
+        has_mandate=bool(details.files.get("group_mandate")),
+        is_proxy=details.filed_by_proxy,
+        represented_person=details.represented_person,
+        has_proxy_letter=bool(details.files.get("proxy_letter")),
+        obtain_method=details.obtain_method,
+        delivery_method=details.delivery_method,
+    )
+    if problems:
+        raise ValidationError(problems)
+    if len(details.consent_text) > privacy.CONSENT_TEXT_MAX:
+        raise ValidationError(_("Teks pemberitahuan privasi terlalu panjang."))
     if received_at > timezone.now() + timedelta(minutes=5):
         raise ValidationError(_("Tanggal diterima tidak boleh di masa depan."))
     ppid_settings = settings_for(agency)
@@ -170,7 +222,7 @@ def register_request(
     received_on = deadlines.received_on
     sequence = next_sequence(agency, received_on.year)
     code = secrets.token_hex(4).upper()  # 8 characters, easy to read out over the phone
-    nik = details.nik if details.identity_kind == InformationRequest.IdentityKind.PERSON else ""
+    nik = details.nik if details.identity_kind != InformationRequest.IdentityKind.LEGAL_ENTITY else ""
     information_request = InformationRequest(
         agency=agency,
         number=format_registration_number(
@@ -193,7 +245,15 @@ def register_request(
         phone=details.phone,
         email=details.email,
         occupation=details.occupation,
-        consent_at=timezone.now() if channel == InformationRequest.Channel.WEB else None,
+        consent_at=timezone.now()
+        if channel == InformationRequest.Channel.WEB or details.consent_text
+        else None,
+        consent_text=details.consent_text,
+        consent_version=privacy.version_of(details.consent_text) if details.consent_text else "",
+        group_name=details.group_name,
+        filed_by_proxy=details.filed_by_proxy,
+        represented_person=details.represented_person,
+        notice_channel=details.notice_channel,
         information_requested=details.information_requested,
         purpose=details.purpose,
         obtain_method=details.obtain_method,
@@ -201,8 +261,8 @@ def register_request(
         notice_due=deadlines.notice_due,
         extended_due=deadlines.extended_due,
         skipped_days=[day.as_dict() for day in deadlines.skipped],
-        retain_personal_data_until=date(
-            received_on.year + ppid_settings.retention_years, received_on.month, 1
+        retain_personal_data_until=retention.erase_on(
+            received_on, ppid_settings.retention_years
         ),
     )
     # The stored name is ours; a path or script in the given name goes nowhere. All files or
@@ -225,6 +285,7 @@ def register_request(
         public_note=_("Permohonan diterima melalui %(channel)s.")
         % {"channel": information_request.get_channel_display().lower()},
     )
+    issue_notice(information_request, NoticeKind.RECEIPT)
     mail.send_receipt(information_request, code)  # into the outbox, in this transaction
     # Operators see that requests arrive; never who asked (the log filter is a second guard).
     logger.info("permohonan %s diterima melalui %s", information_request.number, channel)
@@ -299,7 +360,8 @@ def extend_request(
         public_note=reason.strip(),
     )
     information_request.save()
-    mail.send_update(information_request, "extended")
+    notice = issue_notice(information_request, NoticeKind.EXTENSION)
+    mail.send_update(information_request, "extended", notice=notice)
 
 
 @dataclass
@@ -309,27 +371,53 @@ class Answer:
     decision: str
     material_given: str = ""
     holder_body: str = ""
-    refusal_ground: str = ""
+    refusal_ground: str = ""  # one ground, as older callers give it; see refusal_grounds
+    refusal_grounds: list = field(default_factory=list)  # Pasal 17 codes, several allowed
+    exemption_years: int | None = None  # Pasal 20: required for letters a–f
     consequence_test: str = ""
     exempt_list_reference: str = ""
     redaction_note: str = ""
     delivery_format: str = ""
     cost_amount: int = 0
     cost_note: str = ""
+    payment_method: str = ""  # how and where to pay; required with a cost
+    information_form: str = ""  # soft/hard copy held (register column)
+    register_remarks: str = ""  # the register's "keterangan"; no personal data
     documentation_days: int | None = None
     documents: list = field(default_factory=list)  # (title, UploadedFile)
 
 
-def _check_answer(answer: Answer) -> None:
+def _check_answer(answer: Answer, information_request: InformationRequest) -> None:
+    from lontar.core.personal_data import redact as mask_personal_data
+
+    if answer.refusal_ground and not answer.refusal_grounds:
+        answer.refusal_grounds = [answer.refusal_ground]
     limits.check_lengths(answer, limits.ANSWER_LIMITS)
-    errors = {}
+    errors: dict[str, str] = {}
     if not 0 <= answer.cost_amount <= limits.COST_MAX_RUPIAH:
         errors["cost_amount"] = _("Biaya harus antara Rp0 dan Rp100.000.000.")
     if answer.decision in (Decision.GRANTED, Decision.PARTLY) and not answer.material_given:
         errors["material_given"] = _("Sebutkan materi informasi yang diberikan.")
+    errors.update(
+        costs.cost_problems(
+            amount=answer.cost_amount,
+            payment_method=answer.payment_method,
+            obtain_method=information_request.obtain_method,
+        )
+    )
+    if mask_personal_data(answer.register_remarks) != answer.register_remarks:
+        errors["register_remarks"] = _(
+            "Keterangan tampil di register publik: hapus NIK, nomor telepon, dan alamat surel."
+        )
     if answer.decision in (Decision.PARTLY, Decision.REFUSED):
-        if not answer.refusal_ground:
-            errors["refusal_ground"] = _("Pilih dasar pengecualian (Pasal 17).")
+        errors.update(
+            exemptions.exemption_problems(
+                grounds=answer.refusal_grounds,
+                duration_years=answer.exemption_years,
+                dik_reference=answer.exempt_list_reference,
+                dik_entries=exemptions.dik_entries_for(information_request.agency),
+            )
+        )
         if len(answer.consequence_test.strip()) < 30:
             errors["consequence_test"] = _("Uraikan uji konsekuensi yang dilakukan.")
     if answer.decision == Decision.PARTLY and not answer.redaction_note:
@@ -347,12 +435,22 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
     from lontar.ppid.documents import store_written_notice
 
     require(Action.ANSWER, information_request, by=by)
-    _check_answer(answer)
+    _check_answer(answer, information_request)
+    refusing = answer.decision in (Decision.PARTLY, Decision.REFUSED)
+    answer.refusal_grounds = list(answer.refusal_grounds) if refusing else []
+    answer.refusal_ground = exemptions.grounds_text(answer.refusal_grounds)
+    if not refusing:
+        answer.exemption_years = None
     for name in (
         "decision",
         "material_given",
         "holder_body",
         "refusal_ground",
+        "refusal_grounds",
+        "exemption_years",
+        "payment_method",
+        "information_form",
+        "register_remarks",
         "consequence_test",
         "exempt_list_reference",
         "redaction_note",
@@ -364,6 +462,10 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
         setattr(information_request, name, getattr(answer, name))
     information_request.information_held = answer.decision != Decision.NOT_HELD
     information_request.answered_at = timezone.now()
+    if answer.decision in (Decision.GRANTED, Decision.PARTLY):
+        # The register's "date the information was given": the notice releases it; a later
+        # hand-over on paper is recorded as the notice's delivery.
+        information_request.information_given_on = information_request.agency.today()
     for title, upload in answer.documents:
         document = ReleasedDocument(information_request=information_request, title=title)
         document.file.save(server_name(upload), upload, save=False)
@@ -380,7 +482,9 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
     store_written_notice(information_request)
     track(information_request.notice_pdf)
     information_request.save()
-    mail.send_update(information_request, "answered")
+    kind = notice_kind_for(answer.decision, holder_known=bool(answer.holder_body))
+    notice = issue_notice(information_request, kind)
+    mail.send_update(information_request, "answered", notice=notice)
 
 
 # The SKM service unit that measures the PPID desk (PermenPANRB 14/2017: after the service).
@@ -479,7 +583,13 @@ def _erase_rows(queryset, fields) -> None:
 
 @removes_saved_files_on_error
 @transaction.atomic
-def erase_personal_data(information_request: InformationRequest, *, by=None) -> None:
+def erase_personal_data(
+    information_request: InformationRequest,
+    *,
+    by=None,
+    retention_ended: bool = True,
+    reason: str = "",
+) -> None:
     """End of retention (UU 27/2022 Pasal 42–44): remove who asked, keep what was asked.
 
     Every field the data map (`lontar/core/datamap.py`) marks personal is cleared, on the
@@ -487,7 +597,9 @@ def erase_personal_data(information_request: InformationRequest, *, by=None) -> 
     the written notice is generated again without the name. The register row, the decision and
     the timeline stay, because the public register and the annual report count them.
     """
-    if information_request.is_open:
+    # An open request is still being served, unless nothing happened on it for the whole
+    # retention period: then the law's limit wins over an abandoned file.
+    if information_request.is_open and not retention_ended:
         raise ValidationError(_("Permohonan yang masih berjalan tidak dapat dihapus datanya."))
     regenerate = []
     for model_field in personal_fields(InformationRequest):
@@ -518,14 +630,16 @@ def erase_personal_data(information_request: InformationRequest, *, by=None) -> 
         information_request,
         kind="personal_data_erased",
         by=by,
-        internal_note=_("Data pribadi pemohon dihapus karena masa simpan berakhir."),
+        internal_note=reason or _("Data pribadi pemohon dihapus karena masa simpan berakhir."),
     )
 
 
 def erase_expired_personal_data(today: date | None = None) -> int:
-    """Erase every closed request whose retention period has ended; return how many.
+    """Erase every request whose retention period has ended; return how many.
 
-    Without `today`, each agency's own today counts (`Agency.today()`).
+    The period runs from the last event (`extend_retention`), whatever the state: a request
+    answered but never marked complete is erased like a completed one. Without `today`, each
+    agency's own today counts (`Agency.today()`).
     """
     if today is None:
         ended = models.Q(pk__in=[])
@@ -533,11 +647,7 @@ def erase_expired_personal_data(today: date | None = None) -> int:
             ended |= models.Q(agency=agency, retain_personal_data_until__lte=agency.today())
     else:
         ended = models.Q(retain_personal_data_until__lte=today)
-    due = InformationRequest.objects.filter(
-        ended,
-        personal_data_erased_at__isnull=True,
-        status__in=[Status.COMPLETED, Status.WITHDRAWN],
-    )
+    due = InformationRequest.objects.filter(ended, personal_data_erased_at__isnull=True)
     erased = 0
     for information_request in due.iterator():
         try:
