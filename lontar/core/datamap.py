@@ -287,7 +287,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "disposition_note": INTERNAL,
         "decision": PUBLIC,
         "information_held": INTERNAL,
-        "holder_body": INTERNAL,
+        "holder_body": PUBLIC,  # another public body, named in the register
         "refusal_ground": PUBLIC,
         "refusal_grounds": PUBLIC,
         "exemption_years": PUBLIC,

@@ -28,6 +28,8 @@ from lontar.ppid import limits
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.nik import InvalidNIK, validate_nik
 from lontar.ppid.exemptions import EXEMPTION_YEARS_MAX
+from lontar.ppid.forms import add_requester_problems
+from lontar.ppid.notices import NoticeChannel
 from lontar.ppid.services import Answer, RequesterDetails
 from lontar.ppid.states import REFUSAL_GROUNDS, Decision, Status
 
@@ -313,14 +315,38 @@ class IntakeForm(forms.Form):
         label=_("Cara memperoleh informasi"), choices=InformationRequest.ObtainMethod.choices
     )
     delivery_method = forms.ChoiceField(
-        label=_("Cara mendapatkan salinan"), choices=InformationRequest.DeliveryMethod.choices
+        label=_("Cara mendapatkan salinan"),
+        choices=[("", _("— (hanya melihat)")), *InformationRequest.DeliveryMethod.choices],
+        required=False,
+    )
+    notice_channel = forms.ChoiceField(
+        label=_("Tanda terima dan pemberitahuan disampaikan melalui"),
+        choices=[("", _("— (menurut saluran permohonan)")), *NoticeChannel.choices],
+        required=False,
+    )
+    group_name = forms.CharField(
+        label=_("Nama kelompok orang"), max_length=limits.GROUP_NAME_MAX, required=False
+    )
+    group_mandate = forms.FileField(label=_("Bukti kuasa kelompok"), required=False)
+    is_proxy = forms.BooleanField(label=_("Diajukan oleh kuasa pemohon"), required=False)
+    represented_person = forms.CharField(
+        label=_("Nama pihak yang diwakili"), max_length=limits.NAME_MAX, required=False
     )
     identity_scan = forms.FileField(label=_("Pindaian KTP/identitas"), required=False)
     proxy_letter = forms.FileField(label=_("Surat kuasa"), required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "Pemberitahuan privasi di atas telah diberikan atau dibacakan kepada pemohon, "
+            "dan pemohon menyetujuinya."
+        ),
+        error_messages={"required": _("Berikan pemberitahuan privasi dan catat persetujuannya.")},
+    )
 
-    def __init__(self, *args, agency: Agency, **kwargs) -> None:
+    def __init__(self, *args, agency: Agency, privacy_text: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.agency = agency
+        # Shown on the intake page and stored with the consent, word for word.
+        self.privacy_text = privacy_text
         state_text_limits(self, no_hint=["nik", "phone", "email"])
 
     # Paper requests are scanned by staff, but the scan is still a file from outside.
@@ -330,6 +356,10 @@ class IntakeForm(forms.Form):
 
     def clean_proxy_letter(self):
         upload = self.cleaned_data.get("proxy_letter")
+        return check_upload(upload, IDENTITY_DOCUMENT) if upload else upload
+
+    def clean_group_mandate(self):
+        upload = self.cleaned_data.get("group_mandate")
         return check_upload(upload, IDENTITY_DOCUMENT) if upload else upload
 
     def clean_nik(self) -> str:
@@ -346,7 +376,7 @@ class IntakeForm(forms.Form):
         data = self.cleaned_data
         kind = data.get("identity_kind")
         if (
-            kind == InformationRequest.IdentityKind.PERSON
+            kind in (InformationRequest.IdentityKind.PERSON, InformationRequest.IdentityKind.GROUP)
             and not data.get("nik")
             and "nik" not in self.errors
         ):
@@ -361,6 +391,8 @@ class IntakeForm(forms.Form):
             received_at = self.received_at()
             if received_at > timezone.now():
                 self.add_error("received_on", _("Tanggal diterima tidak boleh di masa depan."))
+        add_requester_problems(self, data)
+        data["consent_text"] = self.privacy_text
         return data
 
     def received_at(self) -> datetime:

@@ -22,6 +22,7 @@ from lontar.core import audit
 from lontar.core.orphans import track
 from lontar.ppid import costs
 from lontar.ppid.actions import may_change
+from lontar.ppid.deadlines import local_date
 from lontar.ppid.models import InformationRequest, Notice, PPIDSettings, RequestEvent
 from lontar.ppid.notice_content import notice_items
 from lontar.ppid.notices import (
@@ -97,7 +98,7 @@ def record_delivery(
         raise ValidationError(_("Penyampaian surat ini sudah dicatat."))
     if delivered_at > timezone.now():
         raise ValidationError({"delivered_on": _("Tanggal penyampaian tidak boleh di masa depan.")})
-    if delivered_at.date() < notice.issued_on:
+    if local_date(delivered_at, r.agency.time_zone) < notice.issued_on:
         raise ValidationError(
             {"delivered_on": _("Tanggal penyampaian tidak boleh sebelum tanggal surat.")}
         )
@@ -107,6 +108,10 @@ def record_delivery(
     notice.delivered_by = by
     notice.delivery_note = note.strip()
     notice.save(update_fields=["delivered_at", "delivered_by", "delivery_note"])
+    if notice.kind == NoticeKind.ANSWER and r.information_given_on:
+        # On paper the information is given when the notice that carries it is handed over.
+        r.information_given_on = local_date(delivered_at, r.agency.time_zone)
+        r.save(update_fields=["information_given_on"])
     RequestEvent.objects.create(
         information_request=r,
         actor=by,

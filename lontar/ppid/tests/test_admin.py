@@ -316,6 +316,7 @@ def _intake_data(**overrides) -> dict:
         "purpose": "Pengawasan anggaran pendidikan",
         "obtain_method": InformationRequest.ObtainMethod.HARDCOPY,
         "delivery_method": InformationRequest.DeliveryMethod.PICK_UP,
+        "consent": "on",
     }
     data.update(overrides)
     return data
