@@ -25,10 +25,10 @@ from lontar.core.uploads import (
     clean_original_name,
 )
 from lontar.ppid import limits
-from lontar.ppid.models import InformationRequest
-from lontar.ppid.nik import InvalidNIK, validate_nik
 from lontar.ppid.exemptions import EXEMPTION_YEARS_MAX
 from lontar.ppid.forms import add_requester_problems
+from lontar.ppid.models import InformationRequest
+from lontar.ppid.nik import InvalidNIK, validate_nik
 from lontar.ppid.notices import NoticeChannel
 from lontar.ppid.services import Answer, RequesterDetails
 from lontar.ppid.states import REFUSAL_GROUNDS, Decision, Status

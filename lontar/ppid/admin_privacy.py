@@ -177,7 +177,10 @@ def erase_data(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(detail_url(information_request))
     try:
         privacy_services.erase_on_request(
-            information_request, reason=form.cleaned_data["reason"], by=request.user, ip=_ip(request)
+            information_request,
+            reason=form.cleaned_data["reason"],
+            by=request.user,
+            ip=_ip(request),
         )
     except ValidationError as exc:
         for message in exc.messages:

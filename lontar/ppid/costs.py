@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-VIEWING_IS_FREE = (
-    "Melihat, membaca, mendengarkan, dan mencatat informasi tidak dipungut biaya."
-)
+VIEWING_IS_FREE = "Melihat, membaca, mendengarkan, dan mencatat informasi tidak dipungut biaya."
 PAYMENT_METHOD_MIN = 10
 
 

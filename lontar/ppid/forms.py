@@ -10,9 +10,9 @@ from lontar.core.idempotency import IdempotencyMixin
 from lontar.core.text_limits import state_text_limits
 from lontar.core.uploads import IDENTITY_DOCUMENT, check_upload
 from lontar.ppid import limits, requesters
-from lontar.ppid.notices import NoticeChannel
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.nik import InvalidNIK, validate_nik
+from lontar.ppid.notices import NoticeChannel
 
 _FORM_SALT = "lontar.ppid.request-form"
 

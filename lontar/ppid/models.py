@@ -417,7 +417,9 @@ class Notice(models.Model):
     issued_on = models.DateField(_("tanggal surat"))
     signatory = models.CharField(_("penanda tangan"), max_length=200)
     pdf = models.FileField(storage=private_storage, upload_to=sent_notice_upload_to, blank=True)
-    channel = models.CharField(_("disampaikan melalui"), max_length=10, choices=NoticeChannel.choices)
+    channel = models.CharField(
+        _("disampaikan melalui"), max_length=10, choices=NoticeChannel.choices
+    )
     delivered_at = models.DateTimeField(_("disampaikan pada"), null=True, blank=True)
     delivered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

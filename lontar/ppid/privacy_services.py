@@ -13,13 +13,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lontar.core import audit
 from lontar.agencies.models import Agency
+from lontar.core import audit
 from lontar.ppid import limits
-from lontar.ppid.privacy import PrivacyFacts, privacy_notice
 from lontar.ppid.actions import may_change
+from lontar.ppid.erasure import erase_personal_data
+from lontar.ppid.events import _record, settings_for
 from lontar.ppid.models import InformationRequest
-from lontar.ppid.services import _record, erase_personal_data, settings_for
+from lontar.ppid.privacy import PrivacyFacts, privacy_notice
 
 # What a requester may have corrected, with its maximum length.
 CORRECTABLE: Mapping[str, int] = {
@@ -103,7 +104,7 @@ def correct_personal_data(
         actor=audit.Actor(user=by, ip=ip),
         action="ppid.personal_data_corrected",
         obj=r,
-        changes={name: "diperbaiki" for name in changed},  # which, never the values
+        changes=dict.fromkeys(changed, "diperbaiki"),  # which, never the values
         note=reason,
     )
     information_request.refresh_from_db()

@@ -10,32 +10,32 @@ from __future__ import annotations
 
 import logging
 import secrets
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lontar.agencies.models import Agency, Unit
-from lontar.core import outbox
-from lontar.core.datamap import personal_fields
 from lontar.core.faults import store_files
 from lontar.core.orphans import removes_saved_files_on_error, track
 from lontar.core.uploads import server_name
 from lontar.ppid import costs, crypto, exemptions, limits, mail, privacy, requesters, retention
 from lontar.ppid.actions import Action, require, transition_refusal
 from lontar.ppid.clock import deadlines_for
+from lontar.ppid.erasure import (  # noqa: F401  (the services' public names, as before)
+    ERASED,
+    erase_expired_personal_data,
+    erase_personal_data,
+)
+from lontar.ppid.events import _record, extend_retention, settings_for  # noqa: F401
 from lontar.ppid.models import (
     InformationRequest,
-    PPIDSettings,
     ReleasedDocument,
-    RequestEvent,
 )
 from lontar.ppid.notice_services import issue_notice
 from lontar.ppid.notices import NoticeKind
@@ -115,47 +115,6 @@ class RequesterDetails:
         )
 
 
-def settings_for(agency: Agency) -> PPIDSettings:
-    row, _created = PPIDSettings.objects.get_or_create(agency=agency)
-    return row
-
-
-def extend_retention(information_request, on: date) -> None:
-    """Retention counts from the last event, whatever the state (UU 27/2022; ppid/retention.py)."""
-    years = settings_for(information_request.agency).retention_years
-    until = retention.erase_on(on, years)
-    information_request.retain_personal_data_until = until
-    if information_request.pk:
-        InformationRequest.objects.filter(pk=information_request.pk).update(
-            retain_personal_data_until=until
-        )
-
-
-def _record(
-    information_request,
-    *,
-    kind,
-    by=None,
-    ip=None,
-    from_status="",
-    to_status="",
-    public_note="",
-    internal_note="",
-) -> RequestEvent:
-    if kind != "personal_data_erased":
-        extend_retention(information_request, information_request.agency.today())
-    return RequestEvent.objects.create(
-        information_request=information_request,
-        actor=by if getattr(by, "is_authenticated", False) else None,
-        kind=kind,
-        from_status=from_status,
-        to_status=to_status,
-        public_note=public_note,
-        internal_note=internal_note,
-        ip_address=ip,
-    )
-
-
 def _move(
     information_request,
     to_status: str,
@@ -222,7 +181,9 @@ def register_request(
     received_on = deadlines.received_on
     sequence = next_sequence(agency, received_on.year)
     code = secrets.token_hex(4).upper()  # 8 characters, easy to read out over the phone
-    nik = details.nik if details.identity_kind != InformationRequest.IdentityKind.LEGAL_ENTITY else ""
+    nik = (
+        details.nik if details.identity_kind != InformationRequest.IdentityKind.LEGAL_ENTITY else ""
+    )
     information_request = InformationRequest(
         agency=agency,
         number=format_registration_number(
@@ -261,9 +222,7 @@ def register_request(
         notice_due=deadlines.notice_due,
         extended_due=deadlines.extended_due,
         skipped_days=[day.as_dict() for day in deadlines.skipped],
-        retain_personal_data_until=retention.erase_on(
-            received_on, ppid_settings.retention_years
-        ),
+        retain_personal_data_until=retention.erase_on(received_on, ppid_settings.retention_years),
     )
     # The stored name is ours; a path or script in the given name goes nowhere. All files or
     # none: a storage error raises StorageUnavailable before the row is saved.
@@ -437,7 +396,9 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
     require(Action.ANSWER, information_request, by=by)
     _check_answer(answer, information_request)
     refusing = answer.decision in (Decision.PARTLY, Decision.REFUSED)
-    answer.refusal_grounds = list(answer.refusal_grounds) if refusing else []
+    # Kept in the order of Pasal 17, whatever order they were ticked in.
+    chosen = set(answer.refusal_grounds) if refusing else set()
+    answer.refusal_grounds = [code for code in exemptions.GROUND_CODES if code in chosen]
     answer.refusal_ground = exemptions.grounds_text(answer.refusal_grounds)
     if not refusing:
         answer.exemption_years = None
@@ -535,128 +496,6 @@ def withdraw_request(
         public_note=note or _("Permohonan dibatalkan oleh pemohon."),
     )
     information_request.save()
-
-
-ERASED = "[dihapus]"
-
-
-def _erased_value(model_field):
-    if model_field.null:
-        return None
-    if isinstance(model_field, (models.CharField, models.TextField)):
-        return "" if model_field.blank else ERASED
-    # A new kind of personal field must say how it is erased; never keep it silently.
-    label = f"{model_field.model._meta.label}.{model_field.name}"
-    raise TypeError(f"No erased value for the personal field {label}")
-
-
-def _regenerated_notice(information_request: InformationRequest) -> ContentFile:
-    from lontar.ppid.documents import written_notice_pdf
-
-    # A new name, so no copy of the old file (backups, caches) can be mistaken for this one.
-    return ContentFile(
-        written_notice_pdf(information_request), name=f"pemberitahuan-{uuid.uuid4().hex}.pdf"
-    )
-
-
-# Personal files that are part of the legal record come back without the personal data;
-# every other personal file is deleted.
-_REGENERATED = {"notice_pdf": _regenerated_notice}
-
-
-def _erase_rows(queryset, fields) -> None:
-    """Clear `fields` on every row, deleting their files from storage."""
-    values = {}
-    for model_field in fields:
-        if isinstance(model_field, models.FileField):
-            stored_rows = queryset.exclude(**{model_field.name: ""})
-            for row in stored_rows.exclude(**{model_field.name: None}):
-                stored = getattr(row, model_field.name)
-                stored.storage.delete(stored.name)
-            values[model_field.name] = ""
-        else:
-            values[model_field.name] = _erased_value(model_field)
-    # update(), not save(): RequestEvent is append-only for people, but the law reaches into
-    # the log too; the event stays, only who-it-was goes.
-    queryset.update(**values)
-
-
-@removes_saved_files_on_error
-@transaction.atomic
-def erase_personal_data(
-    information_request: InformationRequest,
-    *,
-    by=None,
-    retention_ended: bool = True,
-    reason: str = "",
-) -> None:
-    """End of retention (UU 27/2022 Pasal 42–44): remove who asked, keep what was asked.
-
-    Every field the data map (`lontar/core/datamap.py`) marks personal is cleared, on the
-    request and on every row that points to it; personal files are deleted from storage, and
-    the written notice is generated again without the name. The register row, the decision and
-    the timeline stay, because the public register and the annual report count them.
-    """
-    # An open request is still being served, unless nothing happened on it for the whole
-    # retention period: then the law's limit wins over an abandoned file.
-    if information_request.is_open and not retention_ended:
-        raise ValidationError(_("Permohonan yang masih berjalan tidak dapat dihapus datanya."))
-    regenerate = []
-    for model_field in personal_fields(InformationRequest):
-        if isinstance(model_field, models.FileField):
-            stored = getattr(information_request, model_field.name)
-            if stored:
-                stored.delete(save=False)
-                if model_field.name in _REGENERATED:
-                    regenerate.append(model_field.name)
-            setattr(information_request, model_field.name, "")
-        else:
-            setattr(information_request, model_field.name, _erased_value(model_field))
-    for name in regenerate:
-        replacement = _REGENERATED[name](information_request)
-        getattr(information_request, name).save(replacement.name, replacement, save=False)
-        track(getattr(information_request, name))
-    information_request.personal_data_erased_at = timezone.now()
-    information_request.save()
-    for relation in InformationRequest._meta.related_objects:
-        related = cast("type[models.Model]", relation.related_model)  # resolved, never "self"
-        fields = personal_fields(related)
-        if fields and (relation.one_to_many or relation.one_to_one):
-            rows = related._default_manager.filter(**{relation.field.name: information_request})
-            _erase_rows(rows, fields)
-    # The e-mails to and about the requester are in the outbox, which names no request.
-    outbox.erase_about(mail.about(information_request))
-    _record(
-        information_request,
-        kind="personal_data_erased",
-        by=by,
-        internal_note=reason or _("Data pribadi pemohon dihapus karena masa simpan berakhir."),
-    )
-
-
-def erase_expired_personal_data(today: date | None = None) -> int:
-    """Erase every request whose retention period has ended; return how many.
-
-    The period runs from the last event (`extend_retention`), whatever the state: a request
-    answered but never marked complete is erased like a completed one. Without `today`, each
-    agency's own today counts (`Agency.today()`).
-    """
-    if today is None:
-        ended = models.Q(pk__in=[])
-        for agency in Agency.objects.all():
-            ended |= models.Q(agency=agency, retain_personal_data_until__lte=agency.today())
-    else:
-        ended = models.Q(retain_personal_data_until__lte=today)
-    due = InformationRequest.objects.filter(ended, personal_data_erased_at__isnull=True)
-    erased = 0
-    for information_request in due.iterator():
-        try:
-            erase_personal_data(information_request)
-        except Exception:  # one broken record must not keep every other requester's data
-            logger.exception("erasing personal data of request %s failed", information_request.pk)
-            continue
-        erased += 1
-    return erased
 
 
 @transaction.atomic

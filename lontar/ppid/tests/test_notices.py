@@ -123,8 +123,10 @@ def test_a_refusal_names_every_ground_in_order_and_the_duration():
 def test_a_group_and_a_proxy_are_named_as_such():
     group = _request(group_name="Forum Warga", name="Yoh")
     proxy = _request(filed_by_proxy=True, represented_person="Ibu Ani", name="Yoh")
-    for request, expected in ((group, "Forum Warga (diwakili oleh Yoh)"),
-                              (proxy, "Ibu Ani (melalui kuasa Yoh)")):
+    for request, expected in (
+        (group, "Forum Warga (diwakili oleh Yoh)"),
+        (proxy, "Ibu Ani (melalui kuasa Yoh)"),
+    ):
         items = notice_items(
             NoticeKind.RECEIPT, request, number="n", issued_on=date(2026, 11, 3), signatory="s"
         )
@@ -170,7 +172,10 @@ def test_notice_numbers_start_at_one():
 def test_the_channel_follows_the_requesters_choice_where_it_can(
     chosen, filed_through, has_email, kind, channel
 ):
-    assert channel_for(chosen=chosen, filed_through=filed_through, has_email=has_email, kind=kind) == channel
+    assert (
+        channel_for(chosen=chosen, filed_through=filed_through, has_email=has_email, kind=kind)
+        == channel
+    )
 
 
 def test_only_email_is_delivered_without_an_officer():

@@ -40,8 +40,12 @@ ANSWERED = {"status": "dijawab", "answered_at": datetime(2026, 11, 9, 8, tzinfo=
         ({"obtain_method": "melihat"}, "Jenis permohonan", "Melihat/mengetahui"),
         ({**ANSWERED, "decision": "diberikan"}, "Status informasi", "Dikuasai badan publik ini"),
         (
-            {**ANSWERED, "decision": "tidak_dikuasai", "information_held": False,
-             "holder_body": "BPS Provinsi NTT"},
+            {
+                **ANSWERED,
+                "decision": "tidak_dikuasai",
+                "information_held": False,
+                "holder_body": "BPS Provinsi NTT",
+            },
             "Status informasi",
             "Dikuasai badan publik lain: BPS Provinsi NTT",
         ),

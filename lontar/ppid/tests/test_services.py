@@ -108,7 +108,11 @@ def test_partial_grant_requires_ground_consequence_test_and_redaction_reasons(
             request, answer=Answer(decision="sebagian", material_given="Daftar"), by=ppid_officer_a
         )
 
-    assert set(error.value.message_dict) == {"refusal_grounds", "consequence_test", "redaction_note"}
+    assert set(error.value.message_dict) == {
+        "refusal_grounds",
+        "consequence_test",
+        "redaction_note",
+    }
 
 
 def test_answer_generates_a_written_notice_with_items_a_to_g(agency_a, ppid_officer_a):
