@@ -166,6 +166,10 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "photo": PERSONAL,
         "slug": PUBLIC,
         "bio": PUBLIC,
+        # An official's profile, published by the agency's choice (Perki 1/2021).
+        "education": PUBLIC,
+        "career": PUBLIC,
+        "shown_on_ppid_page": INTERNAL,
     },
     "agencies.WorkingDayOverride": {
         "id": INTERNAL,

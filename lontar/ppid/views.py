@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from lontar.agencies.calendar import calendar_for_agency
-from lontar.agencies.selectors import agency_for_request
+from lontar.agencies.selectors import agency_for_request, ppid_page_profiles
 from lontar.core import idempotency
 from lontar.core.client import client_ip
 from lontar.core.exports import safe_row
@@ -96,6 +96,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "ppid_settings": settings_for(agency),
             # What this agency decided, said as such: the clock follows the same setting.
             "cuti_bersama_counts": calendar_for_agency(agency).cuti_bersama_is_working_day,
+            "officials": ppid_page_profiles(agency),
             **_costs(agency),
         },
     )

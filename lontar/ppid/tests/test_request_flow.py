@@ -345,3 +345,20 @@ def test_the_ppid_page_says_what_this_agency_does_about_cuti_bersama(client, age
     page = client.get("/ppid/").content.decode()
     assert "cuti bersama dihitung sebagai hari kerja" in page
     assert isinstance(agency_a, Agency)
+
+
+def test_the_ppid_page_shows_the_staff_history_only_where_the_agency_chose(client, agency_a):
+    from lontar.agencies.roles import Role
+    from lontar.agencies.tests.factories import staff_member
+
+    shown = staff_member(agency_a, Role.PPID_OFFICER, username="ppid-tampil").staff_profile
+    hidden = staff_member(agency_a, Role.PPID_OFFICER, username="ppid-sembunyi").staff_profile
+    for profile, flag in ((shown, True), (hidden, False)):
+        profile.education = f"S2 Ilmu Komunikasi ({profile.user.username})"
+        profile.career = "Kepala Subbagian Umum 2019-2023"
+        profile.shown_on_ppid_page = flag
+        profile.save()
+
+    page = client.get("/ppid/").content.decode()
+    assert "S2 Ilmu Komunikasi (ppid-tampil)" in page and "Kepala Subbagian Umum" in page
+    assert "ppid-sembunyi" not in page
