@@ -108,7 +108,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def new_request(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
     ppid_settings = settings_for(agency)
-    form_kwargs = {
+    form_kwargs: dict[str, Any] = {
         "require_identity_scan": ppid_settings.require_identity_scan,
         "privacy_text": privacy_notice_for(agency),
     }

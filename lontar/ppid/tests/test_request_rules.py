@@ -33,6 +33,15 @@ def test_a_cost_needs_how_and_where_to_pay_and_viewing_is_free(amount, payment, 
     assert list(problems) == ([problem] if problem else [])
 
 
+def test_viewing_is_said_to_be_free():
+    assert "tidak dipungut biaya" in costs.viewing_is_free()
+
+
+def test_a_duration_is_stated_in_years_or_as_permanent():
+    assert exemptions.duration_text(3) == "3 tahun"
+    assert "tanpa batas waktu" in exemptions.duration_text(None)
+
+
 def test_rupiah_uses_the_indonesian_separator():
     assert costs.format_rupiah(1250000) == "Rp1.250.000"
 
