@@ -195,7 +195,11 @@ def _render_detail(
             },
         ),
         "extend_form": forms.get("extend_form") or ExtendForm(),
-        "answer_form": forms.get("answer_form") or AnswerForm(),
+        # The agency's usual way to pay is proposed; it goes on the notice only with a cost.
+        "answer_form": forms.get("answer_form")
+        or AnswerForm(
+            initial={"payment_method": services.settings_for(agency).payment_instructions}
+        ),
         "summary_form": forms.get("summary_form")
         or SummaryForm(initial={"public_summary": information_request.public_summary}),
         "page_title": information_request.number,
