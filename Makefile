@@ -89,14 +89,17 @@ typecheck: $(VENV)/.installed-test
 RULE_MODULES := lontar/core/calendar.py lontar/core/transitions.py lontar/ppid/deadlines.py \
 	lontar/ppid/nik.py lontar/ppid/states.py lontar/ppid/numbering.py lontar/survey/ikm.py \
 	lontar/programs/progress.py lontar/qna/redaction.py lontar/regulations/status.py \
-	lontar/qna/states.py lontar/survey/states.py lontar/opendata/states.py
+	lontar/qna/states.py lontar/survey/states.py lontar/opendata/states.py \
+	lontar/ppid/notices.py lontar/ppid/costs.py lontar/ppid/exemptions.py \
+	lontar/ppid/requesters.py lontar/ppid/retention.py lontar/ppid/privacy.py
 RULE_TESTS := lontar/core/tests/test_calendar.py lontar/core/tests/test_transitions.py \
 	lontar/ppid/tests/test_deadlines.py lontar/ppid/tests/test_nik.py \
 	lontar/ppid/tests/test_numbering.py lontar/survey/tests/test_ikm.py \
 	lontar/programs/tests/test_progress.py lontar/qna/tests/test_redaction.py \
 	lontar/regulations/tests/test_status.py lontar/ppid/tests/test_states.py \
 	lontar/qna/tests/test_states.py lontar/survey/tests/test_workflow.py \
-	lontar/opendata/tests/test_audited_writes.py
+	lontar/opendata/tests/test_audited_writes.py lontar/ppid/tests/test_notices.py \
+	lontar/ppid/tests/test_request_rules.py
 RULE_FLOOR := 96
 SERVICE_MODULES := lontar/core/audit.py lontar/ppid/services.py lontar/ppid/actions.py \
 	lontar/survey/services.py lontar/regulations/services.py lontar/qna/services.py \

@@ -331,6 +331,15 @@ class StaffProfile(index.Indexed, models.Model):
     )
     slug = models.SlugField(_("slug halaman penulis"), max_length=80, unique=True)
     bio = models.TextField(_("profil singkat"), blank=True)
+    # Perki 1/2021 lists the profiles of officials (career, education) as information available
+    # at any time; optional, and published only where the agency chooses (issue 21).
+    education = models.TextField(_("riwayat pendidikan"), blank=True, max_length=2000)
+    career = models.TextField(_("riwayat karier"), blank=True, max_length=2000)
+    shown_on_ppid_page = models.BooleanField(
+        _("tampilkan di halaman PPID"),
+        default=False,
+        help_text=_("Nama, jabatan, riwayat pendidikan dan karier tampil di halaman /ppid/."),
+    )
 
     panels = [
         FieldPanel("user", read_only=True),
@@ -339,6 +348,9 @@ class StaffProfile(index.Indexed, models.Model):
         FieldPanel("photo"),
         FieldPanel("slug"),
         FieldPanel("bio"),
+        FieldPanel("education"),
+        FieldPanel("career"),
+        FieldPanel("shown_on_ppid_page"),
     ]
     search_fields = [index.SearchField("position"), index.FilterField("agency")]
     base_form_class = AgencyScopedAdminForm

@@ -40,3 +40,12 @@ def agencies_visible_to(user) -> QuerySet[Agency]:
     if agency is None:
         return Agency.objects.none()
     return Agency.objects.filter(pk=agency.pk)
+
+
+def ppid_page_profiles(agency: Agency) -> QuerySet[StaffProfile]:
+    """The staff an agency chose to present on its PPID page (with their history, if given)."""
+    return (
+        StaffProfile.objects.filter(agency=agency, shown_on_ppid_page=True, user__is_active=True)
+        .select_related("user", "unit")
+        .order_by("position", "user__first_name")
+    )

@@ -168,6 +168,10 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "photo": PERSONAL,
         "slug": PUBLIC,
         "bio": PUBLIC,
+        # An official's profile, published by the agency's choice (Perki 1/2021).
+        "education": PUBLIC,
+        "career": PUBLIC,
+        "shown_on_ppid_page": INTERNAL,
     },
     "agencies.WorkingDayOverride": {
         "id": INTERNAL,
@@ -233,6 +237,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "require_identity_scan": PUBLIC,
         "retention_years": PUBLIC,
         "copy_tariff": PUBLIC,
+        "payment_instructions": PUBLIC,
         "privacy_officer": PUBLIC,
     },
     "ppid.RegistrationCounter": {
@@ -264,6 +269,13 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "identity_scan": PERSONAL,
         "proxy_letter": PERSONAL,
         "consent_at": INTERNAL,  # proof that consent was given outlives the data it covered
+        "consent_text": INTERNAL,  # the notice's wording (names officials, not the requester)
+        "consent_version": INTERNAL,
+        "group_name": PERSONAL,  # a group of citizens, identified through its members
+        "group_mandate": PERSONAL,
+        "filed_by_proxy": INTERNAL,
+        "represented_person": PERSONAL,
+        "notice_channel": INTERNAL,
         # What was asked and how it was handled: the legal record, kept.
         "information_requested": INTERNAL,
         "purpose": INTERNAL,
@@ -281,8 +293,10 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "disposition_note": INTERNAL,
         "decision": PUBLIC,
         "information_held": INTERNAL,
-        "holder_body": INTERNAL,
+        "holder_body": PUBLIC,  # another public body, named in the register
         "refusal_ground": PUBLIC,
+        "refusal_grounds": PUBLIC,
+        "exemption_years": PUBLIC,
         "consequence_test": INTERNAL,
         "exempt_list_reference": INTERNAL,
         "material_given": INTERNAL,
@@ -291,6 +305,10 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "cost_amount": PUBLIC,
         "cost_note": INTERNAL,
         "documentation_days": INTERNAL,
+        "payment_method": PUBLIC,
+        "information_form": PUBLIC,
+        "information_given_on": PUBLIC,
+        "register_remarks": PUBLIC,  # checked free of personal data when written
         "notice_pdf": PERSONAL,  # prints the requester's name; regenerated without it
         "receipt_pdf": PERSONAL,  # prints the requester's name; deleted on erasure
         "answered_at": PUBLIC,
@@ -309,6 +327,21 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "public_note": INTERNAL,
         "internal_note": INTERNAL,
         "ip_address": PERSONAL,  # the requester's address on web submissions
+    },
+    "ppid.Notice": {
+        "id": INTERNAL,
+        "information_request": INTERNAL,
+        "kind": INTERNAL,
+        "sequence": INTERNAL,
+        "number": INTERNAL,
+        "issued_on": INTERNAL,
+        "signatory": INTERNAL,  # an official acting in office
+        "pdf": PERSONAL,  # addressed to the requester by name; deleted on erasure
+        "channel": INTERNAL,
+        "delivered_at": INTERNAL,
+        "delivered_by": INTERNAL,
+        "delivery_note": PERSONAL,  # may hold a courier receipt naming the addressee
+        "created_at": INTERNAL,
     },
     "ppid.ReleasedDocument": {
         "id": INTERNAL,

@@ -25,8 +25,11 @@ from lontar.core.uploads import (
     clean_original_name,
 )
 from lontar.ppid import limits
+from lontar.ppid.exemptions import EXEMPTION_YEARS_MAX
+from lontar.ppid.forms import add_requester_problems
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.nik import InvalidNIK, validate_nik
+from lontar.ppid.notices import NoticeChannel
 from lontar.ppid.services import Answer, RequesterDetails
 from lontar.ppid.states import REFUSAL_GROUNDS, Decision, Status
 
@@ -124,13 +127,29 @@ class AnswerForm(forms.Form):
         max_length=limits.MATERIAL_GIVEN_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    refusal_ground = forms.ChoiceField(label=_("Dasar pengecualian (Pasal 17)"), required=False)
+    refusal_grounds = forms.MultipleChoiceField(
+        label=_("Dasar pengecualian (Pasal 17; boleh lebih dari satu)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    exemption_years = forms.IntegerField(
+        label=_("Jangka waktu pengecualian (tahun)"),
+        required=False,
+        min_value=1,
+        max_value=EXEMPTION_YEARS_MAX,
+        help_text=_("Wajib untuk Pasal 17 huruf a–f, yang tidak permanen (Pasal 20)."),
+        error_messages={
+            "min_value": _("Paling singkat 1 tahun."),
+            "max_value": _("Paling lama 30 tahun."),
+        },
+    )
     consequence_test = forms.CharField(
         label=_("Uji konsekuensi"),
         required=False,
         max_length=limits.CONSEQUENCE_TEST_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    # The DIK entry the refusal rests on; required once `exemptions.dik_entries_for` is wired.
     exempt_list_reference = forms.CharField(
         label=_("Rujukan daftar informasi dikecualikan"), required=False, max_length=120
     )
@@ -159,8 +178,23 @@ class AnswerForm(forms.Form):
             "max_value": _("Biaya paling banyak Rp100.000.000."),
         },
     )
-    cost_note = forms.CharField(
-        label=_("Rincian biaya dan cara bayar"), required=False, max_length=300
+    cost_note = forms.CharField(label=_("Rincian biaya"), required=False, max_length=300)
+    payment_method = forms.CharField(
+        label=_("Cara dan tempat pembayaran"),
+        required=False,
+        max_length=300,
+        help_text=_("Wajib bila ada biaya: rekening, loket, atau tempat membayar."),
+    )
+    information_form = forms.ChoiceField(
+        label=_("Bentuk informasi yang dikuasai"),
+        required=False,
+        choices=[("", "—"), *InformationRequest.InformationForm.choices],
+    )
+    register_remarks = forms.CharField(
+        label=_("Keterangan (register publik)"),
+        required=False,
+        max_length=300,
+        help_text=_("Tampil di register publik: tanpa data pribadi."),
     )
     documentation_days = forms.IntegerField(
         label=_("Waktu pendokumentasian (hari)"),
@@ -182,9 +216,8 @@ class AnswerForm(forms.Form):
         kwargs.setdefault("prefix", "answer")
         super().__init__(*args, **kwargs)
         state_text_limits(self)
-        cast(forms.ChoiceField, self.fields["refusal_ground"]).choices = [
-            ("", "—"),
-            *[(code, f"{code}: {label}") for code, label in REFUSAL_GROUNDS],
+        cast(forms.MultipleChoiceField, self.fields["refusal_grounds"]).choices = [
+            (code, f"{code}: {label}") for code, label in REFUSAL_GROUNDS
         ]
 
     def clean_documents(self) -> list:
@@ -206,7 +239,11 @@ class AnswerForm(forms.Form):
             decision=data["decision"],
             material_given=data["material_given"].strip(),
             holder_body=data["holder_body"].strip(),
-            refusal_ground=data["refusal_ground"],
+            refusal_grounds=list(data["refusal_grounds"]),
+            exemption_years=data["exemption_years"],
+            payment_method=data["payment_method"].strip(),
+            information_form=data["information_form"],
+            register_remarks=data["register_remarks"].strip(),
             consequence_test=data["consequence_test"].strip(),
             exempt_list_reference=data["exempt_list_reference"].strip(),
             redaction_note=data["redaction_note"].strip(),
@@ -278,14 +315,38 @@ class IntakeForm(forms.Form):
         label=_("Cara memperoleh informasi"), choices=InformationRequest.ObtainMethod.choices
     )
     delivery_method = forms.ChoiceField(
-        label=_("Cara mendapatkan salinan"), choices=InformationRequest.DeliveryMethod.choices
+        label=_("Cara mendapatkan salinan"),
+        choices=[("", _("— (hanya melihat)")), *InformationRequest.DeliveryMethod.choices],
+        required=False,
+    )
+    notice_channel = forms.ChoiceField(
+        label=_("Tanda terima dan pemberitahuan disampaikan melalui"),
+        choices=[("", _("— (menurut saluran permohonan)")), *NoticeChannel.choices],
+        required=False,
+    )
+    group_name = forms.CharField(
+        label=_("Nama kelompok orang"), max_length=limits.GROUP_NAME_MAX, required=False
+    )
+    group_mandate = forms.FileField(label=_("Bukti kuasa kelompok"), required=False)
+    is_proxy = forms.BooleanField(label=_("Diajukan oleh kuasa pemohon"), required=False)
+    represented_person = forms.CharField(
+        label=_("Nama pihak yang diwakili"), max_length=limits.NAME_MAX, required=False
     )
     identity_scan = forms.FileField(label=_("Pindaian KTP/identitas"), required=False)
     proxy_letter = forms.FileField(label=_("Surat kuasa"), required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "Pemberitahuan privasi di atas telah diberikan atau dibacakan kepada pemohon, "
+            "dan pemohon menyetujuinya."
+        ),
+        error_messages={"required": _("Berikan pemberitahuan privasi dan catat persetujuannya.")},
+    )
 
-    def __init__(self, *args, agency: Agency, **kwargs) -> None:
+    def __init__(self, *args, agency: Agency, privacy_text: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.agency = agency
+        # Shown on the intake page and stored with the consent, word for word.
+        self.privacy_text = privacy_text
         state_text_limits(self, no_hint=["nik", "phone", "email"])
 
     # Paper requests are scanned by staff, but the scan is still a file from outside.
@@ -295,6 +356,10 @@ class IntakeForm(forms.Form):
 
     def clean_proxy_letter(self):
         upload = self.cleaned_data.get("proxy_letter")
+        return check_upload(upload, IDENTITY_DOCUMENT) if upload else upload
+
+    def clean_group_mandate(self):
+        upload = self.cleaned_data.get("group_mandate")
         return check_upload(upload, IDENTITY_DOCUMENT) if upload else upload
 
     def clean_nik(self) -> str:
@@ -311,7 +376,7 @@ class IntakeForm(forms.Form):
         data = self.cleaned_data
         kind = data.get("identity_kind")
         if (
-            kind == InformationRequest.IdentityKind.PERSON
+            kind in (InformationRequest.IdentityKind.PERSON, InformationRequest.IdentityKind.GROUP)
             and not data.get("nik")
             and "nik" not in self.errors
         ):
@@ -326,6 +391,8 @@ class IntakeForm(forms.Form):
             received_at = self.received_at()
             if received_at > timezone.now():
                 self.add_error("received_on", _("Tanggal diterima tidak boleh di masa depan."))
+        add_requester_problems(self, data)
+        data["consent_text"] = self.privacy_text
         return data
 
     def received_at(self) -> datetime:

@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lontar.agencies.selectors import agencies_visible_to
 from lontar.core.client import client_ip
 from lontar.ppid import officer, services
-from lontar.ppid.actions import Action, allowed_actions
+from lontar.ppid.actions import Action, allowed_actions, may_change
 from lontar.ppid.admin_forms import (
     AnswerForm,
     AssignForm,
@@ -54,6 +54,9 @@ EVENT_LABELS = {
     "completed": gettext_lazy("Selesai"),
     "withdrawn": gettext_lazy("Dibatalkan"),
     "summary_edited": gettext_lazy("Ringkasan register diubah"),
+    "notice_delivered": gettext_lazy("Surat disampaikan"),
+    "personal_data_corrected": gettext_lazy("Data pribadi diperbaiki"),
+    "personal_data_erased": gettext_lazy("Data pribadi dihapus"),
 }
 
 
@@ -141,6 +144,18 @@ def queue(request: HttpRequest) -> HttpResponse:
 # --- Detail and actions --------------------------------------------------------------------------
 
 
+def privacy_notice_for(agency) -> str:
+    from lontar.ppid.privacy_services import privacy_notice_for as notice_text
+
+    return notice_text(agency)
+
+
+def _privacy_forms() -> dict:
+    from lontar.ppid.admin_privacy import CorrectionForm, ErasureForm  # it imports this module
+
+    return {"correction_form": CorrectionForm(), "erasure_form": ErasureForm()}
+
+
 def _render_detail(
     request: HttpRequest,
     information_request: InformationRequest,
@@ -164,6 +179,10 @@ def _render_detail(
             TimelineRow(event) for event in information_request.events.select_related("actor")
         ],
         "documents": information_request.documents.all(),
+        # Notices as sent, their delivery, and the requester's data rights (admin_privacy.py).
+        "notices": information_request.notices.all(),
+        "may_change": may_change(request.user, information_request),
+        **_privacy_forms(),
         # The template shows a form only for these: what the services would accept now.
         "actions": allowed_actions(information_request, request.user, today),
         "assign_form": forms.get("assign_form")
@@ -176,7 +195,11 @@ def _render_detail(
             },
         ),
         "extend_form": forms.get("extend_form") or ExtendForm(),
-        "answer_form": forms.get("answer_form") or AnswerForm(),
+        # The agency's usual way to pay is proposed; it goes on the notice only with a cost.
+        "answer_form": forms.get("answer_form")
+        or AnswerForm(
+            initial={"payment_method": services.settings_for(agency).payment_instructions}
+        ),
         "summary_form": forms.get("summary_form")
         or SummaryForm(initial={"public_summary": information_request.public_summary}),
         "page_title": information_request.number,
@@ -321,7 +344,9 @@ def intake(request: HttpRequest) -> HttpResponse:
     _require(request, "add")
     agency = officer.queue_agency(request.user, request.GET.get("instansi"))
     if request.method == "POST":
-        form = IntakeForm(request.POST, request.FILES, agency=agency)
+        form = IntakeForm(
+            request.POST, request.FILES, agency=agency, privacy_text=privacy_notice_for(agency)
+        )
         if form.is_valid():
             try:
                 information_request, code = services.register_request(
@@ -341,6 +366,7 @@ def intake(request: HttpRequest) -> HttpResponse:
     else:
         form = IntakeForm(
             agency=agency,
+            privacy_text=privacy_notice_for(agency),
             initial={
                 "identity_kind": InformationRequest.IdentityKind.PERSON,
                 "received_on": agency.today(),

@@ -162,6 +162,23 @@ def written_notice_pdf(information_request) -> bytes:
     return bytes(pdf.output())
 
 
+def sent_notice_pdf(agency, title: str, items) -> bytes:
+    """A numbered, dated, signed notice (see `notice_content.notice_items`), as sent."""
+    pdf = _Document(agency)
+    pdf.heading(title.upper())
+    signatory = ""
+    for item in items:
+        if item.key == "signatory":
+            signatory = item.value
+            continue
+        pdf.field(item.label, item.value)
+    pdf.ln(6)
+    pdf.para("Pejabat Pengelola Informasi dan Dokumentasi,", 5)
+    pdf.ln(10)
+    pdf.para(signatory, 5)
+    return bytes(pdf.output())
+
+
 def stored_receipt(information_request) -> FieldFile:
     """The receipt from storage, built and stored on first use (see the module docstring)."""
     from lontar.ppid.models import InformationRequest, private_storage, receipt_upload_to

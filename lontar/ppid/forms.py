@@ -9,11 +9,35 @@ from lontar.core.botcheck import BotCheckMixin
 from lontar.core.idempotency import IdempotencyMixin
 from lontar.core.text_limits import state_text_limits
 from lontar.core.uploads import IDENTITY_DOCUMENT, check_upload
-from lontar.ppid import limits
+from lontar.ppid import limits, requesters
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.nik import InvalidNIK, validate_nik
+from lontar.ppid.notices import NoticeChannel
 
 _FORM_SALT = "lontar.ppid.request-form"
+
+
+# The requester chooses how notices reach them; "printed at intake" is the desk's own channel.
+PUBLIC_NOTICE_CHANNELS = [
+    (value, label) for value, label in NoticeChannel.choices if value != NoticeChannel.PRINTED
+]
+
+
+def add_requester_problems(form: forms.Form, data: dict) -> None:
+    """Group, proxy and delivery rules of `requesters.py`, beside their fields."""
+    problems = requesters.requester_problems(
+        kind=data.get("identity_kind") or "",
+        group_name=data.get("group_name") or "",
+        has_mandate=bool(data.get("group_mandate")),
+        is_proxy=bool(data.get("is_proxy")),
+        represented_person=data.get("represented_person") or "",
+        has_proxy_letter=bool(data.get("proxy_letter")),
+        obtain_method=data.get("obtain_method") or "",
+        delivery_method=data.get("delivery_method") or "",
+    )
+    for name, message in problems.items():
+        if name not in form.errors:
+            form.add_error(name, message)
 
 
 class RequestForm(BotCheckMixin, IdempotencyMixin, forms.Form):
@@ -81,12 +105,36 @@ class RequestForm(BotCheckMixin, IdempotencyMixin, forms.Form):
         label=_("Cara mendapatkan salinan informasi"),
         choices=InformationRequest.DeliveryMethod.choices,
         widget=forms.RadioSelect,
+        required=False,
+        help_text=_("Tidak perlu diisi bila Anda hanya ingin melihat atau membaca informasi."),
+    )
+    notice_channel = forms.ChoiceField(
+        label=_("Tanda terima dan pemberitahuan tertulis disampaikan melalui"),
+        choices=PUBLIC_NOTICE_CHANNELS,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("Bila tidak dipilih: surel bila diisi, selain itu diambil di meja layanan."),
+    )
+    group_name = forms.CharField(
+        label=_("Nama kelompok orang"),
+        required=False,
+        max_length=limits.GROUP_NAME_MAX,
+        help_text=_("Diisi bila Anda mengajukan sebagai wakil kelompok orang."),
+    )
+    group_mandate = forms.FileField(
+        label=_("Bukti kuasa/penunjukan dari kelompok (PDF, JPG, PNG; maks. 5 MB)"),
+        required=False,
     )
     identity_scan = forms.FileField(
         label=_("Pindaian KTP/identitas (PDF, JPG, PNG; maks. 5 MB)"), required=False
     )
     is_proxy = forms.BooleanField(
         label=_("Saya mengajukan sebagai kuasa orang lain"), required=False
+    )
+    represented_person = forms.CharField(
+        label=_("Nama orang atau badan yang Anda wakili"),
+        required=False,
+        max_length=limits.NAME_MAX,
     )
     proxy_letter = forms.FileField(
         label=_("Surat kuasa khusus (PDF, JPG, PNG; maks. 5 MB)"), required=False
@@ -99,8 +147,12 @@ class RequestForm(BotCheckMixin, IdempotencyMixin, forms.Form):
         error_messages={"required": _("Persetujuan diperlukan agar permohonan dapat diproses.")},
     )
 
-    def __init__(self, *args, require_identity_scan: bool = False, **kwargs):
+    def __init__(
+        self, *args, require_identity_scan: bool = False, privacy_text: str = "", **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        # The notice shown above the consent box; stored with the request exactly as shown.
+        self.privacy_text = privacy_text
         state_text_limits(self, skip=["website"], no_hint=["nik", "phone", "email"])
         self.require_identity_scan = require_identity_scan
         if require_identity_scan:
@@ -120,11 +172,15 @@ class RequestForm(BotCheckMixin, IdempotencyMixin, forms.Form):
         upload = self.cleaned_data.get("proxy_letter")
         return check_upload(upload, IDENTITY_DOCUMENT) if upload else upload
 
+    def clean_group_mandate(self):
+        upload = self.cleaned_data.get("group_mandate")
+        return check_upload(upload, IDENTITY_DOCUMENT) if upload else upload
+
     def clean(self):
         super().clean()  # the bot check refuses before any other rule runs
         data = self.cleaned_data
         kind = data.get("identity_kind")
-        if kind == InformationRequest.IdentityKind.PERSON:
+        if kind in (InformationRequest.IdentityKind.PERSON, InformationRequest.IdentityKind.GROUP):
             try:
                 data["nik"] = validate_nik(data.get("nik", ""))
             except InvalidNIK as error:
@@ -141,8 +197,10 @@ class RequestForm(BotCheckMixin, IdempotencyMixin, forms.Form):
             )
         if self.require_identity_scan and not data.get("identity_scan"):
             self.add_error("identity_scan", _("Unggah pindaian KTP atau identitas Anda."))
-        if data.get("is_proxy") and not data.get("proxy_letter"):
-            self.add_error("proxy_letter", _("Unggah surat kuasa khusus bila Anda kuasa pemohon."))
+        add_requester_problems(self, data)
+        if data.get("notice_channel") == NoticeChannel.EMAIL and not data.get("email"):
+            self.add_error("email", _("Isi surel bila pemberitahuan dikirim melalui surel."))
+        data["consent_text"] = self.privacy_text
         return data
 
     @property
@@ -152,7 +210,7 @@ class RequestForm(BotCheckMixin, IdempotencyMixin, forms.Form):
             return []
         return [
             str(self.fields[name].label)
-            for name in ("identity_scan", "proxy_letter")
+            for name in ("identity_scan", "proxy_letter", "group_mandate")
             if self.files.get(name)
         ]
 

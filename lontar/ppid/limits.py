@@ -22,6 +22,7 @@ PURPOSE_MAX = 2000
 LEGAL_ENTITY_DECREE_MAX = 120
 PHONE_MAX = 30
 EMAIL_MAX = 254
+GROUP_NAME_MAX = 200
 
 # The officers' actions.
 DISPOSITION_NOTE_MAX = 2000
@@ -40,6 +41,8 @@ REQUESTER_LIMITS: Mapping[str, int] = {
     "legal_entity_decree": LEGAL_ENTITY_DECREE_MAX,
     "phone": PHONE_MAX,
     "email": EMAIL_MAX,
+    "group_name": GROUP_NAME_MAX,
+    "represented_person": NAME_MAX,
 }
 
 ANSWER_LIMITS: Mapping[str, int] = {
@@ -50,6 +53,8 @@ ANSWER_LIMITS: Mapping[str, int] = {
     "exempt_list_reference": 120,
     "delivery_format": 200,
     "cost_note": 300,
+    "payment_method": 300,
+    "register_remarks": 300,
 }
 
 

@@ -59,13 +59,17 @@ def send_receipt(information_request, tracking_code: str) -> None:
     )
 
 
-def send_update(information_request, kind: str) -> None:
+def send_update(information_request, kind: str, notice=None) -> None:
+    """The update e-mail, with the stored notice it announces (the file, not a fresh build)."""
     attachments = []
     if kind == "answered" and information_request.notice_pdf:
         attachments.append(
             ("pemberitahuan-tertulis.pdf", information_request.notice_pdf.read(), "application/pdf")
         )
-    _send(information_request, f"update_{kind}", {}, attachments)
+    elif notice is not None and notice.pdf:
+        with notice.pdf.open("rb") as stored:
+            attachments.append((f"surat-{notice.kind}.pdf", stored.read(), "application/pdf"))
+    _send(information_request, f"update_{kind}", {"notice": notice}, attachments)
 
 
 def send_survey_invitation(information_request, url: str) -> None:

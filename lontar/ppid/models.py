@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from lontar.agencies.models import Agency, Unit
+from lontar.ppid.notices import NoticeChannel, NoticeKind
 from lontar.ppid.numbering import DEFAULT_PATTERN
 from lontar.ppid.settings_form import PPIDSettingsForm, validate_number_pattern
 from lontar.ppid.states import Decision, Status
@@ -35,6 +36,10 @@ def receipt_upload_to(instance, filename: str) -> str:
 
 def notice_upload_to(instance, filename: str) -> str:
     return _random_pdf_path("pemberitahuan")
+
+
+def sent_notice_upload_to(instance, filename: str) -> str:
+    return _random_pdf_path("surat")
 
 
 RETENTION_YEARS_MIN, RETENTION_YEARS_MAX = 1, 30
@@ -71,9 +76,16 @@ class PPIDSettings(models.Model):
         _("standar biaya salinan"),
         blank=True,
         max_length=COPY_TARIFF_MAX_LENGTH,
-        default=(
-            "Salinan elektronik: gratis. Fotokopi: Rp200 per lembar. Ongkos kirim sesuai tarif."
-        ),
+        # Only the agency's own decision is ever shown; until it decides, copies are free
+        # (ppid/costs.py). No figure is offered in its name.
+        default="",
+        help_text=_("Isi sesuai keputusan pimpinan tentang standar biaya. Kosong = gratis."),
+    )
+    payment_instructions = models.TextField(
+        _("cara dan tempat pembayaran"),
+        blank=True,
+        max_length=COPY_TARIFF_MAX_LENGTH,
+        help_text=_("Diusulkan pada pemberitahuan yang memuat biaya."),
     )
     privacy_officer = models.CharField(
         _("pejabat pelindungan data pribadi"), max_length=200, blank=True
@@ -85,6 +97,7 @@ class PPIDSettings(models.Model):
         FieldPanel("require_identity_scan"),
         FieldPanel("retention_years"),
         FieldPanel("copy_tariff"),
+        FieldPanel("payment_instructions"),
         FieldPanel("privacy_officer"),
     ]
     base_form_class = PPIDSettingsForm
@@ -125,6 +138,7 @@ class InformationRequest(models.Model):
     class IdentityKind(models.TextChoices):
         PERSON = "perorangan", _("Perorangan (NIK)")
         LEGAL_ENTITY = "badan_hukum", _("Badan hukum (nomor SK pengesahan)")
+        GROUP = "kelompok", _("Kelompok orang (melalui wakil)")
 
     class ObtainMethod(models.TextChoices):
         SEE = "melihat", _("Melihat/membaca/mendengarkan/mencatat")
@@ -135,6 +149,11 @@ class InformationRequest(models.Model):
         PICK_UP = "ambil", _("Mengambil langsung")
         POST = "pos", _("Pos/kurir")
         EMAIL = "surel", _("Surel")
+
+    class InformationForm(models.TextChoices):
+        SOFTCOPY = "softcopy", _("Softcopy (elektronik)")
+        HARDCOPY = "hardcopy", _("Hardcopy (cetak)")
+        BOTH = "keduanya", _("Softcopy dan hardcopy")
 
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, related_name="information_requests"
@@ -169,14 +188,34 @@ class InformationRequest(models.Model):
         _("surat kuasa"), storage=private_storage, upload_to="ppid/kuasa/", blank=True
     )
     consent_at = models.DateTimeField(_("persetujuan pemrosesan data"), null=True, blank=True)
+    # The exact privacy notice the requester agreed to (ppid/privacy.py), web and intake alike.
+    consent_text = models.TextField(_("teks pemberitahuan privasi yang disetujui"), blank=True)
+    consent_version = models.CharField(max_length=40, blank=True)
+    # Groups of people (kelompok orang) request through a representative (`name`).
+    group_name = models.CharField(_("nama kelompok"), max_length=200, blank=True)
+    group_mandate = models.FileField(
+        _("bukti kuasa kelompok"),
+        storage=private_storage,
+        upload_to="ppid/kuasa-kelompok/",
+        blank=True,
+    )
+    filed_by_proxy = models.BooleanField(_("diajukan oleh kuasa"), default=False)
+    represented_person = models.CharField(_("pihak yang diwakili"), max_length=200, blank=True)
+    notice_channel = models.CharField(
+        _("pemberitahuan disampaikan melalui"),
+        max_length=10,
+        blank=True,
+        choices=NoticeChannel.choices,
+    )
 
     information_requested = models.TextField(_("rincian informasi yang diminta"))
     purpose = models.TextField(_("tujuan penggunaan informasi"))
     obtain_method = models.CharField(
         _("cara memperoleh informasi"), max_length=20, choices=ObtainMethod.choices
     )
+    # Blank when the requester only views the information: nothing is delivered.
     delivery_method = models.CharField(
-        _("cara mendapatkan salinan"), max_length=10, choices=DeliveryMethod.choices
+        _("cara mendapatkan salinan"), max_length=10, choices=DeliveryMethod.choices, blank=True
     )
     public_summary = models.CharField(
         _("ringkasan untuk register publik"),
@@ -205,7 +244,12 @@ class InformationRequest(models.Model):
     decision = models.CharField(_("keputusan"), max_length=30, choices=Decision.choices, blank=True)
     information_held = models.BooleanField(_("informasi dikuasai"), default=True)
     holder_body = models.CharField(_("badan publik yang menguasai"), max_length=200, blank=True)
-    refusal_ground = models.CharField(_("dasar pengecualian"), max_length=120, blank=True)
+    # The grounds as one line (the register shows it) and as a list (the notice, the report).
+    refusal_ground = models.CharField(_("dasar pengecualian"), max_length=300, blank=True)
+    refusal_grounds = models.JSONField(_("dasar pengecualian (Pasal 17)"), default=list, blank=True)
+    exemption_years = models.PositiveSmallIntegerField(
+        _("jangka waktu pengecualian (tahun)"), null=True, blank=True
+    )
     consequence_test = models.TextField(_("uji konsekuensi"), blank=True)
     exempt_list_reference = models.CharField(
         _("rujukan daftar informasi dikecualikan"), max_length=120, blank=True
@@ -218,6 +262,16 @@ class InformationRequest(models.Model):
     documentation_days = models.PositiveSmallIntegerField(
         _("waktu pendokumentasian (hari)"), null=True, blank=True
     )
+    payment_method = models.CharField(_("cara dan tempat pembayaran"), max_length=300, blank=True)
+    # Register columns of Perki 1/2021 (register permohonan).
+    information_form = models.CharField(
+        _("bentuk informasi yang dikuasai"),
+        max_length=10,
+        choices=InformationForm.choices,
+        blank=True,
+    )
+    information_given_on = models.DateField(_("tanggal informasi diberikan"), null=True, blank=True)
+    register_remarks = models.CharField(_("keterangan register"), max_length=300, blank=True)
     # Generated documents are built once and served from storage (see ppid/documents.py).
     notice_pdf = models.FileField(storage=private_storage, upload_to=notice_upload_to, blank=True)
     receipt_pdf = models.FileField(
@@ -345,3 +399,45 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.information_request_id} {self.kind} {self.sent_on}"
+
+
+class Notice(models.Model):
+    """One notice to the requester, numbered, dated, signed and kept exactly as it was sent.
+
+    The PDF is written once and never rebuilt; delivery on paper is recorded by an officer,
+    by e-mail when the outbox queued it (ppid/notice_services.py).
+    """
+
+    information_request = models.ForeignKey(
+        InformationRequest, on_delete=models.CASCADE, related_name="notices"
+    )
+    kind = models.CharField(_("jenis"), max_length=20, choices=NoticeKind.choices)
+    sequence = models.PositiveSmallIntegerField()
+    number = models.CharField(_("nomor surat"), max_length=120)
+    issued_on = models.DateField(_("tanggal surat"))
+    signatory = models.CharField(_("penanda tangan"), max_length=200)
+    pdf = models.FileField(storage=private_storage, upload_to=sent_notice_upload_to, blank=True)
+    channel = models.CharField(
+        _("disampaikan melalui"), max_length=10, choices=NoticeChannel.choices
+    )
+    delivered_at = models.DateTimeField(_("disampaikan pada"), null=True, blank=True)
+    delivered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    delivery_note = models.CharField(_("catatan penyampaian"), max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["sequence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["information_request", "sequence"], name="one_notice_number_per_request"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def is_delivered(self) -> bool:
+        return self.delivered_at is not None

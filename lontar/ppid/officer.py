@@ -12,6 +12,7 @@ from lontar.ppid.models import InformationRequest, PersonalFileAccess
 PRIVATE_FILES = {
     "identitas": "identity_scan",
     "kuasa": "proxy_letter",
+    "kuasa-kelompok": "group_mandate",
     "pemberitahuan": "notice_pdf",
 }
 

@@ -105,6 +105,11 @@ def public_register(agency) -> QuerySet[InformationRequest]:
             "extended_at",
             "obtain_method",
             "information_held",
+            "holder_body",
+            "information_form",
+            "information_given_on",
+            "payment_method",
+            "register_remarks",
             "cost_amount",
             "agency_id",
         )

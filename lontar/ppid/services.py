@@ -10,33 +10,36 @@ from __future__ import annotations
 
 import logging
 import secrets
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lontar.agencies.models import Agency, Unit
-from lontar.core import outbox
-from lontar.core.datamap import personal_fields
 from lontar.core.faults import store_files
 from lontar.core.orphans import removes_saved_files_on_error, track
 from lontar.core.uploads import server_name
-from lontar.ppid import crypto, limits, mail
+from lontar.ppid import costs, crypto, exemptions, limits, mail, privacy, requesters, retention
 from lontar.ppid.actions import Action, require, transition_refusal
 from lontar.ppid.clock import deadlines_for
+from lontar.ppid.erasure import (  # noqa: F401  (the services' public names, as before)
+    ERASED,
+    erase_expired_personal_data,
+    erase_personal_data,
+)
+from lontar.ppid.events import _record, extend_retention, settings_for  # noqa: F401
 from lontar.ppid.models import (
     InformationRequest,
-    PPIDSettings,
     ReleasedDocument,
-    RequestEvent,
 )
+from lontar.ppid.notice_services import issue_notice
+from lontar.ppid.notices import NoticeKind
+from lontar.ppid.notices import kind_for_decision as notice_kind_for
 from lontar.ppid.numbering import format_registration_number, next_sequence
 from lontar.ppid.states import Decision, Status
 
@@ -44,7 +47,7 @@ logger = logging.getLogger("lontar.ppid")
 
 
 # The requester's uploads, by field name on the forms and on InformationRequest.
-REQUESTER_FILES = ("identity_scan", "proxy_letter")
+REQUESTER_FILES = ("identity_scan", "proxy_letter", "group_mandate")
 
 
 @dataclass
@@ -63,7 +66,13 @@ class RequesterDetails:
     phone: str = ""
     email: str = ""
     occupation: str = ""
-    files: dict = field(default_factory=dict)  # identity_scan, proxy_letter: UploadedFile
+    group_name: str = ""
+    filed_by_proxy: bool = False
+    represented_person: str = ""
+    notice_channel: str = ""
+    # The privacy notice exactly as shown when the request was filed (ppid/privacy.py).
+    consent_text: str = ""
+    files: dict = field(default_factory=dict)  # REQUESTER_FILES: UploadedFile
 
     @classmethod
     def from_cleaned(cls, data: Mapping[str, Any]) -> RequesterDetails:
@@ -73,6 +82,8 @@ class RequesterDetails:
         in the other field is not kept (UU 27/2022: collect only what is needed).
         """
         person = data["identity_kind"] == InformationRequest.IdentityKind.PERSON
+        group = data["identity_kind"] == InformationRequest.IdentityKind.GROUP
+        proxy = bool(data.get("is_proxy"))
         return cls(
             name=data["name"].strip(),
             identity_kind=data["identity_kind"],
@@ -80,42 +91,28 @@ class RequesterDetails:
             information_requested=data["information_requested"].strip(),
             purpose=data["purpose"].strip(),
             obtain_method=data["obtain_method"],
-            delivery_method=data["delivery_method"],
-            nik=(data.get("nik") or "") if person else "",
-            legal_entity_decree="" if person else (data.get("legal_entity_decree") or "").strip(),
+            # Seeing the information needs no delivery: whatever was picked is not kept.
+            delivery_method=(data.get("delivery_method") or "")
+            if requesters.delivery_needed(data["obtain_method"])
+            else "",
+            nik=(data.get("nik") or "") if person or group else "",
+            legal_entity_decree=(data.get("legal_entity_decree") or "").strip()
+            if data["identity_kind"] == InformationRequest.IdentityKind.LEGAL_ENTITY
+            else "",
             phone=(data.get("phone") or "").strip(),
             email=data.get("email") or "",
             occupation=(data.get("occupation") or "").strip(),
-            files={name: data[name] for name in REQUESTER_FILES if data.get(name)},
+            group_name=(data.get("group_name") or "").strip() if group else "",
+            filed_by_proxy=proxy,
+            represented_person=(data.get("represented_person") or "").strip() if proxy else "",
+            notice_channel=data.get("notice_channel") or "",
+            consent_text=data.get("consent_text") or "",
+            files={
+                name: data[name]
+                for name in REQUESTER_FILES
+                if data.get(name) and (name != "group_mandate" or group)
+            },
         )
-
-
-def settings_for(agency: Agency) -> PPIDSettings:
-    row, _created = PPIDSettings.objects.get_or_create(agency=agency)
-    return row
-
-
-def _record(
-    information_request,
-    *,
-    kind,
-    by=None,
-    ip=None,
-    from_status="",
-    to_status="",
-    public_note="",
-    internal_note="",
-) -> RequestEvent:
-    return RequestEvent.objects.create(
-        information_request=information_request,
-        actor=by if getattr(by, "is_authenticated", False) else None,
-        kind=kind,
-        from_status=from_status,
-        to_status=to_status,
-        public_note=public_note,
-        internal_note=internal_note,
-        ip_address=ip,
-    )
 
 
 def _move(
@@ -163,6 +160,20 @@ def register_request(
     if timezone.is_naive(received_at):
         raise ValueError("received_at must be timezone-aware")
     limits.check_lengths(details, limits.REQUESTER_LIMITS)
+    problems = requesters.requester_problems(
+        kind=details.identity_kind,
+        group_name=details.group_name,
+        has_mandate=bool(details.files.get("group_mandate")),
+        is_proxy=details.filed_by_proxy,
+        represented_person=details.represented_person,
+        has_proxy_letter=bool(details.files.get("proxy_letter")),
+        obtain_method=details.obtain_method,
+        delivery_method=details.delivery_method,
+    )
+    if problems:
+        raise ValidationError(problems)
+    if len(details.consent_text) > privacy.CONSENT_TEXT_MAX:
+        raise ValidationError(_("Teks pemberitahuan privasi terlalu panjang."))
     if received_at > timezone.now() + timedelta(minutes=5):
         raise ValidationError(_("Tanggal diterima tidak boleh di masa depan."))
     ppid_settings = settings_for(agency)
@@ -170,7 +181,9 @@ def register_request(
     received_on = deadlines.received_on
     sequence = next_sequence(agency, received_on.year)
     code = secrets.token_hex(4).upper()  # 8 characters, easy to read out over the phone
-    nik = details.nik if details.identity_kind == InformationRequest.IdentityKind.PERSON else ""
+    nik = (
+        details.nik if details.identity_kind != InformationRequest.IdentityKind.LEGAL_ENTITY else ""
+    )
     information_request = InformationRequest(
         agency=agency,
         number=format_registration_number(
@@ -193,7 +206,15 @@ def register_request(
         phone=details.phone,
         email=details.email,
         occupation=details.occupation,
-        consent_at=timezone.now() if channel == InformationRequest.Channel.WEB else None,
+        consent_at=timezone.now()
+        if channel == InformationRequest.Channel.WEB or details.consent_text
+        else None,
+        consent_text=details.consent_text,
+        consent_version=privacy.version_of(details.consent_text) if details.consent_text else "",
+        group_name=details.group_name,
+        filed_by_proxy=details.filed_by_proxy,
+        represented_person=details.represented_person,
+        notice_channel=details.notice_channel,
         information_requested=details.information_requested,
         purpose=details.purpose,
         obtain_method=details.obtain_method,
@@ -201,9 +222,7 @@ def register_request(
         notice_due=deadlines.notice_due,
         extended_due=deadlines.extended_due,
         skipped_days=[day.as_dict() for day in deadlines.skipped],
-        retain_personal_data_until=date(
-            received_on.year + ppid_settings.retention_years, received_on.month, 1
-        ),
+        retain_personal_data_until=retention.erase_on(received_on, ppid_settings.retention_years),
     )
     # The stored name is ours; a path or script in the given name goes nowhere. All files or
     # none: a storage error raises StorageUnavailable before the row is saved.
@@ -225,6 +244,7 @@ def register_request(
         public_note=_("Permohonan diterima melalui %(channel)s.")
         % {"channel": information_request.get_channel_display().lower()},
     )
+    issue_notice(information_request, NoticeKind.RECEIPT)
     mail.send_receipt(information_request, code)  # into the outbox, in this transaction
     # Operators see that requests arrive; never who asked (the log filter is a second guard).
     logger.info("permohonan %s diterima melalui %s", information_request.number, channel)
@@ -299,7 +319,8 @@ def extend_request(
         public_note=reason.strip(),
     )
     information_request.save()
-    mail.send_update(information_request, "extended")
+    notice = issue_notice(information_request, NoticeKind.EXTENSION)
+    mail.send_update(information_request, "extended", notice=notice)
 
 
 @dataclass
@@ -309,27 +330,53 @@ class Answer:
     decision: str
     material_given: str = ""
     holder_body: str = ""
-    refusal_ground: str = ""
+    refusal_ground: str = ""  # one ground, as older callers give it; see refusal_grounds
+    refusal_grounds: list = field(default_factory=list)  # Pasal 17 codes, several allowed
+    exemption_years: int | None = None  # Pasal 20: required for letters a–f
     consequence_test: str = ""
     exempt_list_reference: str = ""
     redaction_note: str = ""
     delivery_format: str = ""
     cost_amount: int = 0
     cost_note: str = ""
+    payment_method: str = ""  # how and where to pay; required with a cost
+    information_form: str = ""  # soft/hard copy held (register column)
+    register_remarks: str = ""  # the register's "keterangan"; no personal data
     documentation_days: int | None = None
     documents: list = field(default_factory=list)  # (title, UploadedFile)
 
 
-def _check_answer(answer: Answer) -> None:
+def _check_answer(answer: Answer, information_request: InformationRequest) -> None:
+    from lontar.core.personal_data import redact as mask_personal_data
+
+    if answer.refusal_ground and not answer.refusal_grounds:
+        answer.refusal_grounds = [answer.refusal_ground]
     limits.check_lengths(answer, limits.ANSWER_LIMITS)
-    errors = {}
+    errors: dict[str, str] = {}
     if not 0 <= answer.cost_amount <= limits.COST_MAX_RUPIAH:
         errors["cost_amount"] = _("Biaya harus antara Rp0 dan Rp100.000.000.")
     if answer.decision in (Decision.GRANTED, Decision.PARTLY) and not answer.material_given:
         errors["material_given"] = _("Sebutkan materi informasi yang diberikan.")
+    errors.update(
+        costs.cost_problems(
+            amount=answer.cost_amount,
+            payment_method=answer.payment_method,
+            obtain_method=information_request.obtain_method,
+        )
+    )
+    if mask_personal_data(answer.register_remarks) != answer.register_remarks:
+        errors["register_remarks"] = _(
+            "Keterangan tampil di register publik: hapus NIK, nomor telepon, dan alamat surel."
+        )
     if answer.decision in (Decision.PARTLY, Decision.REFUSED):
-        if not answer.refusal_ground:
-            errors["refusal_ground"] = _("Pilih dasar pengecualian (Pasal 17).")
+        errors.update(
+            exemptions.exemption_problems(
+                grounds=answer.refusal_grounds,
+                duration_years=answer.exemption_years,
+                dik_reference=answer.exempt_list_reference,
+                dik_entries=exemptions.dik_entries_for(information_request.agency),
+            )
+        )
         if len(answer.consequence_test.strip()) < 30:
             errors["consequence_test"] = _("Uraikan uji konsekuensi yang dilakukan.")
     if answer.decision == Decision.PARTLY and not answer.redaction_note:
@@ -347,12 +394,24 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
     from lontar.ppid.documents import store_written_notice
 
     require(Action.ANSWER, information_request, by=by)
-    _check_answer(answer)
+    _check_answer(answer, information_request)
+    refusing = answer.decision in (Decision.PARTLY, Decision.REFUSED)
+    # Kept in the order of Pasal 17, whatever order they were ticked in.
+    chosen = set(answer.refusal_grounds) if refusing else set()
+    answer.refusal_grounds = [code for code in exemptions.GROUND_CODES if code in chosen]
+    answer.refusal_ground = exemptions.grounds_text(answer.refusal_grounds)
+    if not refusing:
+        answer.exemption_years = None
     for name in (
         "decision",
         "material_given",
         "holder_body",
         "refusal_ground",
+        "refusal_grounds",
+        "exemption_years",
+        "payment_method",
+        "information_form",
+        "register_remarks",
         "consequence_test",
         "exempt_list_reference",
         "redaction_note",
@@ -364,6 +423,10 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
         setattr(information_request, name, getattr(answer, name))
     information_request.information_held = answer.decision != Decision.NOT_HELD
     information_request.answered_at = timezone.now()
+    if answer.decision in (Decision.GRANTED, Decision.PARTLY):
+        # The register's "date the information was given": the notice releases it; a later
+        # hand-over on paper is recorded as the notice's delivery.
+        information_request.information_given_on = information_request.agency.today()
     for title, upload in answer.documents:
         document = ReleasedDocument(information_request=information_request, title=title)
         document.file.save(server_name(upload), upload, save=False)
@@ -380,7 +443,9 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
     store_written_notice(information_request)
     track(information_request.notice_pdf)
     information_request.save()
-    mail.send_update(information_request, "answered")
+    kind = notice_kind_for(answer.decision, holder_known=bool(answer.holder_body))
+    notice = issue_notice(information_request, kind)
+    mail.send_update(information_request, "answered", notice=notice)
 
 
 # The SKM service unit that measures the PPID desk (PermenPANRB 14/2017: after the service).
@@ -431,122 +496,6 @@ def withdraw_request(
         public_note=note or _("Permohonan dibatalkan oleh pemohon."),
     )
     information_request.save()
-
-
-ERASED = "[dihapus]"
-
-
-def _erased_value(model_field):
-    if model_field.null:
-        return None
-    if isinstance(model_field, (models.CharField, models.TextField)):
-        return "" if model_field.blank else ERASED
-    # A new kind of personal field must say how it is erased; never keep it silently.
-    label = f"{model_field.model._meta.label}.{model_field.name}"
-    raise TypeError(f"No erased value for the personal field {label}")
-
-
-def _regenerated_notice(information_request: InformationRequest) -> ContentFile:
-    from lontar.ppid.documents import written_notice_pdf
-
-    # A new name, so no copy of the old file (backups, caches) can be mistaken for this one.
-    return ContentFile(
-        written_notice_pdf(information_request), name=f"pemberitahuan-{uuid.uuid4().hex}.pdf"
-    )
-
-
-# Personal files that are part of the legal record come back without the personal data;
-# every other personal file is deleted.
-_REGENERATED = {"notice_pdf": _regenerated_notice}
-
-
-def _erase_rows(queryset, fields) -> None:
-    """Clear `fields` on every row, deleting their files from storage."""
-    values = {}
-    for model_field in fields:
-        if isinstance(model_field, models.FileField):
-            stored_rows = queryset.exclude(**{model_field.name: ""})
-            for row in stored_rows.exclude(**{model_field.name: None}):
-                stored = getattr(row, model_field.name)
-                stored.storage.delete(stored.name)
-            values[model_field.name] = ""
-        else:
-            values[model_field.name] = _erased_value(model_field)
-    # update(), not save(): RequestEvent is append-only for people, but the law reaches into
-    # the log too; the event stays, only who-it-was goes.
-    queryset.update(**values)
-
-
-@removes_saved_files_on_error
-@transaction.atomic
-def erase_personal_data(information_request: InformationRequest, *, by=None) -> None:
-    """End of retention (UU 27/2022 Pasal 42–44): remove who asked, keep what was asked.
-
-    Every field the data map (`lontar/core/datamap.py`) marks personal is cleared, on the
-    request and on every row that points to it; personal files are deleted from storage, and
-    the written notice is generated again without the name. The register row, the decision and
-    the timeline stay, because the public register and the annual report count them.
-    """
-    if information_request.is_open:
-        raise ValidationError(_("Permohonan yang masih berjalan tidak dapat dihapus datanya."))
-    regenerate = []
-    for model_field in personal_fields(InformationRequest):
-        if isinstance(model_field, models.FileField):
-            stored = getattr(information_request, model_field.name)
-            if stored:
-                stored.delete(save=False)
-                if model_field.name in _REGENERATED:
-                    regenerate.append(model_field.name)
-            setattr(information_request, model_field.name, "")
-        else:
-            setattr(information_request, model_field.name, _erased_value(model_field))
-    for name in regenerate:
-        replacement = _REGENERATED[name](information_request)
-        getattr(information_request, name).save(replacement.name, replacement, save=False)
-        track(getattr(information_request, name))
-    information_request.personal_data_erased_at = timezone.now()
-    information_request.save()
-    for relation in InformationRequest._meta.related_objects:
-        related = cast("type[models.Model]", relation.related_model)  # resolved, never "self"
-        fields = personal_fields(related)
-        if fields and (relation.one_to_many or relation.one_to_one):
-            rows = related._default_manager.filter(**{relation.field.name: information_request})
-            _erase_rows(rows, fields)
-    # The e-mails to and about the requester are in the outbox, which names no request.
-    outbox.erase_about(mail.about(information_request))
-    _record(
-        information_request,
-        kind="personal_data_erased",
-        by=by,
-        internal_note=_("Data pribadi pemohon dihapus karena masa simpan berakhir."),
-    )
-
-
-def erase_expired_personal_data(today: date | None = None) -> int:
-    """Erase every closed request whose retention period has ended; return how many.
-
-    Without `today`, each agency's own today counts (`Agency.today()`).
-    """
-    if today is None:
-        ended = models.Q(pk__in=[])
-        for agency in Agency.objects.all():
-            ended |= models.Q(agency=agency, retain_personal_data_until__lte=agency.today())
-    else:
-        ended = models.Q(retain_personal_data_until__lte=today)
-    due = InformationRequest.objects.filter(
-        ended,
-        personal_data_erased_at__isnull=True,
-        status__in=[Status.COMPLETED, Status.WITHDRAWN],
-    )
-    erased = 0
-    for information_request in due.iterator():
-        try:
-            erase_personal_data(information_request)
-        except Exception:  # one broken record must not keep every other requester's data
-            logger.exception("erasing personal data of request %s failed", information_request.pk)
-            continue
-        erased += 1
-    return erased
 
 
 @transaction.atomic

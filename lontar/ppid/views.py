@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from lontar.agencies.selectors import agency_for_request
+from lontar.agencies.calendar import calendar_for_agency
+from lontar.agencies.selectors import agency_for_request, ppid_page_profiles
 from lontar.core import idempotency
 from lontar.core.client import client_ip
 from lontar.core.exports import safe_row
@@ -31,9 +32,11 @@ from lontar.core.ratelimit import (
     visitor_key,
 )
 from lontar.core.retirement import closed_when_retired
+from lontar.ppid import costs
 from lontar.ppid.documents import stored_receipt
 from lontar.ppid.forms import RequestForm, TrackForm
-from lontar.ppid.models import InformationRequest, ReleasedDocument
+from lontar.ppid.models import InformationRequest, Notice, ReleasedDocument
+from lontar.ppid.privacy_services import privacy_notice_for
 from lontar.ppid.register import REGISTER_COLUMNS, column_headings, register_values
 from lontar.ppid.selectors import public_register, track_request
 from lontar.ppid.services import RequesterDetails, register_request, settings_for
@@ -76,9 +79,27 @@ def _agency(request: HttpRequest):
     return agency
 
 
+def _costs(agency) -> dict[str, str]:
+    """The agency's own tariff (or "free" until it decides) and that viewing is free."""
+    return {
+        "tariff": costs.tariff_statement(settings_for(agency).copy_tariff),
+        "viewing_free": costs.viewing_is_free(),
+    }
+
+
 def index(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
-    return render(request, "ppid/public/index.html", {"ppid_settings": settings_for(agency)})
+    return render(
+        request,
+        "ppid/public/index.html",
+        {
+            "ppid_settings": settings_for(agency),
+            # What this agency decided, said as such: the clock follows the same setting.
+            "cuti_bersama_counts": calendar_for_agency(agency).cuti_bersama_is_working_day,
+            "officials": ppid_page_profiles(agency),
+            **_costs(agency),
+        },
+    )
 
 
 @never_cache
@@ -87,7 +108,11 @@ def index(request: HttpRequest) -> HttpResponse:
 def new_request(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
     ppid_settings = settings_for(agency)
-    form_kwargs = {"require_identity_scan": ppid_settings.require_identity_scan}
+    form_kwargs: dict[str, Any] = {
+        "require_identity_scan": ppid_settings.require_identity_scan,
+        "privacy_text": privacy_notice_for(agency),
+    }
+    page = {"ppid_settings": ppid_settings, **_costs(agency)}
     if request.method == "POST":
         key = idempotency.key_from(request.POST)
         earlier = idempotency.earlier(_SCOPE, key)
@@ -106,10 +131,7 @@ def new_request(request: HttpRequest) -> HttpResponse:
                 ),
             )
             return render(
-                request,
-                "ppid/public/request_form.html",
-                {"form": form, "ppid_settings": ppid_settings},
-                status=429,
+                request, "ppid/public/request_form.html", {"form": form, **page}, status=429
             )
         if valid:
             details = RequesterDetails.from_cleaned(form.cleaned_data)
@@ -147,7 +169,7 @@ def new_request(request: HttpRequest) -> HttpResponse:
             except StorageUnavailable as error:  # nothing stored; the message sits by the file
                 uncount(visitor_key(request, "ppid-request"))  # nothing was filed
                 form.add_error(None, error)
-                context = {"form": form, "ppid_settings": ppid_settings}
+                context = {"form": form, **page}
                 return render(request, "ppid/public/request_form.html", context, status=503)
             if outcome.created is None:  # lost a race with the same key
                 assert outcome.earlier is not None
@@ -159,9 +181,7 @@ def new_request(request: HttpRequest) -> HttpResponse:
         # A session from the moment the form is shown, so that both POSTs of a double click
         # carry the same one and the answer the browser keeps (the second) is the receipt.
         request.session[_FORM_SHOWN] = True
-    return render(
-        request, "ppid/public/request_form.html", {"form": form, "ppid_settings": ppid_settings}
-    )
+    return render(request, "ppid/public/request_form.html", {"form": form, **page})
 
 
 def _filed_by_this_session(request: HttpRequest, earlier: SubmissionKey, wait: float) -> bool:
@@ -216,7 +236,11 @@ def receipt(request: HttpRequest) -> HttpResponse:
     if code:
         # Shown once: the plaintext code must not sit in the session store for its lifetime.
         request.session[_RECEIPT] = {**request.session[_RECEIPT], "code": None}
-    return render(request, "ppid/public/receipt.html", {"r": information_request, "code": code})
+    return render(
+        request,
+        "ppid/public/receipt.html",
+        {"r": information_request, "code": code, **_costs(information_request.agency)},
+    )
 
 
 def _too_many_downloads(request: HttpRequest) -> HttpResponse | None:
@@ -297,6 +321,7 @@ def track_detail(request: HttpRequest) -> HttpResponse:
             "r": information_request,
             "events": information_request.events.exclude(public_note=""),
             "documents": information_request.documents.all(),
+            "notices": information_request.notices.all(),
         },
     )
 
@@ -309,6 +334,11 @@ def tracked_file(request: HttpRequest, kind: str, pk: int = 0) -> HttpResponse |
     information_request = _tracked(request)
     if kind == "pemberitahuan" and information_request.notice_pdf:
         field, name = information_request.notice_pdf, "pemberitahuan-tertulis.pdf"
+    elif kind == "surat":  # a notice, exactly as it was sent
+        notice = Notice.objects.filter(pk=pk, information_request=information_request).first()
+        if notice is None or not notice.pdf:
+            raise Http404
+        field, name = notice.pdf, f"surat-{notice.kind}-{notice.sequence}.pdf"
     elif kind == "dokumen":
         document = ReleasedDocument.objects.filter(
             pk=pk, information_request=information_request

@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet
-from lontar.ppid import admin_views
+from lontar.ppid import admin_privacy, admin_views
 from lontar.ppid.models import PPIDSettings
 from lontar.ppid.selectors import may_handle_requests
 
@@ -54,6 +54,27 @@ def register_ppid_admin_urls() -> list:
             f"{prefix}<int:pk>/dokumen/<int:document_pk>/",
             admin_views.released_document,
             name="ppid_admin_document",
+        ),
+        # Notices on paper and the requester's data rights (issue 21).
+        path(
+            f"{prefix}<int:pk>/surat/<int:document_pk>/",
+            admin_privacy.notice_file,
+            name="ppid_admin_notice_file",
+        ),
+        path(
+            f"{prefix}<int:pk>/surat/<int:document_pk>/disampaikan/",
+            admin_privacy.notice_delivered,
+            name="ppid_admin_notice_delivered",
+        ),
+        path(
+            f"{prefix}<int:pk>/data-pribadi/perbaiki/",
+            admin_privacy.correct_data,
+            name="ppid_admin_correct_data",
+        ),
+        path(
+            f"{prefix}<int:pk>/data-pribadi/hapus/",
+            admin_privacy.erase_data,
+            name="ppid_admin_erase_data",
         ),
     ]
 

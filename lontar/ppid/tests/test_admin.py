@@ -187,7 +187,7 @@ def _partial_answer(**overrides) -> dict:
     data = {
         "answer-decision": Decision.PARTLY,
         "answer-material_given": "Rekap formasi CPNS 2026 per jabatan.",
-        "answer-refusal_ground": "Pasal 17 huruf h",
+        "answer-refusal_grounds": ["Pasal 17 huruf h"],
         "answer-consequence_test": "Nama peserta adalah data pribadi; membukanya merugikan "
         "peserta lebih besar daripada manfaatnya.",
         "answer-exempt_list_reference": "DIK-BKD/2026/03",
@@ -227,12 +227,12 @@ def test_answer_errors_of_the_service_appear_beside_their_fields(officer_client,
     request, _ = make_request(agency_a)
     response = officer_client.post(
         action_url("answer", request),
-        _partial_answer(**{"answer-refusal_ground": "", "answer-consequence_test": "singkat"}),
+        _partial_answer(**{"answer-refusal_grounds": [], "answer-consequence_test": "singkat"}),
     )
 
     assert response.status_code == 400
     errors = response.context["answer_form"].errors
-    assert errors["refusal_ground"] == ["Pilih dasar pengecualian (Pasal 17)."]
+    assert errors["refusal_grounds"] == ["Pilih paling sedikit satu dasar pengecualian (Pasal 17)."]
     assert errors["consequence_test"] == ["Uraikan uji konsekuensi yang dilakukan."]
     # What was typed is kept.
     assert "Rekap formasi CPNS 2026 per jabatan." in response.text
@@ -316,6 +316,7 @@ def _intake_data(**overrides) -> dict:
         "purpose": "Pengawasan anggaran pendidikan",
         "obtain_method": InformationRequest.ObtainMethod.HARDCOPY,
         "delivery_method": InformationRequest.DeliveryMethod.PICK_UP,
+        "consent": "on",
     }
     data.update(overrides)
     return data

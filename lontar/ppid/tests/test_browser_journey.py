@@ -93,7 +93,7 @@ def officer_handles_it(page, officer, unit, request, document_path) -> None:
     answer = page.locator("form[data-action=answer]")
     answer.get_by_label("Diberikan sebagian").check()
     answer.get_by_label("Materi informasi yang diberikan").fill("Rekap formasi CPNS 2026.")
-    answer.get_by_label("Dasar pengecualian (Pasal 17)").select_option("Pasal 17 huruf h")
+    answer.get_by_label(re.compile("Pasal 17 huruf h")).check()
     answer.get_by_label("Uji konsekuensi").fill(
         "Nama peserta adalah data pribadi; membukanya merugikan peserta lebih dari manfaatnya."
     )

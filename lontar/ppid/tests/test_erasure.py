@@ -77,9 +77,18 @@ def closed_request(agency_a, ppid_officer_a):
     files = {
         "identity_scan": SimpleUploadedFile("ktp.jpg", jpeg_bytes(with_gps=True)),
         "proxy_letter": SimpleUploadedFile("kuasa.pdf", pdf_bytes(f"Kuasa dari {NAME}")),
+        "group_mandate": SimpleUploadedFile("mandat.pdf", pdf_bytes(f"Mandat untuk {NAME}")),
     }
+    # A group's representative acting as a proxy: every personal field has something in it.
+    group = details(
+        files=files,
+        identity_kind="kelompok",
+        group_name="Forum Warga Flamboyan",
+        filed_by_proxy=True,
+        represented_person="Yohanes Diwakili",
+    )
     request, _code = register_request(
-        agency=agency_a, details=details(files=files), received_at=received, channel="web", ip=IP
+        agency=agency_a, details=group, received_at=received, channel="web", ip=IP
     )
     request.legal_entity_decree = "AHU-0012345.AH.01.04.Tahun 2020"
     request.save()

@@ -1,0 +1,133 @@
+"""Issuing notices to a requester and recording that they were delivered.
+
+`issue_notice` runs inside the service that decided the notice (registration, extension,
+answer), numbers it, renders it once and stores the PDF in the private storage; that file is
+never rebuilt, so what the desk prints later is what was decided. E-mail notices count as
+delivered when the outbox takes them; every paper channel (post, desk, printed at intake) waits
+for an officer's `record_delivery`, which appends an event and an audit row.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lontar.core import audit
+from lontar.core.orphans import track
+from lontar.ppid import costs
+from lontar.ppid.actions import may_change
+from lontar.ppid.deadlines import local_date
+from lontar.ppid.models import InformationRequest, Notice, PPIDSettings, RequestEvent
+from lontar.ppid.notice_content import notice_items
+from lontar.ppid.notices import (
+    NoticeKind,
+    channel_for,
+    is_sent_by_itself,
+    missing_items,
+    notice_number,
+)
+
+DELIVERY_NOTE_MAX = 300
+
+
+def _signatory(information_request: InformationRequest) -> str:
+    agency = information_request.agency
+    return agency.ppid_name or _("PPID %(agency)s") % {"agency": agency.name}
+
+
+def issue_notice(information_request: InformationRequest, kind: str) -> Notice:
+    """Number, render and store one notice; the caller's transaction decides whether it exists."""
+    from lontar.ppid.documents import sent_notice_pdf
+
+    r = information_request
+    sequence = (r.notices.aggregate(last=Max("sequence"))["last"] or 0) + 1
+    number = notice_number(r.number, sequence, kind)
+    issued_on = r.agency.today()
+    tariff = ""
+    if kind == NoticeKind.RECEIPT:
+        row = PPIDSettings.objects.filter(agency=r.agency).first()
+        tariff = costs.tariff_statement(row.copy_tariff if row else "")
+    items = notice_items(
+        kind, r, number=number, issued_on=issued_on, signatory=_signatory(r), tariff=tariff
+    )
+    missing = missing_items(kind, items)
+    if missing:  # a programming error, never a citizen's: the services check their input first
+        raise ValueError(f"notice {kind} lacks {', '.join(missing)}")
+    channel = channel_for(
+        chosen=r.notice_channel,
+        filed_through=r.channel,
+        has_email=bool(r.email),
+        kind=kind,
+    )
+    notice = Notice(
+        information_request=r,
+        kind=kind,
+        sequence=sequence,
+        number=number,
+        issued_on=issued_on,
+        signatory=_signatory(r),
+        channel=channel,
+    )
+    title = str(NoticeKind(kind).label)
+    notice.pdf.save("surat.pdf", ContentFile(sent_notice_pdf(r.agency, title, items)), save=False)
+    track(notice.pdf)  # deleted again if the calling service fails
+    if is_sent_by_itself(channel):
+        # Queued in this transaction with the outbox mail (decision 0015): sent when committed.
+        notice.delivered_at = timezone.now()
+        notice.delivery_note = _("Dikirim ke surel pemohon.")
+    notice.save()
+    return notice
+
+
+@transaction.atomic
+def record_delivery(
+    notice: Notice, *, delivered_at: datetime, note: str, by, ip: str | None = None
+) -> None:
+    """An officer records that a paper notice was posted, collected or handed over."""
+    r = notice.information_request
+    if not may_change(by, r):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah permohonan ini."))
+    notice = Notice.objects.select_for_update().get(pk=notice.pk)
+    if notice.delivered_at:
+        raise ValidationError(_("Penyampaian surat ini sudah dicatat."))
+    if delivered_at > timezone.now():
+        raise ValidationError({"delivered_on": _("Tanggal penyampaian tidak boleh di masa depan.")})
+    if local_date(delivered_at, r.agency.time_zone) < notice.issued_on:
+        raise ValidationError(
+            {"delivered_on": _("Tanggal penyampaian tidak boleh sebelum tanggal surat.")}
+        )
+    if len(note) > DELIVERY_NOTE_MAX:
+        raise ValidationError({"note": _("Catatan terlalu panjang.")})
+    notice.delivered_at = delivered_at
+    notice.delivered_by = by
+    notice.delivery_note = note.strip()
+    notice.save(update_fields=["delivered_at", "delivered_by", "delivery_note"])
+    if notice.kind == NoticeKind.ANSWER and r.information_given_on:
+        # On paper the information is given when the notice that carries it is handed over.
+        r.information_given_on = local_date(delivered_at, r.agency.time_zone)
+        r.save(update_fields=["information_given_on"])
+    RequestEvent.objects.create(
+        information_request=r,
+        actor=by,
+        kind="notice_delivered",
+        public_note=_("%(kind)s nomor %(number)s disampaikan (%(channel)s).")
+        % {
+            "kind": notice.get_kind_display(),
+            "number": notice.number,
+            "channel": notice.get_channel_display().lower(),
+        },
+        ip_address=ip,
+    )
+    audit.record(
+        actor=audit.Actor(user=by, ip=ip),
+        action="ppid.notice_delivered",
+        obj=notice,
+        agency=r.agency,
+        changes={"channel": notice.channel, "delivered_at": delivered_at},
+    )
