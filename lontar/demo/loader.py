@@ -197,6 +197,42 @@ def _profile_pages(agency: Agency, home: HomePage, spec: dict) -> dict[str, Stan
     }
 
 
+# English menu labels and footer titles of the demo (the editor fills `label_en` on a real site).
+ENGLISH_LABELS = {
+    "Beranda": "Home",
+    "Profil": "Profile",
+    "Visi dan Misi": "Vision and mission",
+    "Struktur Organisasi": "Organisation",
+    "Tugas Pokok dan Fungsi": "Duties and functions",
+    "Kontak": "Contact",
+    "Tentang kami": "About us",
+    "Tautan pemerintah": "Government links",
+    "Komisi Informasi Pusat": "Central Information Commission",
+    "Badan Kepegawaian Negara": "National Civil Service Agency",
+    "Berita": "News",
+    "Data": "Data",
+    "Podcast": "Podcast",
+    "Layanan Informasi": "Information service",
+    "Program": "Programmes",
+    "Agenda": "Agenda",
+    "Tanya Jawab": "Questions",
+    "Regulasi": "Regulations",
+    "Survei": "Survey",
+}
+
+
+def _with_english(value: dict) -> dict:
+    """A menu link, footer link or footer column with its English text from ENGLISH_LABELS."""
+    value = dict(value)
+    for field in ("label", "title"):
+        if field in value and value[field] in ENGLISH_LABELS:
+            value[f"{field}_en"] = ENGLISH_LABELS[value[field]]
+    for nested in ("children", "links"):
+        if nested in value:
+            value[nested] = [_with_english(child) for child in value[nested]]
+    return value
+
+
 def _menu(pages: dict[str, StandardPage]) -> list:
     return [
         ("item", {"label": "Beranda", "page": None, "url": "/", "children": []}),
@@ -258,7 +294,8 @@ def add_menu_item(agency: Agency, *, label: str, url: str, after: str | None = N
     items = list(home.main_menu.raw_data)
     if any(item["value"]["label"] == label for item in items):
         return
-    new = {"type": "item", "value": {"label": label, "page": None, "url": url, "children": []}}
+    value = {"label": label, "page": None, "url": url, "children": []}
+    new = {"type": "item", "value": _with_english(value)}
     position = len(items)
     if after:
         for index, item in enumerate(items):
@@ -414,8 +451,8 @@ def load_agencies(ctx: DemoContext) -> None:
             home.hero_image_alt = (
                 f"Ilustrasi perbukitan dengan tulisan {agency.short_name}, gambar contoh demo."
             )
-            home.main_menu = stream(_menu(pages))
-            home.footer = stream(_footer(pages))
+            home.main_menu = stream([(kind, _with_english(v)) for kind, v in _menu(pages)])
+            home.footer = stream([(kind, _with_english(v)) for kind, v in _footer(pages)])
             home.services = stream(
                 [
                     (
