@@ -224,9 +224,9 @@ ENGLISH_LABELS = {
 def _with_english(value: dict) -> dict:
     """A menu link, footer link or footer column with its English text from ENGLISH_LABELS."""
     value = dict(value)
-    for field in ("label", "title"):
-        if field in value and value[field] in ENGLISH_LABELS:
-            value[f"{field}_en"] = ENGLISH_LABELS[value[field]]
+    for name in ("label", "title"):
+        if name in value and value[name] in ENGLISH_LABELS:
+            value[f"{name}_en"] = ENGLISH_LABELS[value[name]]
     for nested in ("children", "links"):
         if nested in value:
             value[nested] = [_with_english(child) for child in value[nested]]
