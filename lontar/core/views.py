@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import sys
 
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
+from django.templatetags.static import static
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -29,3 +36,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # No context processors: the database may be the very thing that failed.
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request_path": request.path}))
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on their own; a 404 on every first visit fills logs and
+    costs a round trip on slow phones. The icon is Lontar's own SVG (no third-party host)."""
+    response = HttpResponsePermanentRedirect(static("img/favicon.svg"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
