@@ -76,6 +76,15 @@ def test_every_public_page_type_passes_axe_and_reflows(_chromium, live_server, d
         context.add_cookies([{"name": "lontar_bahasa", "value": language, "url": live_server.url}])
         page = context.new_page()
         page.set_default_timeout(20_000)
+        # Zero requests to any other host (budget of issue 17): it fails offline and leaks.
+        page.on(
+            "request",
+            lambda r: (
+                problems.append(f"request to another host: {r.url}")
+                if not r.url.startswith(live_server.url)
+                else None
+            ),
+        )
         for kind, path in sorted(demo_pages.items()):
             page.set_viewport_size({"width": 360, "height": 740})
             page.goto(path)
