@@ -9,6 +9,7 @@ from django.http import (
     HttpResponseServerError,
     JsonResponse,
 )
+from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
@@ -45,3 +46,11 @@ def favicon(request: HttpRequest) -> HttpResponse:
     response = HttpResponsePermanentRedirect(static("img/favicon.svg"))
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+@require_GET
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The agency's accessibility statement (issue 17): what the portal's tests verify on every
+    public page type, what is known not to be done yet, and how to report a barrier. The
+    agency (name, contacts) comes from the site through the context processor."""
+    return render(request, "core/accessibility.html")
