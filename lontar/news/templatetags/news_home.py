@@ -10,9 +10,12 @@ from lontar.news import selectors
 register = template.Library()
 
 
-@register.inclusion_tag("news/_latest.html")
-def latest_news(agency: Agency | None, count: int = 3) -> dict:
+@register.inclusion_tag("news/_latest.html", takes_context=True)
+def latest_news(context, agency: Agency | None, count: int = 3) -> dict:
+    # The request goes along so that {% pageurl %} gives paths on this host, not the site's
+    # configured host name.
+    request = context.get("request")
     if agency is None:
-        return {"articles": [], "index": None}
+        return {"articles": [], "index": None, "request": request}
     articles = list(selectors.articles_of_agency(agency)[:count])
-    return {"articles": articles, "index": selectors.news_index_for(agency)}
+    return {"articles": articles, "index": selectors.news_index_for(agency), "request": request}
