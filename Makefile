@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 LONTAR := $(BIN)/lontar
 
-.PHONY: run test test-extended install install-test lint format check typecheck coverage migrations messages bench worker clean
+.PHONY: run test test-extended install install-test lint format check typecheck coverage migrations messages bench budget screens worker clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Lontar needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -61,6 +61,16 @@ test-extended: $(VENV)/.installed-test
 	  $(BIN)/python bench/crash_loop.py --var-dir "$$dir" $(CRASH_ARGS) && \
 	  $(BIN)/python bench/load.py --var-dir "$$dir" $(LOAD_ARGS) && \
 	  rm -rf "$$dir"; fi
+
+## make budget: page budgets of every public page type (pass/fail; needs the demo of `make run`).
+budget: export LONTAR_DEBUG ?= 1
+budget: $(VENV)/.installed-test
+	$(BIN)/python bench/page_budget.py
+
+## make screens: docs/screens/*.jpg, every public page type at 360 px (start `make run` first).
+screens: export LONTAR_DEBUG ?= 1
+screens: $(VENV)/.installed-test
+	$(BIN)/python scripts/screens.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

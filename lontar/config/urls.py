@@ -10,6 +10,8 @@ from lontar.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
+    path("aksesibilitas/", core_views.accessibility, name="accessibility"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # The second sign-in step; before Wagtail's admin, whose catch-all would otherwise answer.

@@ -70,7 +70,13 @@ class BotCheckMixin(forms.Form):
     bot_check_refusal = _("Permohonan tidak dapat diproses.")
     bot_check_min_seconds: float = MIN_FILL_SECONDS
 
-    website = forms.CharField(required=False, label=_("Jangan diisi"), max_length=200)
+    # Out of the tab order too: keyboard users never land in a field hidden from them.
+    website = forms.CharField(
+        required=False,
+        label=_("Jangan diisi"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
     shown_at = forms.CharField(widget=forms.HiddenInput, max_length=200)
 
     def __init__(self, *args, **kwargs):

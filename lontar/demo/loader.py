@@ -27,7 +27,7 @@ from lontar.agencies.onboarding import NewAgency, create_agency
 from lontar.agencies.roles import Role
 from lontar.agencies.services import set_staff_roles
 from lontar.demo import content
-from lontar.pages.onboarding import stream
+from lontar.pages.onboarding import stream, with_english
 
 
 @dataclass
@@ -87,7 +87,8 @@ def add_menu_item(agency: Agency, *, label: str, url: str, after: str | None = N
     items = list(home.main_menu.raw_data)
     if any(item["value"]["label"] == label for item in items):
         return
-    new = {"type": "item", "value": {"label": label, "page": None, "url": url, "children": []}}
+    value = {"label": label, "page": None, "url": url, "children": []}
+    new = {"type": "item", "value": with_english(value)}
     position = len(items)
     if after:
         for index, item in enumerate(items):

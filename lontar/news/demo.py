@@ -439,7 +439,7 @@ def _load_bkd(ctx: DemoContext) -> None:
             body=_body(topic, title, unit),
             image=image,
         )
-    add_menu_item(agency, label="Berita", url="/berita/", after="Profil")
+    add_menu_item(agency, label="Berita", url="/berita/", after="Beranda")
 
 
 def _load_other(ctx: DemoContext, key: str) -> None:
@@ -465,7 +465,7 @@ def _load_other(ctx: DemoContext, key: str) -> None:
             source=agency.name,
             body=_body(topic, title, agency.name),
         )
-    add_menu_item(agency, label="Berita", url="/berita/", after="Profil")
+    add_menu_item(agency, label="Berita", url="/berita/", after="Beranda")
 
 
 def load(ctx: DemoContext) -> None:

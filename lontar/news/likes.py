@@ -1,11 +1,13 @@
 """'Anda suka berita ini?': one like per visitor per article, without accounts.
 
-A visitor is recognised by a random id kept in a signed cookie. A visitor who comes back
-without the cookie (cleared, private window, a script that never keeps cookies) is recognised
-for the rest of the day by a hash of IP address and user agent salted with the day and the
-secret key: the same browser cannot pile up likes by dropping its cookie, and since the salt
-changes every day the hash cannot be linked across days nor reversed into an IP address. The
-raw IP is never stored. Known crawlers never count; toggles are rate-limited per fingerprint.
+A visitor is recognised by a random id kept in a signed cookie, and only by it. A visitor
+without the cookie is a new visitor: many people share one address (an office, a mobile
+carrier's NAT) and often the same phone model, so a hash of address and user agent cannot tell
+them apart, and treating the second person as the first took the first person's like away
+(issue 17). What keeps a script from piling up likes by dropping its cookie is the rate limit
+per fingerprint — a hash of IP address and user agent salted with the day and the secret key,
+which cannot be linked across days nor reversed into an address — and a daily cap of likes per
+fingerprint and article. The raw IP is never stored. Known crawlers never count.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ COOKIE_SALT = "lontar.news.visitor"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 RATE_LIMIT = 10  # toggles per fingerprint ...
 RATE_WINDOW = 60  # ... per this many seconds
+# Likes one fingerprint (address and agent, today) may add to one article: room for a whole
+# office behind one address, not for a script.
+FINGERPRINT_CAP = 30
 CRAWLER = re.compile(
     r"bot\b|bot/|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|"
     r"curl/|wget/|python-requests|python-urllib|httpx|go-http-client|java/|libwww|scrapy",
@@ -105,20 +110,15 @@ def toggle_like(
     """
     raw = visitor_id(request)
     print_ = fingerprint(request)
+    existing = None
     if raw:
         existing = ArticleLike.objects.filter(article=article, visitor=visitor_key(raw)).first()
     else:
-        # No cookie: the same browser today is the same visitor, so its click takes back the
-        # like it gave before dropping the cookie instead of adding a second one.
-        existing = ArticleLike.objects.filter(article=article, fingerprint=print_).first()
+        # No cookie: a new visitor, never someone who already liked (see the module docstring).
         raw = secrets.token_urlsafe(18)
     if existing is not None and want is not True:
         existing.delete()
-    elif existing is not None and existing.visitor != visitor_key(raw):
-        # The second POST of a double click came before the first's cookie: the like is this
-        # browser's, now under the id this answer's cookie carries.
-        ArticleLike.objects.filter(pk=existing.pk).update(visitor=visitor_key(raw))
-    elif existing is None and want is not False:
+    elif existing is None and want is not False and not _capped(article, print_):
         try:
             with transaction.atomic():
                 ArticleLike.objects.create(
@@ -127,6 +127,12 @@ def toggle_like(
         except IntegrityError:  # a double click raced us; the like exists already
             pass
     return like_state_for(article, raw), raw
+
+
+def _capped(article: NewsArticlePage, print_: str) -> bool:
+    return ArticleLike.objects.filter(article=article, fingerprint=print_).count() >= (
+        FINGERPRINT_CAP
+    )
 
 
 def like_state_for(article: NewsArticlePage, raw: str) -> LikeState:

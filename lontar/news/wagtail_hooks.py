@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet
-from lontar.news import admin_views
+from lontar.news import admin_views, dashboard
 from lontar.news.models import NewsCategory
 
 
@@ -31,3 +31,8 @@ def register_news_admin_urls():
 @hooks.register("register_admin_menu_item")
 def register_culture_menu_item():
     return MenuItem(_("Budaya menulis"), reverse("news_culture"), icon_name="edit", order=260)
+
+
+@hooks.register("construct_homepage_panels")
+def add_write_news_panel(request, panels: list) -> None:
+    panels[:0] = dashboard.panels_for(request)

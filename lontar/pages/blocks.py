@@ -122,6 +122,12 @@ class ContentBlocks(blocks.StreamBlock):
 
 class LinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("label"), max_length=60)
+    label_en = blocks.CharBlock(
+        label=_("label dalam bahasa Inggris"),
+        max_length=60,
+        required=False,
+        help_text=_("Tampil bagi pengunjung yang memilih English; kosong: label Indonesia."),
+    )
     page = blocks.PageChooserBlock(label=_("halaman"), required=False)
     url = blocks.CharBlock(
         label=_("atau alamat"),
@@ -163,6 +169,9 @@ class MenuItemBlock(LinkBlock):
 
 class FooterColumnBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("judul kolom"), max_length=60)
+    title_en = blocks.CharBlock(
+        label=_("judul kolom dalam bahasa Inggris"), max_length=60, required=False
+    )
     links = blocks.ListBlock(LinkBlock(), label=_("tautan"))
 
     class Meta:

@@ -194,8 +194,45 @@ def default_pages(agency: Agency, home: HomePage, spec: NewAgency) -> dict[str, 
     }
 
 
+# English menu labels and footer titles of the default menus (staff edit `label_en` later).
+ENGLISH_LABELS = {
+    "Beranda": "Home",
+    "Profil": "Profile",
+    "Visi dan Misi": "Vision and mission",
+    "Struktur Organisasi": "Organisation",
+    "Tugas Pokok dan Fungsi": "Duties and functions",
+    "Kontak": "Contact",
+    "Maklumat Pelayanan": "Service pledge",
+    "Tentang kami": "About us",
+    "Tautan pemerintah": "Government links",
+    "Komisi Informasi Pusat": "Central Information Commission",
+    "Badan Kepegawaian Negara": "National Civil Service Agency",
+    "Berita": "News",
+    "Data": "Data",
+    "Podcast": "Podcast",
+    "Layanan Informasi": "Information service",
+    "Program": "Programmes",
+    "Agenda": "Agenda",
+    "Tanya Jawab": "Questions",
+    "Regulasi": "Regulations",
+    "Survei": "Survey",
+}
+
+
+def with_english(value: dict) -> dict:
+    """A menu link, footer link or footer column with its English text from ENGLISH_LABELS."""
+    value = dict(value)
+    for name in ("label", "title"):
+        if name in value and value[name] in ENGLISH_LABELS:
+            value[f"{name}_en"] = ENGLISH_LABELS[value[name]]
+    for nested in ("children", "links"):
+        if nested in value:
+            value[nested] = [with_english(child) for child in value[nested]]
+    return value
+
+
 def _link(label: str, page: Page | None = None, url: str = "") -> dict:
-    return {"label": label, "page": page.pk if page else None, "url": url}
+    return with_english({"label": label, "page": page.pk if page else None, "url": url})
 
 
 def menu(pages: Mapping[str, StandardPage]) -> list[dict]:
@@ -207,9 +244,12 @@ def menu(pages: Mapping[str, StandardPage]) -> list[dict]:
     ]
     return stream(
         [
-            ("item", {**_link("Beranda", url="/"), "children": []}),
-            ("item", {**_link("Profil", pages["profile"]), "children": profile_children}),
-            ("item", {**_link("Kontak", pages["contact"]), "children": []}),
+            ("item", with_english({**_link("Beranda", url="/"), "children": []})),
+            (
+                "item",
+                with_english({**_link("Profil", pages["profile"]), "children": profile_children}),
+            ),
+            ("item", with_english({**_link("Kontak", pages["contact"]), "children": []})),
         ]
     )
 
@@ -224,13 +264,15 @@ def footer(pages: Mapping[str, StandardPage]) -> list[dict]:
         about.append(_link("Maklumat Pelayanan", pages["notice"]))
     return stream(
         [
-            ("column", {"title": "Tentang kami", "links": about}),
+            ("column", with_english({"title": "Tentang kami", "links": about})),
             (
                 "column",
-                {
-                    "title": "Tautan pemerintah",
-                    "links": [_link(label, url=url) for label, url in GOVERNMENT_LINKS],
-                },
+                with_english(
+                    {
+                        "title": "Tautan pemerintah",
+                        "links": [_link(label, url=url) for label, url in GOVERNMENT_LINKS],
+                    }
+                ),
             ),
         ]
     )

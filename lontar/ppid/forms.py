@@ -191,7 +191,9 @@ class RequestForm(BotCheckMixin, IdempotencyMixin, forms.Form):
                     "legal_entity_decree",
                     _("Isi nomor SK pengesahan badan hukum dari Kemenkumham."),
                 )
-        if not data.get("phone") and not data.get("email"):
+        # A malformed e-mail already has its own message; asking for "phone or e-mail" on top
+        # of it said the same thing twice (issue 17).
+        if not data.get("phone") and not data.get("email") and "email" not in self.errors:
             self.add_error(
                 "phone", _("Isi nomor telepon atau surel agar kami dapat menghubungi Anda.")
             )

@@ -6,11 +6,13 @@ import csv
 import time
 from importlib import import_module
 from typing import Any, TypeGuard
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -23,7 +25,7 @@ from lontar.core.client import client_ip
 from lontar.core.exports import safe_row
 from lontar.core.faults import StorageUnavailable
 from lontar.core.models import SubmissionKey
-from lontar.core.params import choice, parse_page, parse_year
+from lontar.core.params import choice, clean_text, parse_page, parse_year
 from lontar.core.ratelimit import (
     count,
     hit_and_check,
@@ -216,11 +218,44 @@ def _already_filed(request: HttpRequest, earlier: SubmissionKey) -> HttpResponse
     return render(request, "ppid/public/already_filed.html")
 
 
+class _NoGrant(Exception):
+    """This browser may not open the receipt or the tracking result (any more)."""
+
+    def __init__(self, stale: object) -> None:
+        super().__init__()
+        self.stale = stale
+
+
+def _to_tracking_form(request: HttpRequest, stale: object) -> HttpResponse:
+    """Later, or on another phone, the receipt and tracking links lead to the tracking form
+    instead of a 404 (issue 17). The number is filled in when this very browser filed or
+    tracked the request (its session still names it); the code never travels in a URL."""
+    url = reverse("ppid:track")
+    pk = stale.get("id") if isinstance(stale, dict) else None
+    if isinstance(pk, int):
+        number = (
+            InformationRequest.objects.filter(pk=pk, agency=agency_for_request(request))
+            .values_list("number", flat=True)
+            .first()
+        )
+        if number:
+            url = f"{url}?{urlencode({'nomor': number})}"
+    return redirect(url)
+
+
+def _forget_all_but_the_id(request: HttpRequest, key: str) -> None:
+    """An expired grant keeps only the request's id (no code, no time): enough to fill in the
+    number on the tracking form for this browser, never enough to open the request."""
+    grant = request.session.pop(key, None)
+    if isinstance(grant, dict) and isinstance(grant.get("id"), int):
+        request.session[key] = {"id": grant["id"]}
+
+
 def _from_receipt(request: HttpRequest) -> tuple[InformationRequest, str | None]:
     receipt = request.session.get(_RECEIPT)
     if not _fresh(receipt):
-        request.session.pop(_RECEIPT, None)
-        raise Http404
+        _forget_all_but_the_id(request, _RECEIPT)
+        raise _NoGrant(receipt)
     information_request = (
         InformationRequest.objects.select_related("agency").filter(pk=receipt["id"]).first()
     )
@@ -232,7 +267,10 @@ def _from_receipt(request: HttpRequest) -> tuple[InformationRequest, str | None]
 
 @never_cache
 def receipt(request: HttpRequest) -> HttpResponse:
-    information_request, code = _from_receipt(request)
+    try:
+        information_request, code = _from_receipt(request)
+    except _NoGrant as missing:
+        return _to_tracking_form(request, missing.stale)
     if code:
         # Shown once: the plaintext code must not sit in the session store for its lifetime.
         request.session[_RECEIPT] = {**request.session[_RECEIPT], "code": None}
@@ -262,7 +300,10 @@ def receipt_download(request: HttpRequest) -> HttpResponse:
     refused = _too_many_downloads(request)
     if refused:
         return refused
-    information_request, _code = _from_receipt(request)
+    try:
+        information_request, _code = _from_receipt(request)
+    except _NoGrant as missing:
+        return _to_tracking_form(request, missing.stale)
     # A small stored file, read whole: no PDF is built here after the first time.
     with stored_receipt(information_request).open("rb") as stored:
         response = HttpResponse(stored.read(), content_type="application/pdf")
@@ -275,7 +316,12 @@ def receipt_download(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def track(request: HttpRequest) -> HttpResponse:
-    form = TrackForm(request.POST if request.method == "POST" else None)
+    # `?nomor=` fills in the registration number (links in receipts and e-mails); never the code.
+    number = clean_text(request.GET.get("nomor"), "nomor", max_length=80)
+    form = TrackForm(
+        request.POST if request.method == "POST" else None,
+        initial={"number": number} if number else None,
+    )
     if request.method == "POST":
         valid = form.is_valid()  # add_error() needs the cleaned form, even when refusing
         if not hit_and_check(request, "ppid-track", TRACKING_TRIES_PER_HOUR, 3600):
@@ -306,14 +352,17 @@ def track(request: HttpRequest) -> HttpResponse:
 def _tracked(request: HttpRequest) -> InformationRequest:
     grant = request.session.get(_TRACKED)
     if not _fresh(grant):
-        request.session.pop(_TRACKED, None)
-        raise Http404
+        _forget_all_but_the_id(request, _TRACKED)
+        raise _NoGrant(grant)
     return InformationRequest.objects.select_related("agency", "assigned_unit").get(pk=grant["id"])
 
 
 @never_cache
 def track_detail(request: HttpRequest) -> HttpResponse:
-    information_request = _tracked(request)
+    try:
+        information_request = _tracked(request)
+    except _NoGrant as missing:
+        return _to_tracking_form(request, missing.stale)
     return render(
         request,
         "ppid/public/track_detail.html",
@@ -331,7 +380,10 @@ def tracked_file(request: HttpRequest, kind: str, pk: int = 0) -> HttpResponse |
     refused = _too_many_downloads(request)
     if refused:
         return refused
-    information_request = _tracked(request)
+    try:
+        information_request = _tracked(request)
+    except _NoGrant as missing:
+        return _to_tracking_form(request, missing.stale)
     if kind == "pemberitahuan" and information_request.notice_pdf:
         field, name = information_request.notice_pdf, "pemberitahuan-tertulis.pdf"
     elif kind == "surat":  # a notice, exactly as it was sent

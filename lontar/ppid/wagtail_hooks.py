@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet
-from lontar.ppid import admin_privacy, admin_views
+from lontar.ppid import admin_privacy, admin_views, dashboard
 from lontar.ppid.models import PPIDSettings
 from lontar.ppid.selectors import may_handle_requests
 
@@ -90,3 +90,8 @@ class PPIDSettingsViewSet(AgencyScopedSnippetViewSet):
 
 
 register_snippet(PPIDSettingsViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_requests_panel(request: HttpRequest, panels: list) -> None:
+    panels.extend(dashboard.panels_for(request))

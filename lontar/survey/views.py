@@ -168,6 +168,8 @@ def _bar_chart(chart_id: str, rows: list[tuple[str, object, Decimal]]) -> dict:
                 # Strings, so that the Indonesian decimal comma never reaches an SVG number.
                 "width": f"{width:.1f}",
                 "value_x": f"{CHART_BAR_X + width + 6:.1f}",
+                # The HTML chart's bar length, in percent of the row (readable on a phone).
+                "share": f"{share:.1f}",
             }
         )
     return {

@@ -60,12 +60,32 @@ def test_two_visitors_count_twice(page):
     assert response.json() == {"count": 2, "liked": True}
 
 
-def test_dropping_the_cookie_does_not_add_a_second_like_the_same_day(page):
+def test_two_people_behind_one_address_both_like(page):
+    """An office or a carrier's NAT: same address, same phone model, two people (issue 17)."""
+    first = visitor()
+    first.post(like_url(page))
+    second = visitor()
+    html = second.get(page.url).content.decode()
+    assert 'aria-pressed="false"' in html and 'name="suka" value="1"' in html
+    assert second.post(like_url(page), {"suka": "1"}, **JSON).json() == {"count": 2, "liked": True}
+    # The first person's like is still theirs.
+    assert first.post(like_url(page), {"suka": "0"}, **JSON).json() == {"count": 1, "liked": False}
+
+
+def test_a_visitor_without_cookie_asking_to_unlike_changes_nothing(page):
     visitor().post(like_url(page))
-    # The same browser (address and agent) without its cookie: the click takes the like back.
-    response = visitor().post(like_url(page), **JSON)
-    assert response.json()["count"] == 0
-    assert ArticleLike.objects.filter(article=page).count() == 0
+    assert visitor().post(like_url(page), {"suka": "0"}, **JSON).json() == {
+        "count": 1,
+        "liked": False,
+    }
+
+
+def test_dropping_the_cookie_again_and_again_is_capped(page, monkeypatch):
+    monkeypatch.setattr(likes, "FINGERPRINT_CAP", 3)
+    monkeypatch.setattr(likes, "RATE_LIMIT", 100)
+    for _ in range(5):
+        visitor().post(like_url(page))
+    assert ArticleLike.objects.filter(article=page).count() == 3
 
 
 def test_a_forged_cookie_is_ignored(page):

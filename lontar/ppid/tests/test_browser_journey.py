@@ -99,7 +99,11 @@ def officer_handles_it(page, officer, unit, request, document_path) -> None:
     )
     answer.get_by_label("Bagian yang dihitamkan dan alasannya").fill("Nama peserta dihitamkan.")
     answer.get_by_label("Dokumen yang diberikan").set_input_files(str(document_path))
-    answer.get_by_role("button", name="Simpan jawaban dan kirim pemberitahuan").click()
+    # The confirmation step: the send button shows only once the officer opens it.
+    send = answer.get_by_role("button", name="Simpan jawaban dan kirim pemberitahuan")
+    assert not send.is_visible()
+    answer.get_by_text("Periksa sebelum mengirim…").click()
+    send.click()
     page.get_by_text("Pemberitahuan tertulis dibuat").first.wait_for()
 
 

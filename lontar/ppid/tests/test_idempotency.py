@@ -71,7 +71,8 @@ def test_another_browser_with_the_same_key_learns_only_that_it_was_received(agen
     assert response.status_code == 200
     assert "Permohonan sudah diterima" in body and "/ppid/lacak/" in body
     assert stored.number not in body and "Maria" not in body
-    assert stranger.get("/ppid/permohonan/terkirim/").status_code == 404
+    # The receipt link leads the stranger to the empty tracking form, never to the number.
+    assert stranger.get("/ppid/permohonan/terkirim/")["Location"] == "/ppid/lacak/"
 
 
 def test_different_forms_file_different_requests(client, agency_a):

@@ -6,12 +6,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import pytest
 import time_machine
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from lontar.ppid import crypto
@@ -56,18 +57,42 @@ def test_tracking_grant_expires_after_half_an_hour(client, agency_a):
         assert client.get("/ppid/lacak/permohonan/").status_code == 200
 
         clock.shift(timedelta(minutes=2))
-        assert client.get("/ppid/lacak/permohonan/").status_code == 404
-        assert client.get("/ppid/lacak/berkas/pemberitahuan/").status_code == 404
-        assert "ppid_tracked" not in client.session
+        # Back to the tracking form with the number filled in; the code is asked again.
+        later = client.get("/ppid/lacak/permohonan/")
+        assert later.status_code == 302
+        assert later["Location"] == f"/ppid/lacak/?{urlencode({'nomor': request.number})}"
+        form = client.get(later["Location"]).content.decode()
+        assert f'value="{request.number}"' in form and code not in form
+        assert client.get("/ppid/lacak/berkas/pemberitahuan/")["Location"].startswith(
+            "/ppid/lacak/"
+        )
+        assert client.session["ppid_tracked"] == {"id": request.pk}  # no time: no access
 
 
 def test_receipt_of_a_new_request_expires_too(client, agency_a):
     with time_machine.travel(timezone.now(), tick=False) as clock:
         client.post("/ppid/permohonan/baru/", form_data())
         clock.shift(timedelta(minutes=31))
-        assert client.get("/ppid/permohonan/terkirim/").status_code == 404
-        assert client.get("/ppid/permohonan/terkirim/tanda-terima.pdf").status_code == 404
-        assert client.get("/ppid/lacak/permohonan/").status_code == 404
+        number = InformationRequest.objects.get().number
+        expected = f"/ppid/lacak/?{urlencode({'nomor': number})}"
+        assert client.get("/ppid/permohonan/terkirim/")["Location"] == expected
+        assert client.get("/ppid/permohonan/terkirim/tanda-terima.pdf")["Location"] == expected
+        assert client.get("/ppid/lacak/permohonan/").status_code == 302
+
+
+def test_receipt_link_in_another_browser_leads_to_the_empty_tracking_form(client, agency_a):
+    client.post("/ppid/permohonan/baru/", form_data())
+    other = Client()
+    response = other.get("/ppid/permohonan/terkirim/")
+    assert response.status_code == 302 and response["Location"] == "/ppid/lacak/"
+    assert other.get("/ppid/lacak/permohonan/")["Location"] == "/ppid/lacak/"
+
+
+def test_the_receipt_states_the_extension_and_what_comes_after(client, agency_a):
+    body = client.post("/ppid/permohonan/baru/", form_data(), follow=True).content.decode()
+    assert "7 hari kerja" in body and "keberatan" in body and "Komisi Informasi" in body
+    stored = InformationRequest.objects.get()
+    assert f"/ppid/lacak/?nomor={stored.number}" in body.replace("&amp;", "&")
 
 
 def test_wrong_codes_from_many_addresses_lock_the_number_not_the_site(client, agency_a):
