@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agencies', '0006_agency_retirement'),
+        ('agencies', '0008_ckan_agency_uuid'),
     ]
 
     operations = [
