@@ -80,17 +80,18 @@ def main() -> None:
 
     regulation = LegalDocument.objects.order_by("pk").first()
     client = Client()
+    queries: list[str] = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
     print(f"{'page':<18}{'status':>7}{'queries':>9}{'rendered ms':>13}{'cached ms':>11}")
     for name, path in PAGES:
         path = path or (f"/regulasi/{regulation.pk}/" if regulation else "/regulasi/0/")
         settings.LONTAR_PAGE_CACHE_SECONDS = 0
         client.get(path, HTTP_HOST="127.0.0.1")  # warm the application caches
-        queries: list[str] = []
-
-        def count(execute, sql, params, many, context):
-            queries.append(sql)
-            return execute(sql, params, many, context)
-
+        queries.clear()
         with connection.execute_wrapper(count):
             response = client.get(path, HTTP_HOST="127.0.0.1")
         rendered = _time(client, path, args.rounds)

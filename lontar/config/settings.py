@@ -120,6 +120,8 @@ MIDDLEWARE = [
     "lontar.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Anonymous pages for a second (decision 0019); after CSRF, before what builds the page.
+    "lontar.core.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "lontar.accounts.middleware.StaffSessionMiddleware",
@@ -452,6 +454,9 @@ LONTAR_ADMIN_CONTENT_SECURITY_POLICY = {
 }
 # Pages that show what a citizen typed (the request form, the receipt, the tracking pages) and
 # every admin page must never be kept by a browser or a shared proxy cache.
+# How long an anonymous page is served from the cache (lontar/core/pagecache.py, decision
+# 0019): a change shows within this plus one rendering; 0 turns the page cache off.
+LONTAR_PAGE_CACHE_SECONDS = env_int("LONTAR_PAGE_CACHE_SECONDS", 1)
 LONTAR_NO_STORE_PATH_PREFIXES = ("/ppid/permohonan/", "/ppid/lacak/", LONTAR_ADMIN_PATH_PREFIX)
 
 # --- Wagtail ------------------------------------------------------------------------------------

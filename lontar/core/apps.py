@@ -9,4 +9,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the deployment checks (`lontar check --deploy`).
-        from lontar.core import checks  # noqa: F401
+        from lontar.core import (
+            checks,  # noqa: F401
+            content_version,
+        )
+
+        content_version.connect()
