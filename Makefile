@@ -149,6 +149,7 @@ messages: $(VENV)/.installed
 bench: export LONTAR_DEBUG ?= 1
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/page_weight.py
+	$(BIN)/python bench/pages.py --var-dir var
 
 clean:
 	rm -rf $(VENV) var
