@@ -50,8 +50,8 @@ def is_cacheable_request(request: HttpRequest) -> bool:
         return False
     if set(request.COOKIES) - _allowed_cookies():
         return False  # a session, a like-visitor id, a flash message: someone in particular
-    if request.headers.get("authorization"):
-        return False
+    if any(request.headers.get(name) for name in ("authorization", "x-api-key", "range")):
+        return False  # a partner's key, or a part of a file: not the page everyone gets
     no_store = tuple(getattr(settings, "LONTAR_NO_STORE_PATH_PREFIXES", ()))
     return not request.path.startswith((*no_store, settings.LONTAR_ADMIN_PATH_PREFIX))
 
@@ -73,7 +73,9 @@ def is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
 
 def _key(request: HttpRequest) -> str:
     language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-    raw = f"{request.get_host()}|{request.get_full_path()}|{language}"
+    # Accept too: a view may answer JSON or HTML to the same URL.
+    accept = request.headers.get("accept", "")
+    raw = f"{request.get_host()}|{request.get_full_path()}|{language}|{accept}"
     return "lontar:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -127,3 +127,14 @@ def test_related_articles_follow_a_publish_at_once(agency_a, client):
     related = client.get(page.url).context["related"]
 
     assert [p.title for p in related] == ["Terkait"]
+
+
+def test_a_partner_key_or_a_range_request_bypasses_the_cache(page_cache, agency_a):
+    page = article(news_index(agency_a), "Data terbuka")
+    Client().get(page.url)
+
+    with_key = Client().get(page.url, headers={"x-api-key": "kunci-mitra"})
+    with_range = Client().get(page.url, headers={"range": "bytes=0-10"})
+
+    assert "X-Lontar-Cache" not in with_key
+    assert "X-Lontar-Cache" not in with_range
