@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 LONTAR := $(BIN)/lontar
 
-.PHONY: run test test-extended install install-test lint format check typecheck coverage migrations messages bench budget screens worker clean
+.PHONY: run serve test test-extended install install-test lint format check typecheck coverage migrations messages bench budget screens worker clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Lontar needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -40,6 +40,19 @@ run: $(VENV)/.installed
 
 worker: $(VENV)/.installed
 	$(LONTAR) worker
+
+## make serve: production mode on this machine (README "Production"): settings from the
+## environment (and ENV_FILE when it exists), migrate, hashed and compressed static files,
+## the worker, and gunicorn (lontar/config/gunicorn.py) on WEB_BIND.
+ENV_FILE ?= .env
+serve: $(VENV)/.installed
+	@set -a; if [ -f "$(ENV_FILE)" ]; then . ./$(ENV_FILE); fi; set +a; \
+	  $(LONTAR) check --deploy --fail-level ERROR && \
+	  $(LONTAR) migrate --no-input -v 0 && \
+	  $(LONTAR) collectstatic --no-input -v 0 && \
+	  { $(LONTAR) worker & worker=$$!; \
+	    trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	    $(BIN)/gunicorn -c python:lontar.config.gunicorn lontar.config.wsgi; }
 
 ## make test: install what the tests need and run the whole suite (SQLite unless DATABASE_URL).
 test: $(VENV)/.installed-test
@@ -150,6 +163,7 @@ messages: $(VENV)/.installed
 bench: export LONTAR_DEBUG ?= 1
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/page_weight.py
+	$(BIN)/python bench/pages.py --var-dir var
 
 clean:
 	rm -rf $(VENV) var

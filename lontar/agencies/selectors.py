@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from wagtail.models import Site
 
 from lontar.agencies.models import Agency, StaffProfile
+from lontar.core import content_version
+
+_NO_AGENCY = "-"
 
 
 def agency_for_site(site: Site | None) -> Agency | None:
+    """The site's agency; cached until content changes (every page asks, few pages change)."""
     if site is None:
         return None
-    return Agency.objects.select_related("logo", "site").filter(site=site).first()
+    key = f"lontar:agency-of-site:{site.pk}:{content_version.current()}"
+    cached = cache.get(key)
+    if cached is not None:
+        return None if cached == _NO_AGENCY else cached
+    agency = Agency.objects.select_related("logo", "site").filter(site=site).first()
+    cache.set(key, _NO_AGENCY if agency is None else agency, 3600)
+    return agency
 
 
 def agency_for_request(request: HttpRequest) -> Agency | None:

@@ -121,6 +121,8 @@ MIDDLEWARE = [
     "lontar.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Anonymous pages for a second (decision 0019); after CSRF, before what builds the page.
+    "lontar.core.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "lontar.accounts.middleware.StaffSessionMiddleware",
@@ -163,8 +165,12 @@ TEMPLATES = [
 # --- Database -----------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'lontar.sqlite3'}")
 try:
+    # Production keeps a connection per thread for a minute (a new PostgreSQL connection costs
+    # a few ms per request); the health check replaces one the server has dropped.
     _database = dj_database_url.parse(
-        DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0), conn_health_checks=True
+        DATABASE_URL,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG else 60),
+        conn_health_checks=True,
     )
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is malformed: {exc}") from exc
@@ -361,7 +367,13 @@ LONTAR_LOGIN_FAILURES_PER_ADDRESS = env_int("LONTAR_LOGIN_FAILURES_PER_ADDRESS",
 OTP_TOTP_ISSUER = env_str("LONTAR_PLATFORM_NAME", "Lontar")
 # Sessions stay in the database (Redis down must not sign everyone out). A session lives at
 # most 8 hours after login and ends after 30 minutes without a request.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# With Redis, sessions are read from the cache and written through to the database
+# (cached_db): a page view costs no session query, and Redis down still signs nobody out.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = 8 * 3600
 LONTAR_SESSION_IDLE_SECONDS = env_int("LONTAR_SESSION_IDLE_SECONDS", 30 * 60)
 
@@ -386,7 +398,7 @@ if HTTPS:
     CSRF_COOKIE_NAME = "__Host-lontar_csrf"
 SECURE_SSL_REDIRECT = HTTPS and env_bool("LONTAR_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load-balancer probes speak plain HTTP
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^healthz/ready$"]  # load-balancer probes speak plain HTTP
 SECURE_HSTS_SECONDS = env_int("LONTAR_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("LONTAR_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
 SECURE_HSTS_PRELOAD = env_bool("LONTAR_HSTS_PRELOAD", HTTPS)
@@ -449,6 +461,9 @@ LONTAR_ADMIN_CONTENT_SECURITY_POLICY = {
 }
 # Pages that show what a citizen typed (the request form, the receipt, the tracking pages) and
 # every admin page must never be kept by a browser or a shared proxy cache.
+# How long an anonymous page is served from the cache (lontar/core/pagecache.py, decision
+# 0019): a change shows within this plus one rendering; 0 turns the page cache off.
+LONTAR_PAGE_CACHE_SECONDS = env_int("LONTAR_PAGE_CACHE_SECONDS", 1)
 LONTAR_NO_STORE_PATH_PREFIXES = ("/ppid/permohonan/", "/ppid/lacak/", LONTAR_ADMIN_PATH_PREFIX)
 
 # --- Wagtail ------------------------------------------------------------------------------------

@@ -37,3 +37,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+LONTAR_PAGE_CACHE_SECONDS = 0  # tests that check the page cache turn it on

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("aksesibilitas/", core_views.accessibility, name="accessibility"),
+    path("healthz/ready", core_views.healthz_ready, name="healthz-ready"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # The second sign-in step; before Wagtail's admin, whose catch-all would otherwise answer.

@@ -15,18 +15,27 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from lontar.core import health
 from lontar.core.faults import DATABASE_ERRORS, database_unavailable
-from lontar.core.health import database_status
 
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    status = database_status()
+    """Liveness: one `SELECT 1`; the migration state counted at startup or on `?ulang=1`."""
+    status = health.database_status(recheck=request.GET.get("ulang") == "1")
     healthy = bool(status["database"] and status["migrations_applied"])
     return JsonResponse(
         {"status": "ok" if healthy else "error", **status}, status=200 if healthy else 503
     )
+
+
+@never_cache
+@require_GET
+def healthz_ready(request: HttpRequest) -> JsonResponse:
+    """Readiness: every dependency with its own verdict (lontar/core/health.py)."""
+    ready, report = health.readiness()
+    return JsonResponse(report, status=200 if ready else 503)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

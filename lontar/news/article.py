@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import HttpRequest
 from django.urls import reverse
@@ -11,7 +12,7 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from lontar.agencies.selectors import agency_for_request
-from lontar.core import jsonld
+from lontar.core import content_version, jsonld
 from lontar.core.public_urls import absolute_url
 from lontar.news import likes
 from lontar.news.models import NewsArticlePage
@@ -109,21 +110,40 @@ def _load_relations(article: NewsArticlePage, request: HttpRequest) -> likes.Lik
     return likes.LikeState(count=loaded.like_count, liked=bool(loaded.my_likes))
 
 
+def _published_extras(article: NewsArticlePage) -> dict:
+    """Tags, neighbours and related articles: they depend only on published content."""
+    tags = sorted(article.tags.all(), key=lambda tag: tag.name.lower())
+    if article.pk is None or not article.path:  # the preview of a page being created
+        return {"tags": tags, "previous": None, "following": None, "related": []}
+    # The index is the parent: its path is enough to query; its URL is the article's minus
+    # the slug.
+    index = Page(path=article.path[: -article.steplen], depth=article.depth - 1)
+    public = ~NewsArticlePage.objects.all().private_q()
+    previous, following = neighbours(article, index, public)
+    related = related_articles(article, index=index, tag_ids=[t.pk for t in tags], public=public)
+    return {"tags": tags, "previous": previous, "following": following, "related": related}
+
+
+def published_extras(article: NewsArticlePage, request: HttpRequest) -> dict:
+    """The extras of a live article come from the cache until content changes (a publish,
+    unpublish, move or edit anywhere bumps the version: core/content_version.py); a preview
+    shows the revision's own tags, so it never reads or fills the cache."""
+    if getattr(request, "is_preview", False) or article.pk is None:
+        return _published_extras(article)
+    key = f"lontar:article-extras:{article.pk}:{content_version.current()}"
+    extras = cache.get(key)
+    if extras is None:
+        extras = _published_extras(article)
+        cache.set(key, extras, 3600)
+    return extras
+
+
 def article_context(article: NewsArticlePage, request: HttpRequest) -> dict:
     like = _load_relations(article, request)
     url = article.get_full_url(request) or absolute_url(agency_for_request(request), request.path)
-    tags = sorted(article.tags.all(), key=lambda tag: tag.name.lower())
-    previous = following = None
-    related: list[NewsArticlePage] = []
-    if article.pk is not None and article.path:  # not the preview of a page being created
-        # The index is the parent: its path is enough to query; its URL is the article's
-        # minus the slug.
-        index = Page(path=article.path[: -article.steplen], depth=article.depth - 1)
-        public = ~NewsArticlePage.objects.all().private_q()
-        previous, following = neighbours(article, index, public)
-        related = related_articles(
-            article, index=index, tag_ids=[t.pk for t in tags], public=public
-        )
+    extras = published_extras(article, request)
+    tags, related = extras["tags"], extras["related"]
+    previous, following = extras["previous"], extras["following"]
     own_url = article.get_url(request) or request.path
     index_url = own_url.rstrip("/").rsplit("/", 1)[0] + "/"
     social_image = article.hero_image.get_rendition(SOCIAL_IMAGE) if article.hero_image_id else None

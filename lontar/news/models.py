@@ -178,6 +178,12 @@ class NewsArticlePage(PublicUrlPageMixin, Page):
     class Meta:
         verbose_name = _("berita")
         verbose_name_plural = _("berita")
+        # Every listing (index, category and tag archives, author pages, feeds) is newest
+        # first; with 100k articles the sort must come from an index, not a full scan.
+        indexes = [
+            models.Index(fields=["-date"], name="news_article_date"),
+            models.Index(fields=["category", "-date"], name="news_article_category_date"),
+        ]
 
     @property
     def reading_minutes(self) -> int:

@@ -17,9 +17,6 @@ class PagesConfig(AppConfig):
     verbose_name = _("Halaman")
 
     def ready(self) -> None:
-        from lontar.pages import signals
-
-        signals.connect()
         post_migrate.connect(
             _restore_wagtail_roots, sender=self, dispatch_uid="lontar.pages.wagtail_roots"
         )

@@ -1,4 +1,4 @@
-"""The resolved main menu and footer of a site, cached until the home page is published again."""
+"""The resolved main menu and footer of a site, cached until published content changes."""
 
 from __future__ import annotations
 
@@ -9,15 +9,7 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-PAGES_VERSION_KEY = "lontar:pages-version"
-
-
-def bump_pages_version(**kwargs) -> None:
-    """Any publish, unpublish or move may change a menu's URLs or titles."""
-    try:
-        cache.incr(PAGES_VERSION_KEY)
-    except ValueError:
-        cache.set(PAGES_VERSION_KEY, 1, None)
+from lontar.core import content_version
 
 
 @dataclass(frozen=True)
@@ -56,8 +48,9 @@ def _link(value, request: HttpRequest) -> Link | None:
 
 def navigation_for(root_page: Page, request: HttpRequest) -> Navigation:
     """The site's menu and footer; a cache hit costs no database query."""
-    # Page URLs depend on the host the request came in on, so the host is part of the key.
-    version = cache.get_or_set(PAGES_VERSION_KEY, 1, None)
+    # Page URLs depend on the host the request came in on, so the host is part of the key. Any
+    # publish, unpublish or move may change a menu's URLs or titles (core/content_version.py).
+    version = content_version.current()
     language = "en" if _english() else "id"
     key = f"lontar:nav:{root_page.pk}:{version}:{request.get_host()}:{language}"
     navigation = cache.get(key)

@@ -6,16 +6,16 @@ from django import template
 from django.core.cache import cache
 
 from lontar.agencies.models import Agency
+from lontar.core import content_version
 from lontar.news import selectors
-from lontar.pages.navigation import PAGES_VERSION_KEY
 
 register = template.Library()
 
 
 def _latest(agency: Agency, count: int, request) -> dict:
     """Titles, paths and dates of the newest articles, cached like the menu: until the next
-    publish, unpublish or move bumps the pages version, so a warm home page adds no query."""
-    version = cache.get_or_set(PAGES_VERSION_KEY, 1, None)
+    change of published content bumps the content version, so a warm home page adds no query."""
+    version = content_version.current()
     host = request.get_host() if request is not None else ""
     key = f"lontar:latest-news:{agency.pk}:{count}:{version}:{host}"
     latest = cache.get(key)

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
+from lontar.core import content_version
 from lontar.news.models import ArticleLike
 from lontar.news.tests.helpers import article, category, news_index
 
@@ -77,18 +78,18 @@ def test_index_query_count_is_constant(
 ):
     _many(agency_a, count, author=writer.staff_profile, with_images=True)
     client.get("/berita/")  # warm renditions and navigation
-    cache.delete("lontar:pages-version")
+    cache.delete(content_version.KEY)
     client.get("/berita/")
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(13):
         assert client.get("/berita/").status_code == 200
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(13):
         assert client.get("/berita/kategori/umum/").status_code == 200
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(14):
         assert client.get("/berita/tag/asn/").status_code == 200
 
 
 @pytest.mark.parametrize("count", [2, 20])
-def test_article_page_runs_at_most_15_queries(
+def test_article_page_runs_at_most_12_queries(
     client, agency_a, writer, django_assert_max_num_queries, count
 ):
     index, pages = _many(agency_a, count, author=writer.staff_profile, with_images=True)
@@ -96,7 +97,8 @@ def test_article_page_runs_at_most_15_queries(
     for n in range(count):
         ArticleLike.objects.create(article=target, visitor=f"v{n}", fingerprint=f"f{n}")
     client.get(target.url)
-    with django_assert_max_num_queries(15):
+    # Tags, neighbours and related articles come from the cache until content changes.
+    with django_assert_max_num_queries(12):
         response = client.get(target.url)
     assert response.status_code == 200
     assert response.context["like"].count == count
