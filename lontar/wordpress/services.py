@@ -50,10 +50,10 @@ def _counts(report: Report) -> dict:
 
 
 def _bump_navigation() -> None:
-    """Menus are cached per pages version; imported pages were added without a publish."""
-    from lontar.pages.navigation import bump_pages_version
+    """Menus and lists are cached per content version; imported pages came without a publish."""
+    from lontar.core import content_version
 
-    bump_pages_version()
+    content_version.bump()
 
 
 @transaction.atomic
