@@ -60,7 +60,7 @@ def test_sitemap_lists_live_pages_of_this_site_only(client, articles):
     assert "/berita/draf/" not in body and "berita-dinas-b" not in body
 
 
-def test_robots_txt_points_to_the_sitemap(client):
+def test_robots_txt_points_to_the_sitemap(client, agency_a):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()

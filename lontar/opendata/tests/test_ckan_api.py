@@ -118,6 +118,8 @@ def test_shared_resource_url_downloads_with_the_partner_key_only(live_server, ag
     from lontar.opendata import partners
     from lontar.opendata.models import PartnerAgreement
 
+    agency_a.public_base_url = live_server.url  # resource URLs start at the public address
+    agency_a.save()
     shared = make_dataset(agency_a, slug="formasi", title="Formasi", visibility="mitra")
     resource = add_csv(shared, text="unit,lowong\nMutasi,3\n")
     today = timezone.localdate()
