@@ -194,8 +194,8 @@ def test_keyboard_alone_skips_to_content_likes_searches_and_asks(_chromium, live
         page.keyboard.type("Kapan berkas kenaikan pangkat periode Oktober dibuka?")
         page.wait_for_timeout(3100)
         _tab_to(page, page.locator("main form button[type=submit]"))
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         assert Question.objects.count() == before + 1
     except Exception:
         page.screenshot(path="/tmp/journeys-keyboard.png", full_page=True)
