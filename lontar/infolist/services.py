@@ -74,6 +74,8 @@ def publish_notice(notice: UrgentNotice, *, actor: Actor) -> None:
             to_state=to_state,
             changes={"proof_digest": [None, notice.proof_digest]},
         )
+        # Now for this request, and again after commit in case a page re-cached the old list.
+        forget_banner(notice.agency_id)
         transaction.on_commit(lambda: forget_banner(notice.agency_id))
 
 
@@ -90,6 +92,8 @@ def withdraw_notice(notice: UrgentNotice, *, actor: Actor) -> None:
             from_state=from_state,
             to_state=to_state,
         )
+        # Now for this request, and again after commit in case a page re-cached the old list.
+        forget_banner(notice.agency_id)
         transaction.on_commit(lambda: forget_banner(notice.agency_id))
 
 

@@ -13,9 +13,9 @@ def legal_documents(agency) -> list[Entry]:
     documents = published_documents(agency).order_by("-year", "kind", "number")
     return [
         Entry(
-            summary=str(document),
+            summary=f"{document.short_name} tentang {document.title}",
             url=document.get_absolute_url(),
             updated_on=document.enacted_on,
         )
-        for document in documents.only("pk", "kind", "number", "year", "title", "enacted_on")[:500]
+        for document in documents[:500]
     ]
