@@ -46,19 +46,19 @@ class Figures:
     year: int
     total: int = 0
     per_month: list[int] = field(default_factory=lambda: [0] * 12)
-    by_channel: Counter = field(default_factory=Counter)
-    by_decision: Counter = field(default_factory=Counter)
-    by_refusal_ground: Counter = field(default_factory=Counter)
+    by_channel: Counter[str] = field(default_factory=Counter)
+    by_decision: Counter[str] = field(default_factory=Counter)
+    by_refusal_ground: Counter[str] = field(default_factory=Counter)
     answered: int = 0
     open: int = 0
     average_days: float | None = None
     median_days: float | None = None
     on_time: int = 0
     objections: int = 0
-    objection_grounds: Counter = field(default_factory=Counter)
-    objection_outcomes: Counter = field(default_factory=Counter)
+    objection_grounds: Counter[str] = field(default_factory=Counter)
+    objection_outcomes: Counter[str] = field(default_factory=Counter)
     disputes: int = 0
-    dispute_outcomes: Counter = field(default_factory=Counter)
+    dispute_outcomes: Counter[str] = field(default_factory=Counter)
 
     @property
     def on_time_share(self) -> float | None:

@@ -150,3 +150,12 @@ def test_a_serta_merta_notice_shows_on_every_page_with_proof_of_publication(
         "infolist.publish_notice",
         "infolist.withdraw_notice",
     ]
+
+
+def test_the_dip_is_a_live_open_data_table(agency_a):
+    from lontar.opendata.generators import GENERATORS
+
+    item(agency_a)
+    columns, rows = GENERATORS["dip"].generate(agency_a)
+    assert columns[0] == "ringkasan" and "kategori" in columns
+    assert any(row[0] == "Laporan realisasi anggaran 2025" and row[6] == "berkala" for row in rows)
