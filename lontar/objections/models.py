@@ -54,9 +54,10 @@ class Objection(models.Model):
     purpose = models.TextField(_("tujuan penggunaan informasi"), max_length=2000, blank=True)
     received_at = models.DateTimeField(_("diterima"))
 
-    # The objector (or proxy): personal data, never public.
-    objector_name = models.CharField(_("nama pengaju keberatan"), max_length=200)
-    address = models.TextField(_("alamat"), max_length=500)
+    # The objector (or proxy): personal data, never public. Required by the form; blank=True
+    # only so that erasure (ppid.services.erase_personal_data) can empty them.
+    objector_name = models.CharField(_("nama pengaju keberatan"), max_length=200, blank=True)
+    address = models.TextField(_("alamat"), max_length=500, blank=True)
     phone = models.CharField(_("telepon"), max_length=30, blank=True)
     email = models.EmailField(_("surel"), blank=True)
 
