@@ -88,9 +88,10 @@ def test_after_an_upheld_refusal_tracking_shows_how_and_by_when_and_the_dossier(
     atasan = staff_member(agency_a, Role.PPID_SUPERIOR, username="atasan-a")
     request, _ = refused_request(agency_a, ppid_officer_a)
     objection, code = file_objection(agency_a, request)
-    assert client.get("/ppid/keberatan/lacak/berkas-sengketa.zip").status_code == 404
-    before = _track(client, objection, code).content.decode()
-    assert "panduan-sengketa" not in before  # still within the Atasan's 30 days
+    with time_machine.travel(datetime(2026, 10, 6, 10, 0, tzinfo=WITA), tick=False):
+        before = _track(client, objection, code).content.decode()
+        assert "panduan-sengketa" not in before  # still within the Atasan's 30 days
+        assert client.get("/ppid/keberatan/lacak/berkas-sengketa.zip").status_code == 404
     with time_machine.travel(datetime(2026, 10, 12, 10, 0, tzinfo=WITA), tick=False):
         services.answer_objection(
             objection,
