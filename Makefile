@@ -114,7 +114,8 @@ RULE_MODULES := lontar/core/calendar.py lontar/core/transitions.py lontar/ppid/d
 	lontar/programs/progress.py lontar/qna/redaction.py lontar/regulations/status.py \
 	lontar/qna/states.py lontar/survey/states.py lontar/opendata/states.py \
 	lontar/ppid/notices.py lontar/ppid/costs.py lontar/ppid/exemptions.py \
-	lontar/ppid/requesters.py lontar/ppid/retention.py lontar/ppid/privacy.py
+	lontar/ppid/requesters.py lontar/ppid/retention.py lontar/ppid/privacy.py \
+	lontar/objections/deadlines.py lontar/ppidstats/figures.py
 RULE_TESTS := lontar/core/tests/test_calendar.py lontar/core/tests/test_transitions.py \
 	lontar/ppid/tests/test_deadlines.py lontar/ppid/tests/test_nik.py \
 	lontar/ppid/tests/test_numbering.py lontar/survey/tests/test_ikm.py \
@@ -122,17 +123,20 @@ RULE_TESTS := lontar/core/tests/test_calendar.py lontar/core/tests/test_transiti
 	lontar/regulations/tests/test_status.py lontar/ppid/tests/test_states.py \
 	lontar/qna/tests/test_states.py lontar/survey/tests/test_workflow.py \
 	lontar/opendata/tests/test_audited_writes.py lontar/ppid/tests/test_notices.py \
-	lontar/ppid/tests/test_request_rules.py
+	lontar/ppid/tests/test_request_rules.py lontar/objections/tests/test_deadlines.py \
+	lontar/ppidstats/tests/test_statistics.py
 RULE_FLOOR := 96
 SERVICE_MODULES := lontar/core/audit.py lontar/ppid/services.py lontar/ppid/actions.py \
 	lontar/survey/services.py lontar/regulations/services.py lontar/qna/services.py \
-	lontar/opendata/partners.py lontar/opendata/publication.py lontar/wordpress/services.py
+	lontar/opendata/partners.py lontar/opendata/publication.py lontar/wordpress/services.py \
+	lontar/objections/services.py lontar/infolist/services.py
 SERVICE_TESTS := lontar/core/tests/test_audit.py lontar/ppid/tests/test_services.py \
 	lontar/ppid/tests/test_actions.py lontar/survey/tests/test_services.py \
 	lontar/survey/tests/test_workflow.py lontar/regulations/tests/test_services.py \
 	lontar/regulations/tests/test_import_audit.py lontar/qna/tests/test_services.py \
 	lontar/opendata/tests/test_audited_writes.py lontar/opendata/tests/test_partners.py \
-	lontar/wordpress/tests/test_admin.py
+	lontar/wordpress/tests/test_admin.py \
+	lontar/objections/tests/test_services.py lontar/infolist/tests/test_infolist.py
 SERVICE_FLOOR := 86
 comma := ,
 empty :=

@@ -85,7 +85,12 @@ def _perms(app_label: str, models: dict[str, tuple[str, ...]]) -> tuple[str, ...
 
 
 _ADMIN_ACCESS = ("wagtailadmin.access_admin",)
-_PPID_DESK = _ADMIN_ACCESS + _perms("ppid", {"informationrequest": EDIT})
+_PPID_DESK = (
+    _ADMIN_ACCESS
+    + _perms("ppid", {"informationrequest": EDIT})
+    + _perms("objections", {"objection": ("change", "view")})
+    + _perms("infolist", {"infoitem": ALL, "exemptinfo": ALL, "urgentnotice": EDIT})
+)
 # Editors run the agency's public content beyond pages: news categories, the Q&A desk and
 # podcast, programs and the agenda, and open-data datasets.
 _EDITORIAL = (
@@ -101,7 +106,7 @@ MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     + _EDITORIAL
     + _perms("opendata", {"dataset": EDIT, "resource": EDIT}),
     Role.PPID_OFFICER: _PPID_DESK,
-    Role.PPID_SUPERIOR: _PPID_DESK,
+    Role.PPID_SUPERIOR: _PPID_DESK + ("objections.answer_objection",),
     Role.AGENCY_ADMIN: _ADMIN_ACCESS
     + _EDITORIAL
     + _perms(

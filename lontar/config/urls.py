@@ -31,6 +31,9 @@ urlpatterns = [
     path("", include("lontar.podcast.urls")),
     path("", include("lontar.opendata.urls")),
     path("", include("lontar.programs.urls")),
+    path("", include("lontar.objections.urls")),
+    path("", include("lontar.infolist.urls")),
+    path("", include("lontar.ppidstats.urls")),
 ]
 
 if settings.DEBUG:

@@ -27,13 +27,13 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         "agencies": frozenset({"core"}),
         "pages": frozenset({"core", "agencies"}),
         "search": frozenset({"core", "agencies"}),
-        "survey": frozenset({"core", "agencies", "opendata"}),
+        "survey": frozenset({"core", "agencies", "opendata", "infolist"}),
         "ppid": frozenset({"core", "agencies", "survey", "opendata"}),
         "news": frozenset({"core", "agencies", "pages", "search", "opendata"}),
-        "regulations": frozenset({"core", "agencies", "search", "opendata"}),
+        "regulations": frozenset({"core", "agencies", "search", "opendata", "infolist"}),
         "qna": frozenset({"core", "agencies", "search", "regulations", "opendata"}),
         "podcast": frozenset({"core", "agencies", "search", "qna"}),
-        "programs": frozenset({"core", "agencies", "search", "news", "opendata"}),
+        "programs": frozenset({"core", "agencies", "search", "news", "opendata", "infolist"}),
         "opendata": frozenset({"core", "agencies", "search"}),
         "integrity": frozenset({"core", "agencies", "search"}),
         "operations": frozenset({"core"}),
@@ -49,6 +49,9 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
                 "regulations",
             }  # fmt: skip
         ),
+        "objections": frozenset({"core", "agencies", "ppid"}),
+        "infolist": frozenset({"core", "agencies", "opendata"}),
+        "ppidstats": frozenset({"core", "agencies", "ppid", "objections"}),
     }
 )
 

@@ -125,3 +125,26 @@ def request_counts(agency) -> QuerySet:
         .annotate(total=Count("pk"))
         .order_by("year", "status", "decision")
     )
+
+
+def public_timeline(information_request) -> QuerySet:
+    """The request's steps as the requester sees them (events with a public note), oldest
+    first; used by the tracking page and by the objection dossier (lontar/objections)."""
+    return information_request.events.exclude(public_note="").order_by("at", "pk")
+
+
+def requests_for_statistics(agency, year: int) -> QuerySet[InformationRequest]:
+    """One agency's requests of a year with only what the statistics count (no personal data;
+    lontar/ppidstats)."""
+    return InformationRequest.objects.filter(agency=agency, year=year).only(
+        "agency_id",
+        "received_at",
+        "channel",
+        "status",
+        "decision",
+        "refusal_ground",
+        "answered_at",
+        "notice_due",
+        "extended_due",
+        "extended_at",
+    )

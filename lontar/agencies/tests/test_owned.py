@@ -26,6 +26,10 @@ OWNED = {
     "regulations.LegalDocument": ("legal_documents", models.PROTECT),
     "podcast.Show": ("podcast_shows", models.CASCADE),
     "qna.Question": ("questions", models.CASCADE),
+    "infolist.InfoItem": ("info_items", models.CASCADE),
+    "infolist.ExemptInfo": ("exempt_infos", models.CASCADE),
+    "infolist.SourceConfirmation": ("dip_confirmations", models.CASCADE),
+    "infolist.UrgentNotice": ("urgent_notices", models.CASCADE),
 }
 LIST = "wagtailsnippets_news_newscategory"
 

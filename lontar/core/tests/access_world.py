@@ -30,6 +30,7 @@ def build_records(agency) -> dict[str, Model]:
         WorkingDayOverride,
     )
     from lontar.agencies.tests.factories import UserFactory
+    from lontar.infolist.models import ExemptInfo, InfoItem, UrgentNotice
     from lontar.news.models import NewsCategory
     from lontar.opendata.models import (
         Dataset,
@@ -153,6 +154,29 @@ def build_records(agency) -> dict[str, Model]:
             kind=SurveyPeriod._meta.get_field("kind").choices[0][0],
             starts_on=date(2025, 1, 1),
             ends_on=date(2025, 3, 31),
+        ),
+        "infolist.infoitem": InfoItem.objects.create(
+            agency=agency,
+            summary=f"Laporan keuangan {tag}",
+            holder="Sekretariat",
+            responsible="Kepala Sekretariat",
+            made_when_where="2025, Kupang",
+            retention="10 tahun",
+            category="berkala",
+        ),
+        "infolist.exemptinfo": ExemptInfo.objects.create(
+            agency=agency,
+            description=f"Berkas penyidikan {tag}",
+            ground="a",
+            consequence_analysis="Uji.",
+            exempt_until=date(2030, 1, 1),
+            duration_note="5 tahun",
+            decided_by="PPID",
+            decision_number=f"1/DIK/{tag}",
+            decided_on=date(2025, 1, 1),
+        ),
+        "infolist.urgentnotice": UrgentNotice.objects.create(
+            agency=agency, title=f"Banjir {tag}", body="Uji."
         ),
     }
     return records

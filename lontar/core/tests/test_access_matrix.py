@@ -43,6 +43,26 @@ ROW_COUNT_MODELS = (
 )
 
 
+def _objection(agency, information_request):
+    from lontar.core.audit import Actor
+    from lontar.objections.services import ObjectionDetails, register_objection
+
+    objection, _code = register_objection(
+        agency=agency,
+        details=ObjectionDetails(
+            grounds=["c"],
+            case_summary="Tidak ditanggapi.",
+            objector_name="Pengaju Rahasia",
+            address="Jalan Uji",
+            phone="081234567890",
+            information_request=information_request,
+        ),
+        received_at=information_request.received_at,
+        actor=Actor.system(),
+    )
+    return objection
+
+
 def _world() -> dict:
     from wagtail.images.tests.utils import get_test_image_file
     from wagtail.models import Workflow
@@ -60,6 +80,7 @@ def _world() -> dict:
     )
     information_request, _code = make_request(agency_a)
     question = make_question(agency_a)
+    objection = _objection(agency_a, information_request)
     users = {
         "citizen": UserFactory(username="warga"),
         "writer": staff_member(agency_a, Role.WRITER, username="penulis-a"),
@@ -89,6 +110,7 @@ def _world() -> dict:
         "document": records["programs.planningdocument"].document,
         "request": information_request,
         "question": question,
+        "objection": objection,
         "users": users,
         "group": Group.objects.get(name=f"{agency_a.short_name} · {Role.EDITOR.value}"),
         "workflow": Workflow.objects.order_by("pk").first(),
@@ -136,6 +158,10 @@ def _pk_for(route: matrix.Route, world: dict):
         return world["request"].pk
     if route.name and route.name.startswith("qna_admin_"):
         return world["question"].pk
+    if route.name and route.name.startswith("objections_admin_"):
+        return world["objection"].pk
+    if route.name == "infolist_admin_notice":
+        return records["infolist.urgentnotice"].pk
     return None
 
 

@@ -24,6 +24,7 @@ EXPECTED_GENERATORS = {
     "skm-hasil": "lontar.survey.opendata",
     "regulasi": "lontar.regulations.opendata",
     "asn": "lontar.opendata.opendata",
+    "dip": "lontar.infolist.opendata",
 }
 EXPECTED_CONTENT = {
     "news": "lontar.news.opendata",

@@ -107,6 +107,12 @@ def closed_request(agency_a, ppid_officer_a):
     PersonalFileAccess.objects.create(
         information_request=request, user=ppid_officer_a, which="identitas", ip_address=OFFICER_IP
     )
+    # An objection about the request names the objector: erased with the request (issue 16).
+    from lontar.objections.tests.helpers import file_objection
+
+    objection, _ = file_objection(agency_a, request, received_at=received)
+    objection.email = "pemohon@contoh.id"
+    objection.save(update_fields=["email"])
     request.refresh_from_db()
     return request
 

@@ -1,0 +1,79 @@
+"""The public DIP and DIK pages, their exports, and the proof page of an urgent notice."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from lontar.agencies.selectors import agency_for_request
+from lontar.core.params import InvalidParameter, choice
+from lontar.infolist import exports
+from lontar.infolist.categories import Category
+from lontar.infolist.selectors import dik_entries_for, dip_rows, published_notices
+
+QUERY_MAX = 100
+
+
+def _agency(request: HttpRequest):
+    agency = agency_for_request(request)
+    if agency is None:
+        raise Http404
+    return agency
+
+
+def _filters(request: HttpRequest) -> tuple[str, str]:
+    query = request.GET.get("q", "").strip()
+    if len(query) > QUERY_MAX:
+        raise InvalidParameter("q", f"Kata kunci paling panjang {QUERY_MAX} huruf.")
+    category = choice(request.GET.get("kategori"), "kategori", frozenset(Category.values))
+    return query, category
+
+
+def dip(request: HttpRequest) -> HttpResponse:
+    agency = _agency(request)
+    query, category = _filters(request)
+    rows = dip_rows(agency, query=query, category=category)
+    return render(
+        request,
+        "infolist/dip.html",
+        {
+            "rows": rows,
+            "q": query,
+            "kategori": category,
+            "categories": Category.choices,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def dip_xlsx(request: HttpRequest) -> HttpResponse:
+    agency = _agency(request)
+    query, category = _filters(request)
+    response = HttpResponse(
+        exports.dip_xlsx(agency, dip_rows(agency, query=query, category=category)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="dip-{agency.slug}.xlsx"'
+    return response
+
+
+def dip_pdf(request: HttpRequest) -> HttpResponse:
+    agency = _agency(request)
+    query, category = _filters(request)
+    response = HttpResponse(
+        exports.dip_pdf(agency, dip_rows(agency, query=query, category=category)),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'attachment; filename="dip-{agency.slug}.pdf"'
+    return response
+
+
+def dik(request: HttpRequest) -> HttpResponse:
+    agency = _agency(request)
+    return render(request, "infolist/dik.html", {"entries": dik_entries_for(agency)})
+
+
+def notices(request: HttpRequest) -> HttpResponse:
+    """Every urgent notice the agency published, with its time-stamped proof."""
+    agency = _agency(request)
+    return render(request, "infolist/notices.html", {"notices": published_notices(agency)})

@@ -1,0 +1,58 @@
+"""The DIP, DIK and urgent-notice desk in the Wagtail admin."""
+
+from __future__ import annotations
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet
+from lontar.infolist import admin_views
+from lontar.infolist.models import ExemptInfo, InfoItem, UrgentNotice
+
+
+class InfoItemViewSet(AgencyScopedSnippetViewSet):
+    model = InfoItem
+    icon = "list-ul"
+    menu_label = _("DIP")
+    menu_order = 312
+    add_to_admin_menu = True
+    list_display = ["summary", "category", "holder", "last_updated", "next_review"]
+    list_filter = ["category"]
+    search_fields = ["summary", "holder"]
+
+
+class ExemptInfoViewSet(AgencyScopedSnippetViewSet):
+    model = ExemptInfo
+    icon = "lock"
+    menu_label = _("DIK")
+    menu_order = 313
+    add_to_admin_menu = True
+    list_display = ["description", "ground", "decision_number", "exempt_until"]
+
+
+class UrgentNoticeViewSet(AgencyScopedSnippetViewSet):
+    model = UrgentNotice
+    icon = "warning"
+    menu_label = _("Pengumuman serta merta")
+    menu_order = 314
+    add_to_admin_menu = True
+    list_display = ["title", "status", "published_at", "ends_at"]
+
+
+register_snippet(InfoItemViewSet)
+register_snippet(ExemptInfoViewSet)
+register_snippet(UrgentNoticeViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_infolist_admin_urls() -> list:
+    return [
+        path("ppid/dip/sumber/", admin_views.sources, name="infolist_admin_sources"),
+        path(
+            "ppid/serta-merta/<int:pk>/",
+            admin_views.notice_actions,
+            name="infolist_admin_notice",
+        ),
+    ]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ObjectionsConfig(AppConfig):
+    name = "lontar.objections"
+    label = "objections"
+    verbose_name = _("Keberatan dan sengketa informasi")
