@@ -28,7 +28,7 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         "pages": frozenset({"core", "agencies"}),
         "search": frozenset({"core", "agencies"}),
         "survey": frozenset({"core", "agencies", "opendata", "infolist"}),
-        "ppid": frozenset({"core", "agencies", "survey", "opendata"}),
+        "ppid": frozenset({"core", "agencies", "survey", "opendata", "infolist"}),
         "news": frozenset({"core", "agencies", "pages", "search", "opendata"}),
         "regulations": frozenset({"core", "agencies", "search", "opendata", "infolist"}),
         "qna": frozenset({"core", "agencies", "search", "regulations", "opendata"}),

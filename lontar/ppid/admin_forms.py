@@ -149,7 +149,7 @@ class AnswerForm(forms.Form):
         max_length=limits.CONSEQUENCE_TEST_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    # The DIK entry the refusal rests on; required once `exemptions.dik_entries_for` is wired.
+    # The DIK entry the refusal rests on: a choice of the agency's entries once it has a DIK.
     exempt_list_reference = forms.CharField(
         label=_("Rujukan daftar informasi dikecualikan"), required=False, max_length=120
     )
@@ -212,10 +212,14 @@ class AnswerForm(forms.Form):
         help_text=_("Boleh lebih dari satu berkas."),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, dik_entries: list[str] | None = None, **kwargs) -> None:
         kwargs.setdefault("prefix", "answer")
         super().__init__(*args, **kwargs)
         state_text_limits(self)
+        if dik_entries:
+            self.fields["exempt_list_reference"].widget = forms.Select(
+                choices=[("", _("— pilih entri DIK —")), *((ref, ref) for ref in dik_entries)]
+            )
         cast(forms.MultipleChoiceField, self.fields["refusal_grounds"]).choices = [
             (code, f"{code}: {label}") for code, label in REFUSAL_GROUNDS
         ]

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lontar.agencies.selectors import agencies_visible_to
 from lontar.core.client import client_ip
-from lontar.ppid import officer, services
+from lontar.ppid import exemptions, officer, services
 from lontar.ppid.actions import Action, allowed_actions, may_change
 from lontar.ppid.admin_forms import (
     AnswerForm,
@@ -198,7 +198,8 @@ def _render_detail(
         # The agency's usual way to pay is proposed; it goes on the notice only with a cost.
         "answer_form": forms.get("answer_form")
         or AnswerForm(
-            initial={"payment_method": services.settings_for(agency).payment_instructions}
+            initial={"payment_method": services.settings_for(agency).payment_instructions},
+            dik_entries=exemptions.dik_entries_for(agency),
         ),
         "summary_form": forms.get("summary_form")
         or SummaryForm(initial={"public_summary": information_request.public_summary}),

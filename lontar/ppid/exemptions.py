@@ -24,15 +24,22 @@ NOT_PERMANENT = frozenset(f"Pasal 17 huruf {letter}" for letter in "abcdef")
 EXEMPTION_YEARS_MAX = 30
 
 
-def dik_entries_for(agency: object) -> list[str] | None:
-    """HOOK (issue 21 §5): the agency's DIK entries a refusal may cite, or None.
+def dik_reference(pk: int, description: str) -> str:
+    """How a refusal cites a DIK entry: its number and what it exempts, within 120 characters."""
+    return f"DIK-{pk}: {description}"[:120]
 
-    None means "the agency has no DIK in Lontar yet": the reference stays free text and
-    optional. Once the DIK app exists, return the references of the agency's entries here
-    (e.g. through its `dik_entries_for(agency)` selector); every refusal then must cite one
-    of them. This is the only function to change.
+
+def dik_entries_for(agency: object) -> list[str] | None:
+    """The agency's DIK entries a refusal may cite (issue 21 §5), or None.
+
+    None means the agency has not recorded its DIK in Lontar (`lontar.infolist`) yet: the
+    reference stays free text and optional. Once it has one entry, every refusal must cite one
+    of them, as UU 14/2008 Pasal 17 and Perki 1/2021 ask that a refusal rest on the list.
     """
-    return None
+    from lontar.infolist.selectors import dik_entries_for as exempt_list_of
+
+    rows = exempt_list_of(agency).order_by("pk").values_list("pk", "description")
+    return [dik_reference(pk, description) for pk, description in rows] or None
 
 
 def exemption_problems(

@@ -205,6 +205,39 @@ def test_a_refusal_keeps_several_grounds_and_the_duration(agency_a, ppid_officer
     assert "4 tahun" in _text(notice.pdf)
 
 
+def test_once_the_agency_keeps_its_dik_a_refusal_must_cite_an_entry(agency_a, ppid_officer_a):
+    from lontar.infolist.models import ExemptInfo
+
+    entry = ExemptInfo.objects.create(
+        agency=agency_a,
+        description="Berkas pemeriksaan disiplin pegawai",
+        ground="h",
+        consequence_analysis="Membuka berkas merugikan pegawai yang diperiksa.",
+        duration_note="Selama pegawai masih hidup",
+        decided_by="Sekretaris Daerah selaku Atasan PPID",
+        decision_number="800/12/DIK/2026",
+        decided_on=date(2026, 2, 1),
+    )
+    request, _ = make_request(agency_a)
+    refusal = {
+        "decision": "ditolak",
+        "refusal_grounds": ["Pasal 17 huruf h"],
+        "consequence_test": "Membuka berkas pemeriksaan merugikan pegawai yang diperiksa.",
+    }
+
+    with pytest.raises(ValidationError) as refused:
+        answer_request(request, answer=Answer(**refusal), by=ppid_officer_a)
+    assert "exempt_list_reference" in refused.value.message_dict
+
+    cited = f"DIK-{entry.pk}: Berkas pemeriksaan disiplin pegawai"
+    answer_request(
+        request, answer=Answer(**refusal, exempt_list_reference=cited), by=ppid_officer_a
+    )
+    request.refresh_from_db()
+    assert request.exempt_list_reference == cited
+    assert cited in _text(request.notices.get(kind="penolakan").pdf)
+
+
 # --- §6 consent, correction, erasure --------------------------------------------------------------
 def test_the_consent_stored_is_the_notice_shown_when_filed(client, agency_a):
     PPIDSettings.objects.update_or_create(
