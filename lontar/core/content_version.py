@@ -83,7 +83,7 @@ def _increment() -> None:
         cache.set(KEY, 2, None)
 
 
-def _on_model_change(sender: type, **kwargs: Any) -> None:
+def _on_model_change(sender: Any, **kwargs: Any) -> None:
     meta = sender._meta
     if meta.app_label in CONTENT_APPS and (meta.app_label, meta.model_name) not in QUIET_MODELS:
         bump()

@@ -119,11 +119,9 @@ def worker_status() -> dict[str, Any]:
 def outbox_status() -> dict[str, Any]:
     from lontar.core.models import OutboxMessage
 
-    counts = {
-        status: OutboxMessage.objects.filter(status=status).count()
-        for status in (OutboxMessage.Status.PENDING, OutboxMessage.Status.FAILED)
-    }
-    return {"pending": counts["pending"], "failed": counts["failed"]}
+    pending = OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING).count()
+    failed = OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED).count()
+    return {"pending": pending, "failed": failed}
 
 
 def readiness() -> tuple[bool, dict[str, Any]]:

@@ -40,7 +40,7 @@ def organization(agency: Agency, *, full: bool = False) -> dict:
         "name": agency.name,
         "url": absolute_url(agency, "/"),
     }
-    if agency.logo_id:
+    if agency.logo is not None:
         rendition = agency.logo.get_rendition(LOGO_RENDITION)
         data["logo"] = {
             "@type": "ImageObject",
@@ -61,7 +61,7 @@ def organization(agency: Agency, *, full: bool = False) -> dict:
                 "streetAddress": " ".join(agency.address.split()),
                 "addressCountry": "ID",
             }
-        if agency.parent_id:
+        if agency.parent is not None:
             data["parentOrganization"] = {
                 "@type": "GovernmentOrganization",
                 "name": agency.parent.name,
