@@ -159,3 +159,36 @@ def test_the_dip_is_a_live_open_data_table(agency_a):
     columns, rows = GENERATORS["dip"].generate(agency_a)
     assert columns[0] == "ringkasan" and "kategori" in columns
     assert any(row[0] == "Laporan realisasi anggaran 2025" and row[6] == "berkala" for row in rows)
+
+
+def test_the_sitemap_lists_the_dip_and_dik_once_they_have_entries(client, agency_a, agency_b):
+    from defusedxml import ElementTree
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = client.get("/sitemap.xml").content
+    assert b"sitemap-dip-1.xml" not in index  # no list yet, no section
+
+    item(agency_a, last_updated=date(2026, 3, 2))
+    ExemptInfo.objects.create(
+        agency=agency_a,
+        description="Berkas pemeriksaan disiplin pegawai",
+        ground="h",
+        consequence_analysis="Membuka berkas merugikan pegawai yang diperiksa.",
+        duration_note="Selama pegawai masih hidup",
+        decided_by="Sekretaris Daerah selaku Atasan PPID",
+        decision_number="800/12/DIK/2026",
+        decided_on=date(2026, 2, 1),
+    )
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    locs = [node.findtext("s:loc", namespaces=ns) for node in root.findall("s:sitemap", ns)]
+    [dip_part] = [loc for loc in locs if loc.endswith("/sitemap-dip-1.xml")]
+    part = ElementTree.fromstring(client.get("/sitemap-dip-1.xml").content)
+    urls = {
+        node.findtext("s:loc", namespaces=ns): node.findtext("s:lastmod", namespaces=ns)
+        for node in part.findall("s:url", ns)
+    }
+    base = agency_a.base_url
+    assert dip_part.startswith(base)
+    assert urls == {f"{base}/ppid/dip/": "2026-03-02", f"{base}/ppid/dik/": "2026-02-01"}
+    other = client.get("/sitemap.xml", HTTP_HOST="dinas-b.localhost").content
+    assert b"sitemap-dip-1.xml" not in other  # agency B keeps no list
