@@ -24,6 +24,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from lontar.core import idempotency
 from lontar.core.client import client_ip
 from lontar.news.models import ArticleLike, NewsArticlePage
 
@@ -115,7 +116,11 @@ def toggle_like(
         existing = ArticleLike.objects.filter(article=article, visitor=visitor_key(raw)).first()
     else:
         # No cookie: a new visitor, never someone who already liked (see the module docstring).
-        raw = secrets.token_urlsafe(18)
+        # Both POSTs of a double click leave before the first answer sets the cookie; they carry
+        # the same form key, which names one visitor, so the click counts once.
+        key = idempotency.key_from(request.POST)
+        raw = _digest("like-form", settings.SECRET_KEY, key)[:24] if key else None
+        raw = raw or secrets.token_urlsafe(18)
     if existing is not None and want is not True:
         existing.delete()
     elif existing is None and want is not False and not _capped(article, print_):

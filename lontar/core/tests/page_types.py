@@ -59,6 +59,16 @@ NOT_PAGES = {
     "wagtailcore_authenticate_with_password": "password form of private pages",
     "wagtailcore_login": "Wagtail's own login page for private pages",
     "wagtail_serve": "the page tree: covered page model by page model (`page_models`)",
+    "healthz-ready": "JSON for monitoring",
+    "sitemap": "XML sitemap index",
+    "sitemap-section": "XML sitemap",
+    "opendata:ckan-version": "CKAN JSON API version document",
+    "opendata:ckan-version-slash": "CKAN JSON API version document",
+    "infolist:dip-pdf": "PDF download",
+    "infolist:dip-xlsx": "XLSX download",
+    "objections:receipt-pdf": "PDF download",
+    "objections:dossier": "ZIP download",
+    "ppidstats:statistics-csv": "CSV download",
 }
 # Pages reached only after a step (a filed request, a tracked one, a sent question or survey);
 # the journeys below open them, and the reflow test fills their forms with errors.
@@ -67,12 +77,16 @@ AFTER_A_STEP = {
     "ppid:track-detail": "after tracking",
     "qna:track": "a link with the asker's token",
     "survey:thanks": "after sending the survey",
+    "objections:receipt": "after filing an objection (objections/tests/test_browser_journey.py)",
+    "objections:track-detail": "after tracking an objection (the same journey)",
 }
 # Forms shown with their errors at 320 px (submitted empty).
-FORMS = ["/ppid/permohonan/baru/", "/tanya-jawab/tanya/", "/ppid/lacak/"]
+FORMS = ["/ppid/permohonan/baru/", "/tanya-jawab/tanya/", "/ppid/lacak/", "/ppid/keberatan/baru/"]
 SEEDS = ["/", "/berita/", "/ppid/", "/survei/", "/survei/hasil/", "/regulasi/", "/tanya-jawab/"]
 SEEDS += ["/podcast/", "/data/", "/program/", "/agenda/", "/dokumen-perencanaan/", "/penulis/"]
 SEEDS += ["/ppid/register/", "/cari/?q=pegawai", "/api/v1/", "/ppid/lacak/"]
+SEEDS += ["/ppid/dip/", "/ppid/dik/", "/ppid/serta-merta/", "/ppid/statistik/"]
+SEEDS += ["/ppid/keberatan/baru/", "/ppid/keberatan/lacak/", "/ppid/keberatan/register/"]
 SKIP_PATH = re.compile(
     r"^/(admin|dokumen|media|static|api/(?!v1/$)|i18n)/|\.(pdf|csv|xlsx|ics|xml)"
 )

@@ -65,7 +65,7 @@ def test_catalogue_conforms_to_dcat_ap_3(client, catalogue, shapes, path, fmt):
 
 def test_vocabularies_are_eu_and_iana_iris_and_literals_are_tagged(client, catalogue):
     graph = Graph().parse(data=client.get("/data/catalog.ttl").content.decode(), format="turtle")
-    dataset = URIRef("http://testserver/data/pegawai-asn/")
+    dataset = URIRef("http://localhost/data/pegawai-asn/")  # agency_a's public base URL
     catalog = next(graph.subjects(RDF.type, DCAT.Catalog))
     publisher = graph.value(catalog, DCTERMS.publisher)
     assert (publisher, RDF.type, URIRef("http://xmlns.com/foaf/0.1/Agent")) in graph
@@ -86,7 +86,7 @@ def test_satu_data_indonesia_metadata_is_in_the_catalogue(client, catalogue):
     graph = Graph().parse(
         data=client.get("/data/catalog.jsonld").content.decode(), format="json-ld"
     )
-    dataset = URIRef("http://testserver/data/pegawai-asn/")
+    dataset = URIRef("http://localhost/data/pegawai-asn/")  # agency_a's public base URL
     assert {str(c) for c in graph.objects(dataset, SDI.kodeWilayah)} == {"53", "53.01"}
     variable = graph.value(dataset, SDI.variabel)
     assert str(graph.value(variable, SDI.namaVariabel)) == "jumlah"

@@ -88,11 +88,13 @@ def test_a_letter_at_the_desk_gets_its_extension_and_answer_on_paper(
     answer.get_by_label("Diberikan seluruhnya").check()
     answer.get_by_label("Materi informasi yang diberikan").fill("Daftar sekolah penerima DAK.")
     answer.get_by_label("Biaya (Rp)").fill("4000")
+    answer.get_by_text("Periksa sebelum mengirim").click()  # the confirmation step
     answer.get_by_role("button", name="Simpan jawaban dan kirim pemberitahuan").click()
     # A cost without how and where to pay is sent back beside the field.
     page.get_by_text("sebutkan cara dan tempat pembayaran").first.wait_for()
     answer = page.locator("form[data-action=answer]")
     answer.get_by_label("Cara dan tempat pembayaran").fill("Tunai di loket PPID, lantai 1")
+    answer.get_by_text("Periksa sebelum mengirim").click()  # the confirmation step
     answer.get_by_role("button", name="Simpan jawaban dan kirim pemberitahuan").click()
     page.get_by_text("Pemberitahuan tertulis dibuat").first.wait_for()
     answered = print_and_hand_over(page, "Pemberitahuan tertulis", request)

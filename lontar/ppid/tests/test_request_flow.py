@@ -207,7 +207,9 @@ def test_a_refusal_keeps_several_grounds_and_the_duration(agency_a, ppid_officer
 
 def test_once_the_agency_keeps_its_dik_a_refusal_must_cite_an_entry(agency_a, ppid_officer_a):
     from lontar.infolist.models import ExemptInfo
+    from lontar.ppid import exemptions
 
+    assert exemptions.dik_entries_for(agency_a) is None  # no DIK kept yet: free text, optional
     entry = ExemptInfo.objects.create(
         agency=agency_a,
         description="Berkas pemeriksaan disiplin pegawai",

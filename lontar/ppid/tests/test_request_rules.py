@@ -69,8 +69,9 @@ def test_a_refusal_rests_on_known_grounds_with_a_duration_for_a_to_f(
     assert sorted(found) == sorted(problems)
 
 
-def test_the_dik_hook_asks_for_nothing_until_it_is_wired():
-    assert exemptions.dik_entries_for(object()) is None
+def test_a_dik_entry_is_cited_by_its_number_and_what_it_exempts_within_the_field():
+    assert exemptions.dik_reference(7, "Berkas disiplin") == "DIK-7: Berkas disiplin"
+    assert len(exemptions.dik_reference(12345, "x" * 300)) == 120
 
 
 # --- who may request --------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The question desk's writes: the table decides, one transaction, one audit event each."""
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied
 
 from lontar.agencies.tests.factories import UnitFactory
@@ -54,7 +55,7 @@ def test_first_answer_then_correction_log_that_the_text_changed_not_the_text(
     question = make_question(
         agency_a, status=Status.ASSIGNED, text="Saya Siti Rahmawati, HP 0812-3456-7890. Kapan cuti?"
     )
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         services.answer(
             question,
             text="Bu Siti Rahmawati, cuti diajukan lewat aplikasi.",
@@ -63,7 +64,7 @@ def test_first_answer_then_correction_log_that_the_text_changed_not_the_text(
             actor=actor,
             tracking_url="https://x/",
         )
-    assert len(callbacks) == 1  # the asker is told once
+    assert len(mail.outbox) == 1  # the asker is told once
     question.refresh_from_db()
     assert question.status == Status.ANSWERED
     event = _only_event(question)
@@ -72,7 +73,7 @@ def test_first_answer_then_correction_log_that_the_text_changed_not_the_text(
     assert event.changes["status"] == [Status.ASSIGNED, Status.ANSWERED]
     _no_personal_data(event)
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         services.answer(
             question,
             text="Cuti diajukan lewat aplikasi SIASN.",
@@ -81,7 +82,7 @@ def test_first_answer_then_correction_log_that_the_text_changed_not_the_text(
             actor=actor,
             tracking_url="https://x/",
         )
-    assert callbacks == []  # a correction sends no second e-mail
+    assert len(mail.outbox) == 1  # a correction sends no second e-mail
     question.refresh_from_db()
     assert question.status == Status.ANSWERED and question.answer.text.endswith("SIASN.")
     correction = list(events_for(question))[-1]

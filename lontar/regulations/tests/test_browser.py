@@ -42,6 +42,7 @@ def test_visitor_filters_opens_a_revoked_regulation_follows_the_link_and_downloa
     page = browser_page
 
     page.goto("/regulasi/")
+    page.get_by_text("Saringan lainnya").click()  # the filters beyond the keyword are folded
     page.get_by_label("Tipe dokumen").select_option("peraturan")
     page.get_by_label("Tahun").select_option("2012")
     page.get_by_role("button", name="Terapkan").click()

@@ -111,9 +111,9 @@ def test_no_date_key_is_ever_an_empty_string(client, agency_a):
 def test_url_abstrak_is_filled_when_an_abstract_is_written(client, agency_a):
     document = make_document(agency_a, abstract="Mengatur “disiplin” pegawai — ringkasan.")
     record = client.get(f"/api/jdihn/{document.pk}/").json()
-    assert record["urlAbstrak"] == f"http://testserver/regulasi/{document.pk}/abstrak.pdf"
+    assert record["urlAbstrak"] == f"http://localhost/regulasi/{document.pk}/abstrak.pdf"
     assert record["abstrak"] == f"abstrak-{document.pk}.pdf"
-    pdf = client.get(record["urlAbstrak"].removeprefix("http://testserver"))
+    pdf = client.get(record["urlAbstrak"].removeprefix("http://localhost"))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     import io
 
