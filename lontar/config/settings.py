@@ -368,15 +368,12 @@ AXES_ENABLE_ADMIN = False  # Django's admin is not exposed
 LONTAR_LOGIN_FAILURES_PER_ADDRESS = env_int("LONTAR_LOGIN_FAILURES_PER_ADDRESS", 30)
 # Second factor (TOTP) for the PPID and admin roles: lontar/accounts/policy.py.
 OTP_TOTP_ISSUER = env_str("LONTAR_PLATFORM_NAME", "Lontar")
-# Sessions stay in the database (Redis down must not sign everyone out). A session lives at
-# most 8 hours after login and ends after 30 minutes without a request.
-# With Redis, sessions are read from the cache and written through to the database
-# (cached_db): a page view costs no session query, and Redis down still signs nobody out.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if REDIS_URL
-    else "django.contrib.sessions.backends.db"
-)
+# Sessions stay in the database, with or without Redis: Redis down must not sign everyone out,
+# ending a session (log out, deactivation) deletes its row and must take effect at once — a
+# cached copy (`cached_db`) would outlive the row — and a PPID receipt is written into the
+# session inside the request's own transaction. A session lives at most 8 hours after login
+# and ends after 30 minutes without a request.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 8 * 3600
 LONTAR_SESSION_IDLE_SECONDS = env_int("LONTAR_SESSION_IDLE_SECONDS", 30 * 60)
 

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def _settings_in_subprocess(env: dict[str, str], expr: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("LONTAR_", "DATABASE_"))}
-    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "DJANGO_SETTINGS_MODULE"):
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL"):
         clean.pop(name, None)
     clean.update(env)
     code = f"from lontar.config import settings as s; print({expr})"
