@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 LONTAR := $(BIN)/lontar
 
-.PHONY: run serve test test-extended install install-test lint format check typecheck coverage migrations messages bench budget screens worker clean
+.PHONY: run serve test test-extended install install-test lint format check typecheck coverage migrations messages bench budget lighthouse screens worker clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Lontar needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -79,6 +79,13 @@ test-extended: $(VENV)/.installed-test
 budget: export LONTAR_DEBUG ?= 1
 budget: $(VENV)/.installed-test
 	$(BIN)/python bench/page_budget.py
+
+## make lighthouse: Lighthouse scores (mobile) of seven public page types against a running
+## portal (BASE_URL, default the `make run` server); installs the npm package on first use.
+BASE_URL ?= http://$(HOST):$(PORT)
+lighthouse: export LONTAR_DEBUG ?= 1
+lighthouse: $(VENV)/.installed-test
+	$(BIN)/python bench/lighthouse.py --base-url $(BASE_URL)
 
 ## make screens: docs/screens/*.jpg, every public page type at 360 px (start `make run` first).
 screens: export LONTAR_DEBUG ?= 1

@@ -69,15 +69,6 @@ class QuestionnaireForm(IdempotencyMixin, forms.Form):
             self.fields["service_received"].initial = period.unit.name
         state_text_limits(self, no_hint=["service_received"])
 
-    def full_clean(self):
-        super().full_clean()
-        # Point each invalid control at the message printed beside it (survey/_field.html).
-        for name in self.errors:
-            if name in self.fields and not name.startswith(ANSWER_PREFIX):
-                attrs = self.fields[name].widget.attrs
-                attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"{self[name].auto_id}-error"
-
     def clean_service_date(self):
         value = self.cleaned_data["service_date"]
         # The agency's date: a service given this morning in Jayapura is not "in the future".

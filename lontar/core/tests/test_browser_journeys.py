@@ -1,6 +1,7 @@
 """Citizens' journeys with JavaScript switched off, and with the keyboard alone (issue 17):
-read, search, like, ask, request, survey and track on the demo site; the home page's first
-phone screen shows the main services, the latest news and the search box."""
+read, search, like, ask, request, survey and track on the demo site (by keyboard alone: like,
+search, ask, request and survey); the home page's first phone screen shows the main services,
+the latest news and the search box."""
 
 from __future__ import annotations
 
@@ -199,6 +200,90 @@ def test_keyboard_alone_skips_to_content_likes_searches_and_asks(_chromium, live
         assert Question.objects.count() == before + 1
     except Exception:
         page.screenshot(path="/tmp/journeys-keyboard.png", full_page=True)
+        raise
+    finally:
+        context.close()
+
+
+def _radio_by_keyboard(page, group, index: int) -> None:
+    """Tab into a radio group (one stop), then choose with the arrow keys, as a keyboard user."""
+    radios = group.get_by_role("radio")
+    handles = [radios.nth(i).element_handle() for i in range(radios.count())]
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("els => els.includes(document.activeElement)", handles):
+            break
+    else:
+        raise AssertionError(f"Tab never reached the group {group}")
+    if not any(radio.is_checked() for radio in radios.all()):
+        page.keyboard.press("Space")
+    for _ in range(len(handles)):
+        if radios.nth(index).is_checked():
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"the arrow keys never chose option {index} of {group}")
+
+
+def _select_by_keyboard(page, select, value: str) -> None:
+    _tab_to(page, select)
+    for _ in range(30):
+        if select.input_value() == value:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"the arrow keys never reached {value!r}")
+
+
+def _type_into(page, field, text: str) -> None:
+    _tab_to(page, field)
+    page.keyboard.type(text)
+
+
+def test_keyboard_alone_files_a_request_and_completes_the_survey(_chromium, live_server):
+    call_command("load_demo", verbosity=0)
+    context = _chromium.new_context(base_url=live_server.url, locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto("/ppid/permohonan/baru/")
+        _type_into(page, page.get_by_label("Nama lengkap"), "Maria Papan Ketik")
+        _type_into(page, page.get_by_label("NIK (sesuai KTP)"), NIK)
+        _type_into(page, page.get_by_label("Alamat"), "Jalan Flamboyan 3, Kota Uji")
+        _type_into(page, page.get_by_label("Nomor telepon/HP"), PHONE)
+        _type_into(page, page.get_by_label("Rincian informasi yang diminta"), "Rekap formasi")
+        _type_into(page, page.get_by_label("Tujuan penggunaan informasi"), "Bahan liputan")
+        _radio_by_keyboard(page, page.get_by_role("group", name="Cara memperoleh informasi"), 1)
+        delivery = page.get_by_role("group", name="Cara mendapatkan salinan informasi")
+        _radio_by_keyboard(page, delivery, 2)
+        consent = page.get_by_label(re.compile("Saya menyetujui pemrosesan"))
+        _tab_to(page, consent)
+        page.keyboard.press("Space")
+        page.wait_for_timeout(3100)
+        _tab_to(page, page.get_by_role("button", name="Kirim permohonan"))
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        page.wait_for_url("**/ppid/permohonan/terkirim/")
+        assert InformationRequest.objects.filter(name="Maria Papan Ketik").exists()
+
+        period = SurveyPeriod.objects.get(unit__slug="ppid", published_at__isnull=True)
+        before = period.responses.count()
+        page.goto("/survei/ppid/")
+        for element in ikm.ELEMENTS:
+            _radio_by_keyboard(page, page.get_by_role("group", name=element.name), 2)
+        _radio_by_keyboard(page, page.get_by_role("group", name="Jenis kelamin"), 1)
+        _select_by_keyboard(page, page.get_by_label("Usia"), "31-40")
+        _select_by_keyboard(page, page.get_by_label("Pendidikan terakhir"), "s1")
+        _select_by_keyboard(page, page.get_by_label("Pekerjaan utama"), "wirausaha")
+        served = max(period.agency.today() - timedelta(days=1), period.starts_on)
+        date_field = page.get_by_label("Tanggal menerima layanan")
+        _type_into(page, date_field, served.strftime("%m%d%Y"))
+        assert date_field.input_value() == served.isoformat()
+        _tab_to(page, page.get_by_role("button", name="Kirim jawaban"))
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        page.wait_for_url("**/survei/ppid/terima-kasih/")
+        assert period.responses.count() == before + 1
+    except Exception:
+        page.screenshot(path="/tmp/journeys-keyboard-forms.png", full_page=True)
         raise
     finally:
         context.close()

@@ -57,7 +57,7 @@ def citizen_files_a_request(page) -> tuple[InformationRequest, str]:
     page.wait_for_timeout(3100)  # a person takes longer than the anti-bot minimum
     page.get_by_role("button", name="Kirim permohonan").click()
 
-    assert "NIK harus 16 angka" in page.locator("#id_nik-error").inner_text()
+    assert "NIK harus 16 angka" in page.locator("#id_nik_error").inner_text()
     assert page.get_by_label("Rincian informasi yang diminta").input_value() == (
         "Rekap formasi CPNS 2026"
     )

@@ -44,7 +44,7 @@ def test_an_over_long_field_is_refused_beside_it_and_the_rest_is_kept(
 
     body = response.content.decode()
     assert response.status_code == 200
-    assert f'id="id_{field}-error"' in body
+    assert f'id="id_{field}_error"' in body
     assert f"Paling banyak {limit:,} karakter".replace(",", ".") in body
     kept = {
         "name": "Maria Uji Pemohon",

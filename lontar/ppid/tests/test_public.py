@@ -37,7 +37,7 @@ def test_invalid_nik_is_explained_beside_the_field_and_nothing_typed_is_lost(cli
     body = response.content.decode()
     assert response.status_code == 200
     assert "NIK harus 16 angka" in body
-    assert 'id="id_nik-error"' in body
+    assert 'id="id_nik_error"' in body
     assert "Daftar formasi CPNS 2026 per jabatan" in body and "Jalan Flamboyan 3" in body
     assert InformationRequest.objects.count() == 0
 

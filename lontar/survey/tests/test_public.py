@@ -76,13 +76,13 @@ def test_invalid_submission_keeps_answers_and_shows_error_beside_the_field(clien
     assert not SurveyResponse.objects.exists()
     # The message sits inside the unanswered element's own fieldset, tied to it.
     fieldset = re.search(
-        r'<fieldset class="question has-error" aria-describedby="id_unsur_waktu-error">'
+        r'<fieldset class="question has-error" aria-describedby="id_unsur_waktu_error">'
         r".*?</fieldset>",
         body,
         re.S,
     ).group(0)
     assert "Pilih salah satu jawaban untuk unsur ini." in fieldset
-    assert 'id="id_unsur_waktu-error"' in fieldset
+    assert 'id="id_unsur_waktu_error"' in fieldset
     # Nothing typed is lost.
     assert 'value="4" id="id_unsur_persyaratan_3" checked' in body
     assert 'value="2" id="id_unsur_pengaduan_1" checked' in body
@@ -94,8 +94,8 @@ def test_missing_profile_field_error_is_tied_to_its_control(client, period_a):
     response = client.post("/survei/ppid/", form_data(MIXED[0], education=""))
 
     body = response.content.decode()
-    assert 'id="id_education-error">Bagian ini wajib diisi.</p>' in body
-    assert 'aria-describedby="id_education-error"' in body
+    assert 'id="id_education_error">Bagian ini wajib diisi.</p>' in body
+    assert 'aria-describedby="id_education_error"' in body
 
 
 def test_a_future_service_date_is_refused(client, period_a):
