@@ -26,7 +26,9 @@ from lontar.core import audit
 LIST_URL = "agencies_staff"
 INVITE_URL = "agencies_staff_invite"
 DETAIL_URL = "agencies_staff_detail"
-ROLE_CHOICES = [(role.value, f"{role.value} — {ROLE_DESCRIPTIONS[role]}") for role in staff.AGENCY_ROLES]
+ROLE_CHOICES = [
+    (role.value, f"{role.value} — {ROLE_DESCRIPTIONS[role]}") for role in staff.AGENCY_ROLES
+]
 
 
 class RolesForm(forms.Form):
@@ -34,7 +36,9 @@ class RolesForm(forms.Form):
         label=gettext_lazy("Peran"),
         choices=ROLE_CHOICES,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": gettext_lazy("Peran tidak dikenal atau tidak boleh diberikan.")},
+        error_messages={
+            "invalid_choice": gettext_lazy("Peran tidak dikenal atau tidak boleh diberikan.")
+        },
     )
 
 
@@ -189,4 +193,3 @@ def staff_detail(request: HttpRequest, user_id: int) -> HttpResponse:
         ),
         status=400 if request.method == "POST" else 200,
     )
-

@@ -41,9 +41,7 @@ NOTE_MAX = 300
 def _checked_names(agency: Agency, name: str, short_name: str) -> tuple[str, str]:
     name, short_name = name.strip(), short_name.strip()
     if not name or len(name) > NAME_MAX:
-        raise OnboardingError(
-            _("Nama instansi wajib diisi, paling banyak 200 karakter."), "name"
-        )
+        raise OnboardingError(_("Nama instansi wajib diisi, paling banyak 200 karakter."), "name")
     if not short_name or len(short_name) > SHORT_NAME_MAX or "·" in short_name:
         raise OnboardingError(
             _("Nama singkat wajib diisi, paling banyak %(n)d karakter, tanpa tanda ·.")
@@ -140,7 +138,9 @@ def retire_agency(
                 "successor_url",
             ) from exc
         if len(successor_url) > 200:
-            raise OnboardingError(_("Alamat pengganti paling banyak 200 karakter."), "successor_url")
+            raise OnboardingError(
+                _("Alamat pengganti paling banyak 200 karakter."), "successor_url"
+            )
     if len(note) > NOTE_MAX:
         raise OnboardingError(
             _("Keterangan paling banyak %(n)d karakter.") % {"n": NOTE_MAX}, "retirement_note"

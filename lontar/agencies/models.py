@@ -116,7 +116,9 @@ class Agency(index.Indexed, models.Model):
         max_length=7,
         blank=True,
         validators=[validate_theme_colour],
-        help_text=_("Kode heksadesimal, mis. #0b4f6c: latar kepala situs dan tombol, warna tautan."),
+        help_text=_(
+            "Kode heksadesimal, mis. #0b4f6c: latar kepala situs dan tombol, warna tautan."
+        ),
     )
     accent_colour = models.CharField(
         _("warna aksen"),

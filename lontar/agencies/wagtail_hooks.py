@@ -234,9 +234,7 @@ def keep_page_actions_inside_own_tree():
 def register_onboarding_urls():
     from django.urls import path
 
-    from lontar.agencies import admin_onboarding
-
-    from lontar.agencies import admin_lifecycle, admin_staff, admin_theme
+    from lontar.agencies import admin_lifecycle, admin_onboarding, admin_staff, admin_theme
 
     return [
         path("instansi/baru/", admin_onboarding.onboard, name=admin_onboarding.URL_NAME),
@@ -246,9 +244,7 @@ def register_onboarding_urls():
             admin_lifecycle.rename,
             name=admin_lifecycle.RENAME_URL,
         ),
-        path(
-            "instansi/<int:pk>/pensiun/", admin_lifecycle.retire, name=admin_lifecycle.RETIRE_URL
-        ),
+        path("instansi/<int:pk>/pensiun/", admin_lifecycle.retire, name=admin_lifecycle.RETIRE_URL),
         path("instansi/tampilan/", admin_theme.edit_theme, name=admin_theme.URL_NAME),
         path("staf-instansi/", admin_staff.staff_list, name=admin_staff.LIST_URL),
         path("staf-instansi/undang/", admin_staff.staff_invite, name=admin_staff.INVITE_URL),
