@@ -114,4 +114,4 @@ def test_public_pages_carry_the_colours_inline_and_the_csp_allows_exactly_them(a
     assert f"<style data-lontar-theme>{css}</style>" in body
     assert '<meta name="application-name" content="BKD-A">' in body
     assert theme.style_hash(css) in themed["Content-Security-Policy"]
-    assert body.count("<link rel=\"stylesheet\"") == 1  # no extra request
+    assert body.count('<link rel="stylesheet"') == 1  # no extra request
