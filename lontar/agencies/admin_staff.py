@@ -148,6 +148,7 @@ def staff_detail(request: HttpRequest, user_id: int) -> HttpResponse:
         raise Http404
     back = _with_agency(reverse(LIST_URL), request, agency)
     form = RolesForm(initial={"roles": [role.value for role in staff.roles_of(member)]})
+    refusal = ""
     if request.method == "POST":
         action = request.POST.get("action", "")
         actor = audit.Actor.from_request(request)
@@ -178,7 +179,7 @@ def staff_detail(request: HttpRequest, user_id: int) -> HttpResponse:
             else:
                 return HttpResponse(_("Tindakan tidak dikenal."), status=400)
         except staff.StaffError as error:
-            form.add_error(None, str(error))
+            refusal = str(error)
     return TemplateResponse(
         request,
         "agencies/admin/staff_detail.html",
@@ -189,6 +190,7 @@ def staff_detail(request: HttpRequest, user_id: int) -> HttpResponse:
             form=form,
             invited=not member.has_usable_password(),
             is_self=member.pk == request.user.pk,
+            refusal=refusal,
             back=back,
         ),
         status=400 if request.method == "POST" else 200,
