@@ -66,8 +66,10 @@ class ThemeForm(forms.Form):
         images = get_image_model().objects.all()
         if not user.is_superuser:
             images = images.filter(collection=agency.collection)
-        self.fields["logo"].queryset = images
-        self.fields["logo"].widget = AdminImageChooser()
+        logo = self.fields["logo"]
+        assert isinstance(logo, forms.ModelChoiceField)
+        logo.queryset = images
+        logo.widget = AdminImageChooser()
 
     def _colour(self, name: str) -> str:
         value = self.cleaned_data.get(name, "").strip()
