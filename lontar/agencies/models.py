@@ -11,6 +11,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
@@ -21,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from lontar.agencies import theme
 from lontar.agencies.forms import AgencyScopedAdminForm
 from lontar.core import public_urls
 
@@ -33,6 +35,13 @@ INDONESIAN_TIME_ZONES = [
 nip_validator = RegexValidator(
     r"^\d{18}$", _("NIP terdiri atas 18 angka tanpa spasi."), code="invalid_nip"
 )
+
+
+def validate_theme_colour(value: str) -> None:
+    """A theme colour must read as text on white and carry white text (WCAG AA, theme.py)."""
+    problem = theme.colour_problem(value)
+    if problem:
+        raise ValidationError(problem, code="low_contrast")
 
 
 class Agency(index.Indexed, models.Model):
@@ -101,6 +110,23 @@ class Agency(index.Indexed, models.Model):
         ),
     )
     tagline = models.CharField(_("slogan"), max_length=200, blank=True)
+    # Theming (agencies/theme.py): both colours are checked for WCAG AA contrast against white.
+    brand_colour = models.CharField(
+        _("warna utama"),
+        max_length=7,
+        blank=True,
+        validators=[validate_theme_colour],
+        help_text=_(
+            "Kode heksadesimal, mis. #0b4f6c: latar kepala situs dan tombol, warna tautan."
+        ),
+    )
+    accent_colour = models.CharField(
+        _("warna aksen"),
+        max_length=7,
+        blank=True,
+        validators=[validate_theme_colour],
+        help_text=_("Kode heksadesimal, mis. #8a4b08: garis kutipan dan tombol yang ditekan."),
+    )
     address = models.TextField(_("alamat"), blank=True)
     phone = models.CharField(_("telepon"), max_length=40, blank=True)
     email = models.EmailField(_("surel"), blank=True)
@@ -150,6 +176,7 @@ class Agency(index.Indexed, models.Model):
                 FieldPanel("public_base_url"),
                 FieldPanel("tagline"),
                 FieldPanel("logo"),
+                FieldRowPanel([FieldPanel("brand_colour"), FieldPanel("accent_colour")]),
             ],
             heading=_("Identitas"),
         ),
@@ -199,6 +226,11 @@ class Agency(index.Indexed, models.Model):
                 self.public_base_url = public_urls.normalise_base_url(self.public_base_url)
             except ValueError:
                 pass  # the field's validator has said why
+        for name in ("brand_colour", "accent_colour"):
+            try:
+                setattr(self, name, theme.normalise(getattr(self, name)))
+            except ValueError:
+                pass  # empty (the default colours) or refused by the field's validator
 
     def absolute_url(self, path: str) -> str:
         """The absolute URL of a site path on this agency's public address."""
@@ -227,6 +259,11 @@ class Agency(index.Indexed, models.Model):
     def is_retired(self) -> bool:
         """True once the retirement moment has come: the site is read-only from then on."""
         return self.retired_at is not None and self.retired_at <= timezone.now()
+
+    @property
+    def theme_css(self) -> str:
+        """The inline CSS giving this agency's site its colours ("" for the defaults)."""
+        return theme.theme_css(brand=self.brand_colour, accent=self.accent_colour)
 
     @property
     def office_hour_lines(self) -> list[str]:

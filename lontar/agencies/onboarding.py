@@ -20,21 +20,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.core.validators import validate_email, validate_slug
 from django.db import transaction
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
+from lontar.agencies.invitations import send_invitation
 from lontar.agencies.models import INDONESIAN_TIME_ZONES, Agency, StaffProfile
 from lontar.agencies.roles import Role
 from lontar.agencies.services import provision_agency, set_staff_roles
-from lontar.core import audit, outbox, public_urls
+from lontar.core import audit, public_urls
 
 SHORT_NAME_MAX = 40
 
@@ -185,34 +181,7 @@ def _invite_admin(agency: Agency, spec: NewAgency):
         user=user, agency=agency, position=Role.AGENCY_ADMIN.value, slug=username.replace(".", "-")
     )
     set_staff_roles(user=user, agency=agency, roles=[Role.AGENCY_ADMIN])
-    path = reverse(
-        "wagtailadmin_password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
-    body = _(
-        "Yth. %(name)s,\n\n"
-        "Situs %(agency)s di Lontar sudah dibuat: %(site)s\n"
-        "Anda ditunjuk sebagai Admin Instansi. Buat kata sandi Anda melalui tautan berikut, "
-        "lalu masuk di %(admin)s untuk mengundang staf dan melengkapi profil instansi:\n\n"
-        "%(link)s\n\n"
-        "Tautan ini hanya berlaku sekali dan untuk waktu terbatas. Bila kedaluwarsa, pakai "
-        '"Lupa kata sandi" di halaman masuk.\n'
-    ) % {
-        "name": spec.admin_name or spec.admin_email,
-        "agency": agency.name,
-        "site": agency.absolute_url("/"),
-        "admin": agency.absolute_url("/admin/"),
-        "link": agency.absolute_url(path),
-    }
-    message = EmailMessage(
-        subject=_("Undangan Admin Instansi %(agency)s") % {"agency": agency.short_name},
-        body=body,
-        to=[spec.admin_email],
-    )
-    outbox.enqueue(message, key=f"agencies.invite:{user.pk}", about=f"auth.user:{user.pk}")
+    send_invitation(user=user, agency=agency, roles=Role.AGENCY_ADMIN.value, first_admin=True)
     return user
 
 

@@ -234,9 +234,26 @@ def keep_page_actions_inside_own_tree():
 def register_onboarding_urls():
     from django.urls import path
 
-    from lontar.agencies import admin_onboarding
+    from lontar.agencies import admin_lifecycle, admin_onboarding, admin_staff, admin_theme
 
-    return [path("instansi/baru/", admin_onboarding.onboard, name=admin_onboarding.URL_NAME)]
+    return [
+        path("instansi/baru/", admin_onboarding.onboard, name=admin_onboarding.URL_NAME),
+        path("instansi/kelola/", admin_lifecycle.agency_list, name=admin_lifecycle.LIST_URL),
+        path(
+            "instansi/<int:pk>/ubah-nama/",
+            admin_lifecycle.rename,
+            name=admin_lifecycle.RENAME_URL,
+        ),
+        path("instansi/<int:pk>/pensiun/", admin_lifecycle.retire, name=admin_lifecycle.RETIRE_URL),
+        path("instansi/tampilan/", admin_theme.edit_theme, name=admin_theme.URL_NAME),
+        path("staf-instansi/", admin_staff.staff_list, name=admin_staff.LIST_URL),
+        path("staf-instansi/undang/", admin_staff.staff_invite, name=admin_staff.INVITE_URL),
+        path(
+            "staf-instansi/<int:user_id>/",
+            admin_staff.staff_detail,
+            name=admin_staff.DETAIL_URL,
+        ),
+    ]
 
 
 @hooks.register("register_settings_menu_item")
@@ -256,4 +273,64 @@ def register_onboarding_menu_item():
         name="onboard-agency",
         icon_name="site",
         order=150,
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def register_agency_management_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    from lontar.agencies import admin_lifecycle, admin_onboarding
+
+    class ManageMenuItem(MenuItem):
+        def is_shown(self, request) -> bool:
+            return admin_onboarding.may_onboard(request.user)
+
+    return ManageMenuItem(
+        _("Kelola instansi"),
+        reverse(admin_lifecycle.LIST_URL),
+        name="manage-agencies",
+        icon_name="site",
+        order=151,
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def register_theme_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    from lontar.agencies import admin_theme
+
+    class ThemeMenuItem(MenuItem):
+        def is_shown(self, request) -> bool:
+            return admin_theme.may_theme(request.user) and not request.user.is_superuser
+
+    return ThemeMenuItem(
+        _("Tampilan situs"),
+        reverse(admin_theme.URL_NAME),
+        name="site-theme",
+        icon_name="image",
+        order=152,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_staff_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    from lontar.agencies import admin_staff, staff
+
+    class StaffMenuItem(MenuItem):
+        def is_shown(self, request) -> bool:
+            return staff.may_manage_staff(request.user) and not request.user.is_superuser
+
+    return StaffMenuItem(
+        _("Staf instansi"),
+        reverse(admin_staff.LIST_URL),
+        name="agency-staff",
+        icon_name="group",
+        order=310,
     )

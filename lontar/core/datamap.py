@@ -133,6 +133,8 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "logo": PUBLIC,
         "public_base_url": PUBLIC,
         "tagline": PUBLIC,
+        "brand_colour": PUBLIC,  # theming: the site's colours
+        "accent_colour": PUBLIC,
         "address": PUBLIC,
         "phone": PUBLIC,
         "email": PUBLIC,

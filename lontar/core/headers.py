@@ -7,6 +7,10 @@ needs the request's path or the view's own framing decision.
 
 from __future__ import annotations
 
+import hashlib
+import re
+from base64 import b64encode
+
 from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -30,6 +34,23 @@ def frame_ancestors_self(policy: str) -> str:
         if part.strip() and part.split()[0] != "frame-ancestors"
     ]
     return "; ".join([*kept, "frame-ancestors 'self'"])
+
+
+# The agency's colours, inlined by base.html (agencies/theme.py): the one inline style a public
+# page may carry, allowed by the hash of its exact content, so a cached page stays allowed too.
+_THEME_STYLE = re.compile(rb"<style data-lontar-theme>([^<]{1,500})</style>")
+
+
+def theme_style_source(response: HttpResponseBase) -> str | None:
+    """The CSP source ('sha256-…') of the page's theme <style> in its <head>, if any."""
+    if getattr(response, "streaming", False) or "html" not in response.get("Content-Type", ""):
+        return None
+    content = response.content  # type: ignore[attr-defined]
+    head = content[: content.find(b"</head>")] if b"</head>" in content else b""
+    match = _THEME_STYLE.search(head)
+    if match is None:
+        return None
+    return f"'sha256-{b64encode(hashlib.sha256(match.group(1)).digest()).decode()}'"
 
 
 def _allows_same_origin_framing(response: HttpResponseBase) -> bool:
@@ -66,6 +87,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             parts.config = dict(settings.LONTAR_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         if _allows_same_origin_framing(response):
             parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
+        if parts.config is None:
+            source = theme_style_source(response)
+            if source:
+                parts.update = {**(parts.update or {}), "style-src": [source]}
         return parts
 
 

@@ -140,6 +140,9 @@ def test_the_command_onboards_and_explains_a_refusal():
         )
 
 
+# Fifty full onboardings (seven published pages each) take 1 to 4 minutes on two cores: the
+# extended suite runs it; the main suite keeps the 60-agency query budget (test_scale.py).
+@pytest.mark.slow
 def test_fifty_agencies_each_answer_on_their_own_host_with_their_own_content():
     for n in range(1, 51):
         create_agency(spec(n))

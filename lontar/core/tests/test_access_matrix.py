@@ -236,6 +236,8 @@ def _world_ids(world: dict) -> dict[str, int]:
         "image": world["image"].pk,
         "request": world["request"].pk,
         "question": world["question"].pk,
+        "agency": world["agency"].pk,
+        "writer": world["users"]["writer"].pk,
     }
 
 
