@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 from fpdf import FPDF
 from openpyxl import Workbook
 
 from lontar.core.exports import safe_row
+from lontar.core.pdffonts import add_document_fonts
 
 HEADINGS = [
     "No.",
@@ -50,17 +50,9 @@ def dip_xlsx(agency, rows) -> bytes:
     return buffer.getvalue()
 
 
-_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-_FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-
-
 def dip_pdf(agency, rows) -> bytes:
     pdf = FPDF(orientation="L", format="A4")
-    family = "helvetica"
-    if _FONT.exists() and _FONT_BOLD.exists():
-        pdf.add_font("body", "", str(_FONT))
-        pdf.add_font("body", "B", str(_FONT_BOLD))
-        family = "body"
+    family = "body" if add_document_fonts(pdf) else "helvetica"
     pdf.set_margins(12, 12, 12)
     pdf.add_page()
     pdf.set_font(family, "B", 12)

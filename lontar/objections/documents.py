@@ -9,26 +9,21 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 from fpdf import FPDF
 
 from lontar.core.calendar import format_long_date
+from lontar.core.pdffonts import add_document_fonts
 from lontar.objections import clock
 from lontar.ppid.deadlines import local_date
 from lontar.ppid.selectors import public_timeline
-
-_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-_FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
 
 class _Document(FPDF):
     def __init__(self, agency) -> None:
         super().__init__(format="A4")
-        self.unicode = _FONT.exists() and _FONT_BOLD.exists()
+        self.unicode = add_document_fonts(self)
         if self.unicode:
-            self.add_font("body", "", str(_FONT))
-            self.add_font("body", "B", str(_FONT_BOLD))
             self.family = "body"
         else:  # core fonts know Latin-1 only
             self.family = "helvetica"

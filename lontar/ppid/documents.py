@@ -12,8 +12,6 @@ When a stored document is rebuilt:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
@@ -21,20 +19,16 @@ from django.urls import reverse
 from fpdf import FPDF
 
 from lontar.core.calendar import format_long_date
+from lontar.core.pdffonts import add_document_fonts
 from lontar.ppid.deadlines import local_date
 from lontar.ppid.states import Decision
-
-_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-_FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
 
 class _Document(FPDF):
     def __init__(self, agency) -> None:
         super().__init__(format="A4")
-        self.unicode = _FONT.exists() and _FONT_BOLD.exists()
+        self.unicode = add_document_fonts(self)
         if self.unicode:
-            self.add_font("body", "", str(_FONT))
-            self.add_font("body", "B", str(_FONT_BOLD))
             self.family = "body"
         else:  # core fonts only know Latin-1; replace the few typographic characters we use
             self.family = "helvetica"

@@ -3,25 +3,18 @@ points at a file, as it does for an uploaded abstract."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fpdf import FPDF
 
-_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-_FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+from lontar.core.pdffonts import add_document_fonts
+
 # Core PDF fonts know Latin-1 only; the typographic characters abstracts often carry.
 _LATIN1 = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."})
 
 
 def abstract_pdf(document) -> bytes:
     pdf = FPDF(format="A4")
-    unicode = _FONT.exists() and _FONT_BOLD.exists()
-    if unicode:
-        pdf.add_font("body", "", str(_FONT))
-        pdf.add_font("body", "B", str(_FONT_BOLD))
-        family = "body"
-    else:
-        family = "helvetica"
+    unicode = add_document_fonts(pdf)
+    family = "body" if unicode else "helvetica"
 
     def text(value: str) -> str:
         if unicode:

@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from lontar.core.exports import safe_cell, safe_row
+from lontar.core.pdffonts import add_document_fonts
 from lontar.survey import ikm
 from lontar.survey.privacy import scrub_free_text
 from lontar.survey.selectors import PublishedResult, counted_responses
@@ -31,7 +32,6 @@ logging.getLogger("fontTools").setLevel(logging.WARNING)
 # Debian's fonts-dejavu-core; embedded when present so every Indonesian character prints.
 # Without it the PDF falls back to the core Helvetica font, which knows Latin-1 only.
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 
 # Characters our texts use that Latin-1 (the core fonts' encoding) lacks.
 _LATIN1_SUBSTITUTES = str.maketrans(
@@ -115,10 +115,8 @@ def _follow_up(result: PublishedResult) -> str:
 class _ReportPdf(FPDF):
     def __init__(self, font_dir: Path):
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.unicode = all((font_dir / name).exists() for name in FONT_FILES.values())
+        self.unicode = add_document_fonts(self, "DejaVu", font_dir)
         if self.unicode:
-            for style, name in FONT_FILES.items():
-                self.add_font("DejaVu", style=style, fname=str(font_dir / name))
             self.family = "DejaVu"
         else:
             self.family = "Helvetica"
