@@ -100,7 +100,7 @@ def snapshot(
             }
         )
     answered_objections = [o for o in objections if o.answered_on is not None]
-    stage_counts = {stage: 0 for stage in STAGES}
+    stage_counts = dict.fromkeys(STAGES, 0)
     stage_outcomes: dict[str, Counter[str]] = {stage: Counter() for stage in STAGES}
     for o in objections:
         for stage in {stage for stage, _outcome in o.stages}:

@@ -80,9 +80,8 @@ def _file(report, kind: str) -> HttpResponse:
     else:
         body, content_type = documents.report_xlsx(report, sections, data, decisions), XLSX
     response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="laporan-layanan-informasi-{report.agency.slug}-{report.year}.{kind}"'
-    )
+    name = f"laporan-layanan-informasi-{report.agency.slug}-{report.year}.{kind}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

@@ -1,4 +1,4 @@
-"""The staff page of the Monev self-assessment: each website item, its state, a fix link, a score."""
+"""The Monev self-assessment page: each website item, its state, a link to fix it, a score."""
 
 from __future__ import annotations
 
