@@ -13,7 +13,10 @@ CAL = WorkingCalendar()
 def _rows():
     return [
         # 2 working days, granted
-        RequestRow("1/2026", date(2026, 10, 5), "web", "diberikan", "", date(2026, 10, 7), date(2026, 10, 19)),
+        RequestRow(
+            "1/2026", date(2026, 10, 5), "web", "diberikan", "", date(2026, 10, 7),
+            date(2026, 10, 19),
+        ),
         # 14 working days (extended), refused
         RequestRow(
             "2/2026", date(2026, 10, 5), "surat", "ditolak", "Pasal 17 huruf h",

@@ -28,15 +28,15 @@ def _status(key: str, agency, today: date = TODAY) -> Status:
 
 
 def _dip_item(agency, **extra):
-    defaults = dict(
-        summary="Profil BKD",
-        holder="Sekretariat",
-        responsible="PPID",
-        made_when_where="2026, Kupang",
-        retention="5 tahun",
-        category="setiap_saat",
-        last_updated=date(2027, 1, 5),
-    )
+    defaults = {
+        "summary": "Profil BKD",
+        "holder": "Sekretariat",
+        "responsible": "PPID",
+        "made_when_where": "2026, Kupang",
+        "retention": "5 tahun",
+        "category": "setiap_saat",
+        "last_updated": date(2027, 1, 5),
+    }
     return InfoItem.objects.create(agency=agency, **{**defaults, **extra})
 
 
