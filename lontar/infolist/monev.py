@@ -41,3 +41,26 @@ def dik(agency, today: date) -> Result:
     if entries.filter(exempt_until__lt=today).exists():
         return Result.stale(_("Ada pengecualian yang masa berlakunya sudah lewat."), fix)
     return Result.present(_("DIK ada."), reverse("infolist:dik"))
+
+
+# The maklumat pelayanan and the SOPs (Perki SLIP Pasal 47–48) are kept by this app on the
+# branch that builds them (issue 16); their checks switch on once its selector is there.
+try:
+    from lontar.infolist.selectors import published_standards  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - before the service standards are merged
+    published_standards = None
+
+
+def _standard_check(kind: str, label: str):
+    def check(agency, today: date) -> Result:
+        fix = reverse("wagtailsnippets_infolist_servicestandard:list")
+        if published_standards(agency, kind).exists():
+            return Result.present(_("%(label)s terbit.") % {"label": label}, fix)
+        return Result.missing(_("%(label)s belum terbit.") % {"label": label}, fix)
+
+    return check
+
+
+if published_standards is not None:  # pragma: no cover - see above
+    register_check("maklumat")(_standard_check("maklumat", "Maklumat pelayanan"))
+    register_check("sop")(_standard_check("sop", "SOP layanan informasi"))
