@@ -17,12 +17,20 @@ from lontar.objections.tests.helpers import WITA
 pytestmark = pytest.mark.django_db
 
 
+def _previous_report_published(agency):
+    """The 2025 report came out on time, so only the 2026 one is waited for."""
+    AnnualReport.objects.create(
+        agency=agency, year=2025, status="terbit", published_on=date(2026, 3, 2)
+    )
+
+
 def _mails():
     return list(OutboxMessage.objects.order_by("pk").values_list("key", "payload"))
 
 
 def test_reminders_in_january_then_late_to_more_people(agency_a, ppid_officer_a):
     staff_member(agency_a, Role.PPID_SUPERIOR, username="atasan-r")
+    _previous_report_published(agency_a)
     assert remind(agency_a, date(2026, 12, 31)) is None
     assert remind(agency_a, date(2027, 1, 4)) == "pengingat"
     assert remind(agency_a, date(2027, 1, 4)) is None  # once however often the job runs
@@ -35,12 +43,14 @@ def test_reminders_in_january_then_late_to_more_people(agency_a, ppid_officer_a)
     assert first["to"] == [ppid_officer_a.email]
     assert "[TERLAMBAT]" in late["subject"] and len(late["to"]) == 2
     report = AnnualReport.objects.get(agency=agency_a, year=2026)
+    assert AnnualReport.objects.count() == 2
     assert report.status == "draf" and report.last_reminded_on == date(2027, 4, 1)
     AnnualReport.objects.filter(pk=report.pk).update(status="terbit", published_on=date(2027, 4, 2))
     assert remind(agency_a, date(2027, 4, 20)) is None
 
 
 def test_the_admin_home_panel_from_january_and_red_after_31_march(client, agency_a, ppid_officer_a):
+    _previous_report_published(agency_a)
     with time_machine.travel(datetime(2026, 11, 10, 10, tzinfo=WITA), tick=False):
         client.force_login(ppid_officer_a)
         assert "annual-report-panel" not in client.get("/admin/").content.decode()
