@@ -6,6 +6,7 @@ from datetime import date
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lontar.infolist.models import ExemptInfo, InfoItem
 from lontar.infolist.selectors import dip_rows
@@ -46,12 +47,14 @@ def dik(agency, today: date) -> Result:
 # The maklumat pelayanan and the SOPs (Perki SLIP Pasal 47–48) are kept by this app on the
 # branch that builds them (issue 16); their checks switch on once its selector is there.
 try:
-    from lontar.infolist.selectors import published_standards  # type: ignore[attr-defined]
+    from lontar.infolist.selectors import (  # type: ignore[attr-defined,unused-ignore]
+        published_standards,
+    )
 except ImportError:  # pragma: no cover - before the service standards are merged
-    published_standards = None
+    published_standards = None  # type: ignore[assignment,unused-ignore]
 
 
-def _standard_check(kind: str, label: str):
+def _standard_check(kind: str, label):
     def check(agency, today: date) -> Result:
         fix = reverse("wagtailsnippets_infolist_servicestandard:list")
         if published_standards(agency, kind).exists():
@@ -62,5 +65,5 @@ def _standard_check(kind: str, label: str):
 
 
 if published_standards is not None:  # pragma: no cover - see above
-    register_check("maklumat")(_standard_check("maklumat", "Maklumat pelayanan"))
-    register_check("sop")(_standard_check("sop", "SOP layanan informasi"))
+    register_check("maklumat")(_standard_check("maklumat", gettext_lazy("Maklumat pelayanan")))
+    register_check("sop")(_standard_check("sop", gettext_lazy("SOP layanan informasi")))
