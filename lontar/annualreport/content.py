@@ -129,7 +129,11 @@ def snapshot(
         "objections": {
             "total": len(objections),
             "answered": len(answered_objections),
-            "answered_on_time": sum(1 for o in answered_objections if o.answered_on <= o.due),
+            "answered_on_time": sum(
+                1
+                for o in answered_objections
+                if o.answered_on is not None and o.answered_on <= o.due
+            ),
             "unanswered": len(objections) - len(answered_objections),
             **{key: figures.objection_outcomes.get(key, 0) for key in ANSWER_KEYS},
         },

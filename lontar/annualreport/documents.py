@@ -58,9 +58,9 @@ class _Pdf(FPDF):
 
     def grid(self, headers, rows) -> None:
         self.set_font(self.family, "", 9)
-        widths = (120, 50) if len(headers) == 2 else (50, 90, 30)
-        if len(headers) == 5:
-            widths = (50, 30, 30, 20, 40)
+        widths: tuple[int, ...] = {2: (120, 50), 3: (50, 90, 30)}.get(
+            len(headers), (50, 30, 30, 20, 40)
+        )
         with self.table(col_widths=widths, text_align="LEFT") as table:
             head = table.row()
             for heading in headers:

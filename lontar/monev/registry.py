@@ -20,8 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+else:
+    StrOrPromise = str
 
 
 class Status(StrEnum):
@@ -34,7 +40,7 @@ class Status(StrEnum):
 @dataclass(frozen=True)
 class Item:
     key: str
-    label: str
+    label: StrOrPromise
     basis: str  # what the Monev asks, in a few words
 
 

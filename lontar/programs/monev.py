@@ -24,8 +24,9 @@ def budget_financial(agency, today: date) -> Result:
         .first()
         for kind in BUDGET_KINDS
     }
-    if any(year is None for year in latest.values()):
+    years = [year for year in latest.values() if year is not None]
+    if len(years) < len(BUDGET_KINDS):
         return Result.missing(_("Unggah DPA dan laporan keuangan."), fix)
-    if any(year < today.year - 1 for year in latest.values()):
+    if any(year < today.year - 1 for year in years):
         return Result.stale(_("DPA atau laporan keuangan terakhir lebih dari setahun lalu."), fix)
     return Result.present(_("Anggaran dan laporan keuangan terbaru tersedia."), fix)

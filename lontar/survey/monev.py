@@ -18,7 +18,7 @@ STALE_AFTER_DAYS = 366
 def satisfaction(agency, today: date) -> Result:
     fix = reverse("wagtailsnippets_survey_surveyunit:list")
     latest = published_periods(agency).order_by("-published_at").first()
-    if latest is None:
+    if latest is None or latest.published_at is None:
         return Result.missing(_("Belum ada hasil SKM yang diterbitkan."), fix)
     if (today - latest.published_at.date()).days > STALE_AFTER_DAYS:
         return Result.stale(_("Hasil SKM terakhir terbit lebih dari setahun lalu."), fix)
