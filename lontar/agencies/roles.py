@@ -90,6 +90,8 @@ _PPID_DESK = (
     + _perms("ppid", {"informationrequest": EDIT})
     + _perms("objections", {"objection": ("change", "view")})
     + _perms("infolist", {"infoitem": ALL, "exemptinfo": ALL, "urgentnotice": EDIT})
+    + _perms("annualreport", {"annualreport": ("change", "view")})
+    + ("annualreport.publish_annualreport",)
 )
 # Editors run the agency's public content beyond pages: news categories, the Q&A desk and
 # podcast, programs and the agenda, and open-data datasets.

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "lontar.objections",
     "lontar.infolist",
     "lontar.ppidstats",
+    "lontar.annualreport",
+    "lontar.monev",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

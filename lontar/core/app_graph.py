@@ -27,13 +27,15 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         "agencies": frozenset({"core"}),
         "pages": frozenset({"core", "agencies"}),
         "search": frozenset({"core", "agencies"}),
-        "survey": frozenset({"core", "agencies", "opendata", "infolist"}),
-        "ppid": frozenset({"core", "agencies", "survey", "opendata", "infolist"}),
+        "survey": frozenset({"core", "agencies", "opendata", "infolist", "monev"}),
+        "ppid": frozenset({"core", "agencies", "survey", "opendata", "infolist", "monev"}),
         "news": frozenset({"core", "agencies", "pages", "search", "opendata"}),
         "regulations": frozenset({"core", "agencies", "search", "opendata", "infolist"}),
         "qna": frozenset({"core", "agencies", "search", "regulations", "opendata"}),
         "podcast": frozenset({"core", "agencies", "search", "qna"}),
-        "programs": frozenset({"core", "agencies", "search", "news", "opendata", "infolist"}),
+        "programs": frozenset(
+            {"core", "agencies", "search", "news", "opendata", "infolist", "monev"}
+        ),
         "opendata": frozenset({"core", "agencies", "search"}),
         "integrity": frozenset({"core", "agencies", "search"}),
         "operations": frozenset({"core"}),
@@ -49,9 +51,13 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
                 "regulations",
             }  # fmt: skip
         ),
-        "objections": frozenset({"core", "agencies", "ppid"}),
-        "infolist": frozenset({"core", "agencies", "opendata"}),
-        "ppidstats": frozenset({"core", "agencies", "ppid", "objections"}),
+        "objections": frozenset({"core", "agencies", "ppid", "monev"}),
+        "infolist": frozenset({"core", "agencies", "opendata", "monev"}),
+        "ppidstats": frozenset({"core", "agencies", "ppid", "objections", "monev"}),
+        "annualreport": frozenset(
+            {"core", "agencies", "ppid", "objections", "ppidstats", "infolist", "monev"}
+        ),
+        "monev": frozenset({"core", "agencies"}),
     }
 )
 

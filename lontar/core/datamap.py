@@ -477,6 +477,28 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "proof_digest": PUBLIC,
         "withdrawn_at": PUBLIC,
     },
+    # --- annualreport: the yearly report on information services (published, no personal data) -
+    "annualreport.AnnualReport": {
+        "id": INTERNAL,
+        "agency": PUBLIC,
+        "year": PUBLIC,
+        "status": PUBLIC,
+        "facilities": PUBLIC,
+        "staff": PUBLIC,
+        "budget": PUBLIC,
+        "overview": PUBLIC,
+        "service_note": PUBLIC,
+        "dispute_execution": PUBLIC,
+        "obstacles_external": PUBLIC,
+        "obstacles_internal": PUBLIC,
+        "recommendations": PUBLIC,
+        "figures": PUBLIC,  # counts and request numbers only
+        "published_at": PUBLIC,
+        "published_on": PUBLIC,
+        "published_by": INTERNAL,
+        "updated_at": INTERNAL,
+        "last_reminded_on": INTERNAL,
+    },
     # --- survey: answers are anonymous, but the respondent's profile describes a person --------
     "survey.SurveyUnit": {
         "id": INTERNAL,

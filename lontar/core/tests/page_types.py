@@ -69,6 +69,8 @@ NOT_PAGES = {
     "objections:receipt-pdf": "PDF download",
     "objections:dossier": "ZIP download",
     "ppidstats:statistics-csv": "CSV download",
+    "annualreport:pdf": "PDF download",
+    "annualreport:xlsx": "XLSX download",
 }
 # Pages reached only after a step (a filed request, a tracked one, a sent question or survey);
 # the journeys below open them, and the reflow test fills their forms with errors.
@@ -87,6 +89,7 @@ SEEDS += ["/podcast/", "/data/", "/program/", "/agenda/", "/dokumen-perencanaan/
 SEEDS += ["/ppid/register/", "/cari/?q=pegawai", "/api/v1/", "/ppid/lacak/"]
 SEEDS += ["/ppid/dip/", "/ppid/dik/", "/ppid/serta-merta/", "/ppid/statistik/"]
 SEEDS += ["/ppid/keberatan/baru/", "/ppid/keberatan/lacak/", "/ppid/keberatan/register/"]
+SEEDS += ["/ppid/laporan-layanan/"]
 SKIP_PATH = re.compile(
     r"^/(admin|dokumen|media|static|api/(?!v1/$)|i18n)/|\.(pdf|csv|xlsx|ics|xml)"
 )
