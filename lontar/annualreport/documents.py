@@ -8,7 +8,6 @@ one built next year are the same report.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 from django.utils.translation import gettext as _
 from fpdf import FPDF
@@ -17,9 +16,7 @@ from openpyxl import Workbook
 from lontar.annualreport.content import Section, per_request_rows
 from lontar.core.calendar import format_long_date
 from lontar.core.exports import safe_row
-
-_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-_FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+from lontar.core.pdffonts import add_document_fonts
 
 
 def title_of(report) -> str:
@@ -35,13 +32,8 @@ def status_line(report) -> str:
 class _Pdf(FPDF):
     def __init__(self) -> None:
         super().__init__(format="A4")
-        self.unicode = _FONT.exists() and _FONT_BOLD.exists()
-        if self.unicode:
-            self.add_font("body", "", str(_FONT))
-            self.add_font("body", "B", str(_FONT_BOLD))
-            self.family = "body"
-        else:
-            self.family = "helvetica"
+        self.unicode = add_document_fonts(self)
+        self.family = "body" if self.unicode else "helvetica"
         self.set_margins(20, 18, 20)
         self.set_auto_page_break(True, 18)
 
