@@ -27,10 +27,12 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         "agencies": frozenset({"core"}),
         "pages": frozenset({"core", "agencies"}),
         "search": frozenset({"core", "agencies"}),
-        "survey": frozenset({"core", "agencies", "opendata", "infolist"}),
-        "ppid": frozenset({"core", "agencies", "survey", "opendata", "infolist"}),
-        "news": frozenset({"core", "agencies", "pages", "search", "opendata"}),
-        "regulations": frozenset({"core", "agencies", "search", "opendata", "infolist"}),
+        "survey": frozenset({"core", "agencies", "opendata", "infolist", "province"}),
+        "ppid": frozenset({"core", "agencies", "survey", "opendata", "infolist", "province"}),
+        "news": frozenset({"core", "agencies", "pages", "search", "opendata", "province"}),
+        "regulations": frozenset(
+            {"core", "agencies", "search", "opendata", "infolist", "province"}
+        ),
         "qna": frozenset({"core", "agencies", "search", "regulations", "opendata"}),
         "podcast": frozenset({"core", "agencies", "search", "qna"}),
         "programs": frozenset({"core", "agencies", "search", "news", "opendata", "infolist"}),
@@ -50,8 +52,9 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
             }  # fmt: skip
         ),
         "objections": frozenset({"core", "agencies", "ppid"}),
-        "infolist": frozenset({"core", "agencies", "opendata"}),
+        "infolist": frozenset({"core", "agencies", "opendata", "province"}),
         "ppidstats": frozenset({"core", "agencies", "ppid", "objections"}),
+        "province": frozenset({"core", "agencies", "opendata"}),
     }
 )
 
