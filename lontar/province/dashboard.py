@@ -36,7 +36,11 @@ def province_of(agency: Agency | None) -> Agency | None:
 
 def agencies_of(province: Agency) -> QuerySet[Agency]:
     """The province and every agency directly under it, by name."""
-    return Agency.objects.filter(Q(pk=province.pk) | Q(parent=province)).order_by("name")
+    return (
+        Agency.objects.filter(Q(pk=province.pk) | Q(parent=province))
+        .select_related("site__root_page")  # the news figures read each site's tree
+        .order_by("name")
+    )
 
 
 def columns() -> list[Column]:
