@@ -25,7 +25,7 @@ def _live_under(agency):
 
 @register_figure("berita_terakhir", _("Berita terakhir"), "date")
 def last_news(agencies, today: date) -> dict[int, object]:
-    result = {}
+    result: dict[int, object] = {}
     for agency in agencies:
         last = _live_under(agency).aggregate(last=Max("date"))["last"]
         if last:
@@ -46,7 +46,7 @@ def writing_total(agencies, today: date) -> dict[int, object]:
 
 @register_figure("tulisan_per_unit", _("Tulisan per unit (90 hari)"), "text")
 def writing_per_unit(agencies, today: date) -> dict[int, object]:
-    result = {}
+    result: dict[int, object] = {}
     for agency in agencies:
         counts = _activity(agency, today)
         if counts:

@@ -7,6 +7,8 @@ services (`utama.py`, `forwarding.py`) decide, and a refusal comes back as a mes
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -38,7 +40,8 @@ class DisposeForm(forms.Form):
 
     def __init__(self, *args, utama_agency: Agency, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to"].queryset = utama.pelaksana_of(utama_agency).order_by("name")
+        field = cast(forms.ModelChoiceField, self.fields["to"])
+        field.queryset = utama.pelaksana_of(utama_agency).order_by("name")
 
 
 class TakeBackForm(forms.Form):
@@ -63,9 +66,8 @@ class ForwardForm(forms.Form):
 
     def __init__(self, *args, information_request, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to"].queryset = forwarding.forward_targets(information_request).order_by(
-            "name"
-        )
+        field = cast(forms.ModelChoiceField, self.fields["to"])
+        field.queryset = forwarding.forward_targets(information_request).order_by("name")
 
 
 def _ip(request: HttpRequest) -> str | None:
@@ -78,8 +80,8 @@ def _require_officer(request: HttpRequest) -> None:
 
 
 def _report(request: HttpRequest, form: forms.Form, error: ValidationError | None = None) -> None:
-    problems = list(error.messages) if error else []
-    problems += [message for errors in form.errors.values() for message in errors]
+    problems: list[str] = list(error.messages) if error else []
+    problems += [str(message) for errors in form.errors.values() for message in errors]
     for message in problems:
         messages.error(request, message)
 

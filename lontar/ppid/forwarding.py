@@ -14,6 +14,7 @@ holds the information. Lontar does it as one service call:
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -236,7 +237,7 @@ def forward_request(
 def history_of(information_request: InformationRequest) -> list:
     """The steps of the requests this one was forwarded from, oldest first (for the receiving
     officers: what was done before it reached them)."""
-    steps = []
+    steps: list[tuple[InformationRequest, Any]] = []
     source = information_request.forwarded_from
     seen = 0
     while source is not None and seen < 10:  # a forwarding chain is short; never loop

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from django.utils.translation import gettext_lazy as _
 
 from lontar.agencies.calendar import calendar_for_agency
+from lontar.core.calendar import WorkingCalendar
 from lontar.ppid.deadlines import local_date
 from lontar.ppid.models import InformationRequest
 from lontar.province.figures import median_days, on_time_rate
@@ -39,7 +40,7 @@ def answered_in_window(agencies, today: date):
 def _answers(agencies, today: date) -> dict[int, list[tuple[date, date, int]]]:
     """Per agency: (answered_on, due, working days from receipt to answer)."""
     result: dict[int, list[tuple[date, date, int]]] = defaultdict(list)
-    calendars: dict[int, object] = {}
+    calendars: dict[int, WorkingCalendar] = {}
     for item in answered_in_window(agencies, today):
         agency = item.agency
         if agency.pk not in calendars:

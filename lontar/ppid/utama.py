@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from lontar.agencies.calendar import calendar_for_agency
 from lontar.agencies.models import Agency
 from lontar.agencies.selectors import agencies_visible_to, agency_of_user
+from lontar.core.calendar import WorkingCalendar
 from lontar.ppid.events import _record
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.states import Status
@@ -158,7 +159,7 @@ def province_queue(utama: Agency, today: date) -> list[AgencyQueue]:
     """Per agency of the province (the one handling it), its open requests at risk or overdue."""
     agencies = list(province_agencies(utama))
     by_id = {agency.pk: AgencyQueue(agency) for agency in agencies}
-    calendars: dict[int, object] = {}
+    calendars: dict[int, WorkingCalendar] = {}
     requests = (
         InformationRequest.objects.filter(
             Q(agency__in=agencies) | Q(handling_agency__in=agencies),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -61,7 +62,7 @@ def rows(province: Agency, today: date, *, sort: str = NAME, descending: bool = 
     scores = agency_scores(agencies)
     table = []
     for agency in agencies:
-        row = {NAME: agency.name, SHORT: agency.short_name, "agency": agency}
+        row: dict[str, Any] = {NAME: agency.name, SHORT: agency.short_name, "agency": agency}
         for key, values in computed.items():
             row[key] = values.get(agency.pk)
         row[SELF_ASSESSMENT] = scores.get(agency.pk)

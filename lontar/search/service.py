@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Model
 from django.http import HttpRequest
@@ -23,7 +24,7 @@ class Hit:
     obj: Model
     score: float
     date: object
-    agency: object = None  # whose record it is (the provincial search spans agencies)
+    agency: Any = None  # whose record it is (the provincial search spans agencies)
 
 
 @dataclass
