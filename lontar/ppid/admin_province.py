@@ -206,19 +206,10 @@ def admin_urls() -> list:
     ]
 
 
-PROVINCE_EVENT_LABELS = {
-    "disposed_to_pelaksana": gettext_lazy("Didisposisikan ke PPID Pelaksana"),
-    "taken_back": gettext_lazy("Ditarik kembali oleh PPID Utama"),
-    "forwarded": gettext_lazy("Diteruskan ke badan publik lain"),
-    "forwarded_in": gettext_lazy("Diterima sebagai penerusan"),
-    "forwarded_outside": gettext_lazy("Badan publik yang menguasai disebutkan"),
-}
-
-
 def _event_label(kind: str) -> str:
     from lontar.ppid.admin_views import EVENT_LABELS
 
-    return str(PROVINCE_EVENT_LABELS.get(kind) or EVENT_LABELS.get(kind) or kind)
+    return str(EVENT_LABELS.get(kind, kind))
 
 
 def panel_context(information_request, user) -> dict:
