@@ -12,7 +12,7 @@ from lontar.ppid.forwarding_rules import disposed_due, forwarded_clock
 
 WITA = ZoneInfo("Asia/Makassar")
 # November 2026 has no national holiday: the examples count weekdays and one closure.
-CALENDAR = WorkingCalendar(extra_closures={date(2026, 11, 20): "Libur daerah"})
+CALENDAR = WorkingCalendar(extra_closures={date(2026, 11, 18): "Libur daerah"})
 
 
 def _clock(forwarded_at, **kwargs):
@@ -30,9 +30,9 @@ def _clock(forwarded_at, **kwargs):
 def test_the_receiving_body_counts_ten_working_days_from_the_day_it_received_it():
     clock = _clock(datetime(2026, 11, 5, 14, tzinfo=WITA))  # Thursday
 
-    # Day 1 is Friday 6; the 20th is closed: 6, 9-13, 16-19 = 10 days -> Monday 23rd.
+    # Day 1 is Friday 6; the 18th is closed: 6, 9-13, 16, 17, 19, 20 = 10 days -> Friday 20th.
     assert clock.forwarded_on == date(2026, 11, 5)
-    assert clock.deadlines.notice_due == date(2026, 11, 23)
+    assert clock.deadlines.notice_due == date(2026, 11, 20)
     assert not clock.forwarded_late
     assert "10 hari kerja" in clock.explanation and "Libur daerah" in clock.explanation
     assert "Pasal 22 ayat (7)" in clock.explanation
