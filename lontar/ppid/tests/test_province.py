@@ -225,3 +225,16 @@ def test_another_agency_cannot_forward_a_request_it_does_not_hold(province):
 
     with pytest.raises(PermissionDenied):
         forwarding.forward_request(original, to=prov, by=_officer(opd_c, "ppid-c"))
+
+
+def test_erasing_the_first_request_leaves_the_receiving_bodys_copy(province):
+    from lontar.ppid.erasure import erase_personal_data
+
+    prov, opd_b, _opd_c = province
+    original, _ = make_request(opd_b)
+    copy = forwarding.forward_request(original, to=prov, by=_officer(opd_b, "ppid-b"))
+
+    erase_personal_data(InformationRequest.objects.get(pk=original.pk))
+
+    copy.refresh_from_db()
+    assert copy.name == "Maria Uji Pemohon" and copy.personal_data_erased_at is None
