@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "lontar.ppidstats",
     "lontar.annualreport",
     "lontar.monev",
+    "lontar.province",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -27,10 +27,14 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         "agencies": frozenset({"core"}),
         "pages": frozenset({"core", "agencies"}),
         "search": frozenset({"core", "agencies"}),
-        "survey": frozenset({"core", "agencies", "opendata", "infolist", "monev"}),
-        "ppid": frozenset({"core", "agencies", "survey", "opendata", "infolist", "monev"}),
-        "news": frozenset({"core", "agencies", "pages", "search", "opendata"}),
-        "regulations": frozenset({"core", "agencies", "search", "opendata", "infolist"}),
+        "survey": frozenset({"core", "agencies", "opendata", "infolist", "monev", "province"}),
+        "ppid": frozenset(
+            {"core", "agencies", "survey", "opendata", "infolist", "monev", "province"}
+        ),
+        "news": frozenset({"core", "agencies", "pages", "search", "opendata", "province"}),
+        "regulations": frozenset(
+            {"core", "agencies", "search", "opendata", "infolist", "province"}
+        ),
         "qna": frozenset({"core", "agencies", "search", "regulations", "opendata"}),
         "podcast": frozenset({"core", "agencies", "search", "qna"}),
         "programs": frozenset(
@@ -52,12 +56,13 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
             }  # fmt: skip
         ),
         "objections": frozenset({"core", "agencies", "ppid", "monev"}),
-        "infolist": frozenset({"core", "agencies", "opendata", "monev"}),
+        "infolist": frozenset({"core", "agencies", "opendata", "monev", "province"}),
         "ppidstats": frozenset({"core", "agencies", "ppid", "objections", "monev"}),
         "annualreport": frozenset(
             {"core", "agencies", "ppid", "objections", "ppidstats", "infolist", "monev"}
         ),
         "monev": frozenset({"core", "agencies"}),
+        "province": frozenset({"core", "agencies", "opendata"}),
     }
 )
 

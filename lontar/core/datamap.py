@@ -213,6 +213,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
     "news.NewsIndexPage": {**_PAGE, "intro": PUBLIC},
     "news.NewsArticlePage": {
         **_PAGE,
+        "shown_across_province": PUBLIC,  # the province shows it on every OPD's site
         "lead": PUBLIC,
         "date": PUBLIC,
         "category": PUBLIC,
@@ -317,6 +318,8 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "completed_at": INTERNAL,
         "retain_personal_data_until": INTERNAL,
         "personal_data_erased_at": INTERNAL,
+        "handling_agency": INTERNAL,  # the PPID Pelaksana it was disposed to (issue 18)
+        "forwarded_from": INTERNAL,  # the request of another body it was forwarded from
     },
     "ppid.RequestEvent": {
         "id": INTERNAL,
@@ -562,6 +565,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
     "regulations.Subject": {"id": INTERNAL, "agency": INTERNAL, "name": PUBLIC},
     "regulations.LegalDocument": {
         "id": INTERNAL,
+        "shown_across_province": PUBLIC,  # the province shows it on every OPD's site
         "agency": PUBLIC,
         "document_type": PUBLIC,
         "kind": PUBLIC,

@@ -148,6 +148,12 @@ class NewsArticlePage(PublicUrlPageMixin, Page):
     )
     tags = ClusterTaggableManager(through=NewsArticleTag, blank=True, verbose_name=_("tag"))
     word_count = models.PositiveIntegerField(_("jumlah kata"), default=0, editable=False)
+    # Chosen by the province: its announcement shows on every OPD's site (lontar/province).
+    shown_across_province = models.BooleanField(
+        _("tampilkan di situs semua OPD"),
+        default=False,
+        help_text=_("Hanya berlaku untuk berita pemerintah provinsi."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -161,6 +167,7 @@ class NewsArticlePage(PublicUrlPageMixin, Page):
         FieldPanel("body"),
         FieldRowPanel([FieldPanel("author", widget=forms.Select), FieldPanel("source")]),
         FieldPanel("tags"),
+        FieldPanel("shown_across_province"),
     ]
     search_fields = [
         *Page.search_fields,

@@ -57,6 +57,12 @@ EVENT_LABELS = {
     "notice_delivered": gettext_lazy("Surat disampaikan"),
     "personal_data_corrected": gettext_lazy("Data pribadi diperbaiki"),
     "personal_data_erased": gettext_lazy("Data pribadi dihapus"),
+    # The PPID Utama and forwarding (issue 18; ppid/utama.py, ppid/forwarding.py).
+    "disposed_to_pelaksana": gettext_lazy("Didisposisikan ke PPID Pelaksana"),
+    "taken_back": gettext_lazy("Ditarik kembali oleh PPID Utama"),
+    "forwarded": gettext_lazy("Diteruskan ke badan publik lain"),
+    "forwarded_in": gettext_lazy("Diterima sebagai penerusan"),
+    "forwarded_outside": gettext_lazy("Badan publik yang menguasai disebutkan"),
 }
 
 

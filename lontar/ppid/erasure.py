@@ -111,6 +111,8 @@ def erase_personal_data(
     information_request.save()
     for relation in InformationRequest._meta.related_objects:
         related = cast("type[models.Model]", relation.related_model)  # resolved, never "self"
+        if related is InformationRequest:
+            continue  # a request forwarded from this one is the receiving body's, own retention
         fields = personal_fields(related)
         if fields and (relation.one_to_many or relation.one_to_one):
             rows = related._default_manager.filter(**{relation.field.name: information_request})

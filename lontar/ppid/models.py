@@ -281,6 +281,24 @@ class InformationRequest(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
     retain_personal_data_until = models.DateField(null=True, blank=True)
     personal_data_erased_at = models.DateTimeField(null=True, blank=True)
+    # The provincial PPID structure (issue 18; ppid/utama.py, ppid/forwarding.py): the PPID
+    # Pelaksana the PPID Utama disposed the request to, and the request it was forwarded from.
+    handling_agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("didisposisikan ke PPID Pelaksana"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="disposed_requests",
+    )
+    forwarded_from = models.OneToOneField(
+        "self",
+        verbose_name=_("diteruskan dari"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="forwarded_to",
+    )
 
     agency_scope = "agency"
 

@@ -33,7 +33,12 @@ def queue_agency(user, agency_id: str | int | None) -> Agency:
 
     Without a choice, staff see their own agency and platform admins the first agency.
     """
+    from lontar.ppid.utama import pelaksana_of  # a PPID Utama may open its Pelaksana's queue
+
     visible = agencies_visible_to(user)
+    own = agency_of_user(user)
+    if own is not None and not user.is_superuser:
+        visible = visible | pelaksana_of(own)
     if agency_id:
         try:
             return visible.get(pk=int(agency_id))

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from lontar.agencies.calendar import calendar_for_agency
-from lontar.agencies.selectors import agencies_visible_to
 from lontar.ppid import crypto
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.states import Status
@@ -27,7 +26,9 @@ def requests_for_staff(user) -> QuerySet[InformationRequest]:
     """The requests of the agencies this PPID officer serves (all of them for platform admins)."""
     if not may_handle_requests(user):
         raise PermissionDenied
-    return InformationRequest.objects.filter(agency__in=agencies_visible_to(user))
+    from lontar.ppid.utama import visible_requests_q  # the PPID Utama sees its Pelaksana's
+
+    return InformationRequest.objects.filter(visible_requests_q(user))
 
 
 def get_request_for_staff(user, pk: int) -> InformationRequest:
@@ -71,7 +72,9 @@ def officer_queue(
     """One agency's open requests first by due date, with working days left (negative when
     overdue). Another agency's queue is empty, not an error: `queue_agency` already chose."""
     queryset = (
-        requests_for_staff(user).filter(agency=agency).select_related("agency", "assigned_unit")
+        requests_for_staff(user)
+        .filter(Q(agency=agency) | Q(handling_agency=agency))  # disposed to it by the Utama
+        .select_related("agency", "assigned_unit")
     )
     if status:
         queryset = queryset.filter(status=status)

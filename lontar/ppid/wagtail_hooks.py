@@ -95,3 +95,34 @@ register_snippet(PPIDSettingsViewSet)
 @hooks.register("construct_homepage_panels")
 def add_pending_requests_panel(request: HttpRequest, panels: list) -> None:
     panels.extend(dashboard.panels_for(request))
+
+
+# --- The PPID Utama over the PPID Pelaksana (issue 18; ppid/admin_province.py) ------------------
+
+
+class ProvinceQueueMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        from lontar.ppid.utama import utama_agency_of
+
+        user = request.user
+        return may_handle_requests(user) and (
+            user.is_superuser or utama_agency_of(user) is not None
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_province_queue_menu_item() -> MenuItem:
+    return ProvinceQueueMenuItem(
+        _("Antrean PPID se-provinsi"),
+        reverse("ppid_admin_province_queue"),
+        name="antrean-ppid-provinsi",
+        icon_name="list-ul",
+        order=311,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_province_admin_urls() -> list:
+    from lontar.ppid.admin_province import admin_urls
+
+    return admin_urls()

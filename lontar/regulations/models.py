@@ -148,6 +148,12 @@ class LegalDocument(index.Indexed, AgencyOwned):
         help_text=_("Diturunkan dari hubungan antardokumen."),
     )
     is_published = models.BooleanField(_("tampilkan di situs"), default=True)
+    # Chosen by the province: its regulation shows on every OPD's site (lontar/province).
+    shown_across_province = models.BooleanField(
+        _("tampilkan di situs semua OPD"),
+        default=False,
+        help_text=_("Hanya berlaku untuk produk hukum pemerintah provinsi."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -158,6 +164,7 @@ class LegalDocument(index.Indexed, AgencyOwned):
             [
                 FieldPanel("agency"),
                 FieldRowPanel([FieldPanel("document_type"), FieldPanel("is_published")]),
+                FieldPanel("shown_across_province"),
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("kind_abbreviation")]),
                 FieldRowPanel([FieldPanel("number"), FieldPanel("year")]),
                 FieldPanel("title"),

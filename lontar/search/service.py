@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 from wagtail.search.backends import get_search_backend
 
+from lontar.core import public_urls
 from lontar.core.params import neutral_search_terms
 from lontar.search.highlight import snippet
 from lontar.search.registry import SOURCES, SearchSource
@@ -22,6 +24,7 @@ class Hit:
     obj: Model
     score: float
     date: object
+    agency: Any = None  # whose record it is (the provincial search spans agencies)
 
 
 @dataclass
@@ -37,25 +40,41 @@ def _year(value) -> int | None:
 
 def search(agency, query: str, *, kind: str = "", year: int | None = None) -> Outcome:
     """Hits for `query` among the agency's published records, best first, then newest."""
+    return search_agencies([agency] if agency is not None else [], query, kind=kind, year=year)
+
+
+def search_agencies(
+    agencies: list, query: str, *, kind: str = "", year: int | None = None
+) -> Outcome:
+    """Hits for `query` among the published records of these agencies (one on an agency's own
+    site; the province and its agencies on the provincial site), best first, then newest."""
     outcome = Outcome()
     query = neutral_search_terms(query)
-    if not query or agency is None:
+    if not query or not agencies:
         return outcome
     years: set[int] = set()
     for key, source in SOURCES.items():
-        queryset = source.queryset_for_agency(agency)
-        results = get_search_backend().search(query, queryset).annotate_score("_score")
-        hits = [
-            Hit(source, obj, float(getattr(obj, "_score", 0) or 0), source.date_of(obj))
-            for obj in results[:MAX_PER_SOURCE]
-        ]
-        outcome.counts[key] = len(hits)
-        for hit in hits:
-            if _year(hit.date):
-                years.add(_year(hit.date))
-        if kind and key != kind:
-            continue
-        outcome.hits.extend(h for h in hits if year is None or _year(h.date) == year)
+        outcome.counts[key] = 0
+        for agency in agencies:
+            queryset = source.queryset_for_agency(agency)
+            results = get_search_backend().search(query, queryset).annotate_score("_score")
+            hits = [
+                Hit(
+                    source,
+                    obj,
+                    float(getattr(obj, "_score", 0) or 0),
+                    source.date_of(obj),
+                    agency,
+                )
+                for obj in results[:MAX_PER_SOURCE]
+            ]
+            outcome.counts[key] += len(hits)
+            for hit in hits:
+                if _year(hit.date):
+                    years.add(_year(hit.date))
+            if kind and key != kind:
+                continue
+            outcome.hits.extend(h for h in hits if year is None or _year(h.date) == year)
     outcome.hits.sort(key=lambda h: (-h.score, -(h.date.toordinal() if h.date else 0)))
     outcome.years = sorted(years, reverse=True)
     return outcome
@@ -64,10 +83,20 @@ def search(agency, query: str, *, kind: str = "", year: int | None = None) -> Ou
 def present(hit: Hit, query: str, request: HttpRequest) -> dict:
     """What the results template shows for one hit."""
     text: SafeString = snippet(hit.source.text_of(hit.obj), query)
+    url = hit.source.url_of(hit.obj, request)
+    if hit.agency is not None and url.startswith("/"):
+        # Another agency's record lives on that agency's own site (the provincial search).
+        url = public_urls.absolute_url(hit.agency, url) if _other_site(hit, request) else url
     return {
         "title": str(hit.obj.title if hasattr(hit.obj, "title") else hit.obj),
-        "url": hit.source.url_of(hit.obj, request),
+        "url": url,
         "label": hit.source.label,
         "date": hit.date,
         "snippet": text,
+        "agency": hit.agency,
     }
+
+
+def _other_site(hit: Hit, request: HttpRequest) -> bool:
+    current = getattr(request, "_lontar_agency", None)
+    return current is None or getattr(hit.agency, "pk", None) != current.pk

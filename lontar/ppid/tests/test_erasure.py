@@ -64,6 +64,8 @@ def _filled(value) -> bool:
 def _related_rows(request: InformationRequest):
     """(model, personal fields, rows) for every model whose rows point at the request."""
     for relation in InformationRequest._meta.related_objects:
+        if relation.related_model is InformationRequest:
+            continue  # the forwarded copy belongs to the receiving body (its own retention)
         fields = personal_fields(relation.related_model)
         if fields:
             rows = relation.related_model._default_manager.filter(**{relation.field.name: request})
