@@ -61,7 +61,7 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         "annualreport": frozenset(
             {"core", "agencies", "ppid", "objections", "ppidstats", "infolist", "monev"}
         ),
-        "monev": frozenset({"core", "agencies"}),
+        "monev": frozenset({"core", "agencies", "province"}),
         "province": frozenset({"core", "agencies", "opendata"}),
     }
 )

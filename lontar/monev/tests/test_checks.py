@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -148,3 +149,12 @@ def test_the_page_shows_each_item_with_a_score(client, agency_a, ppid_officer_a,
     assert "data-score" in page and "data-band" in page
     client.force_login(editor)
     assert client.get("/admin/ppid/monev/").status_code in (302, 403)
+
+
+def test_the_province_dashboard_shows_the_same_score_as_the_page(client, agency_a, ppid_officer_a):
+    from lontar.province.registry import agency_scores
+
+    client.force_login(ppid_officer_a)
+    page = client.get("/admin/ppid/monev/").content.decode()
+    shown = re.search(r"<strong data-score>([^<]+)</strong>", page).group(1)
+    assert str(agency_scores([agency_a])[agency_a.pk]) == shown.replace(",", ".")
