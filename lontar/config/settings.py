@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "lontar.objections",
     "lontar.infolist",
     "lontar.ppidstats",
+    "lontar.newsroom",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

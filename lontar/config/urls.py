@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("lontar.objections.urls")),
     path("", include("lontar.infolist.urls")),
     path("", include("lontar.ppidstats.urls")),
+    path("", include("lontar.newsroom.urls")),
 ]
 
 if settings.DEBUG:

@@ -30,10 +30,14 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         "survey": frozenset({"core", "agencies", "opendata", "infolist"}),
         "ppid": frozenset({"core", "agencies", "survey", "opendata", "infolist"}),
         "news": frozenset({"core", "agencies", "pages", "search", "opendata"}),
-        "regulations": frozenset({"core", "agencies", "search", "opendata", "infolist"}),
-        "qna": frozenset({"core", "agencies", "search", "regulations", "opendata"}),
-        "podcast": frozenset({"core", "agencies", "search", "qna"}),
-        "programs": frozenset({"core", "agencies", "search", "news", "opendata", "infolist"}),
+        "regulations": frozenset(
+            {"core", "agencies", "search", "opendata", "infolist", "newsroom"}
+        ),
+        "qna": frozenset({"core", "agencies", "search", "regulations", "opendata", "newsroom"}),
+        "podcast": frozenset({"core", "agencies", "search", "qna", "newsroom"}),
+        "programs": frozenset(
+            {"core", "agencies", "search", "news", "opendata", "infolist", "newsroom"}
+        ),
         "opendata": frozenset({"core", "agencies", "search"}),
         "integrity": frozenset({"core", "agencies", "search"}),
         "operations": frozenset({"core"}),
@@ -52,6 +56,7 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         "objections": frozenset({"core", "agencies", "ppid"}),
         "infolist": frozenset({"core", "agencies", "opendata"}),
         "ppidstats": frozenset({"core", "agencies", "ppid", "objections"}),
+        "newsroom": frozenset({"core", "agencies", "news"}),
     }
 )
 
