@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
+from django.utils.translation import gettext as _
+
 from lontar.agencies.models import Agency
 from lontar.newsroom.registry import PromptSource, Suggestion, register_source
 from lontar.podcast.models import Episode
@@ -32,7 +34,8 @@ def _episodes(agency: Agency, now: datetime) -> Iterator[Suggestion]:
             key=f"podcast:{episode.pk}",
             object_key=str(episode.pk),
             title=episode.title,
-            prompt=f"Episode podcast “{episode.title}” sudah tayang: tuliskan intinya.",
+            prompt=_("Episode podcast “%(title)s” sudah tayang: tuliskan intinya.")
+            % {"title": episode.title},
             on=episode.published_at.astimezone(agency.zone).date(),
             lead=episode.notes[:300],
             paragraphs=tuple(paragraphs),

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from lontar.agencies.models import Agency
 from lontar.newsroom.registry import PromptSource, Suggestion, register_source
@@ -44,7 +45,8 @@ def _ended_events(agency: Agency, now: datetime) -> Iterator[Suggestion]:
             key=f"acara:{event.pk}",
             object_key=str(event.pk),
             title=event.title,
-            prompt=f"Agenda “{event.title}” sudah selesai: tulis laporan kegiatannya.",
+            prompt=_("Agenda “%(title)s” sudah selesai: tulis laporan kegiatannya.")
+            % {"title": event.title},
             on=when,
             unit_id=unit.pk if unit else None,
             place=event.place,
@@ -113,7 +115,8 @@ def _realisations(agency: Agency, now: datetime) -> Iterator[Suggestion]:
             key=f"realisasi:{program.pk}:{program.year}-{quarter}",
             object_key=str(program.pk),
             title=f"Capaian {program.name} triwulan {label} {program.year}",
-            prompt=f"Realisasi triwulan {label} “{program.name}” sudah diisi: ceritakan capaiannya.",
+            prompt=_("Realisasi triwulan %(q)s “%(name)s” sudah diisi: ceritakan capaiannya.")
+            % {"q": label, "name": program.name},
             on=today,
             unit_id=program.unit_id,
             lead=sentences[0][:400],

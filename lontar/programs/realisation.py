@@ -29,7 +29,8 @@ def indicator_sentence(item: IndicatorFigures, quarter: int) -> str:
     label = f"“{item.name}”"
     unit = f" {item.measure_unit}" if item.measure_unit else ""
     if item.realised_quarter is None:
-        return f"Realisasi indikator {label} pada triwulan {QUARTER_NAMES[quarter - 1]} belum dilaporkan."
+        name = QUARTER_NAMES[quarter - 1]
+        return f"Realisasi indikator {label} pada triwulan {name} belum dilaporkan."
     done = f"{number(item.realised_quarter)}{unit}"
     share = percent(item.realised_quarter, item.target_quarter)
     if item.target_quarter is None or share is None:
@@ -73,6 +74,7 @@ def quarter_sentences(
     share = percent(budget_realised, budget)
     if share is not None:
         sentences.append(
-            f"Anggaran terserap {rupiah(budget_realised)} dari pagu {rupiah(budget)} ({_pct(share)})."
+            f"Anggaran terserap {rupiah(budget_realised)} dari pagu {rupiah(budget)} "
+            f"({_pct(share)})."
         )
     return sentences

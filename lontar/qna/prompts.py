@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from lontar.agencies.models import Agency
 from lontar.newsroom.registry import PromptSource, Suggestion, register_source
@@ -28,10 +29,8 @@ def _helpful_answers(agency: Agency, now: datetime) -> Iterator[Suggestion]:
             key=f"faq:{question.pk}",
             object_key=str(question.pk),
             title=asked[:255] or f"Tanya jawab #{question.pk}",
-            prompt=(
-                f"{question.helpful_yes} pembaca terbantu oleh jawaban “{asked[:80]}”: "
-                "jadikan berita tanya jawab."
-            ),
+            prompt=_("%(n)s pembaca terbantu oleh jawaban “%(q)s”: jadikan berita tanya jawab.")
+            % {"n": question.helpful_yes, "q": asked[:80]},
             on=now.astimezone(agency.zone).date(),
             unit_id=question.assigned_unit_id,
             lead=asked[:400],

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
+from django.utils.translation import gettext as _
+
 from lontar.agencies.models import Agency
 from lontar.newsroom.registry import PromptSource, Suggestion, register_source
 from lontar.regulations.models import LegalDocument
@@ -27,7 +29,8 @@ def _new_regulations(agency: Agency, now: datetime) -> Iterator[Suggestion]:
             key=f"regulasi:{doc.pk}",
             object_key=str(doc.pk),
             title=f"Apa yang berubah bagi ASN: {name}"[:255],
-            prompt=f"Peraturan baru “{name}” masuk JDIH: jelaskan apa yang berubah bagi ASN.",
+            prompt=_("Peraturan baru “%(name)s” masuk JDIH: jelaskan apa yang berubah bagi ASN.")
+            % {"name": name},
             on=now.astimezone(agency.zone).date(),
             lead=f"{name} tentang {doc.title} mengatur hal baru bagi ASN."[:400],
             paragraphs=tuple(paragraphs),
