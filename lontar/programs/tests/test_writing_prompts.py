@@ -52,7 +52,7 @@ def test_an_ended_event_prompts_its_units_writers_once_and_a_future_one_does_not
 def test_one_action_makes_a_prefilled_draft_and_publishing_links_the_event(
     client, agency_a, unit, writer, editor
 ):
-    index = news_index(agency_a)
+    news_index(agency_a)
     writer.staff_profile.unit = unit
     writer.staff_profile.save()
     starts = datetime(2026, 3, 10, 9, 0, tzinfo=WITA)
