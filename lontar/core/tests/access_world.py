@@ -42,6 +42,7 @@ def build_records(agency) -> dict[str, Model]:
     )
     from lontar.podcast.models import Episode, Show
     from lontar.ppid.models import PPIDSettings
+    from lontar.newsroom.models import ArticleTemplate, UnitDesk
     from lontar.programs.models import DocumentReminderSettings, Event, PlanningDocument, Program
     from lontar.regulations.models import DocumentRelation, LegalDocument, Subject
     from lontar.survey.models import SurveyPeriod, SurveyUnit
@@ -178,6 +179,10 @@ def build_records(agency) -> dict[str, Model]:
         "infolist.urgentnotice": UrgentNotice.objects.create(
             agency=agency, title=f"Banjir {tag}", body="Uji."
         ),
+        "newsroom.articletemplate": ArticleTemplate.objects.create(
+            agency=agency, name=f"Templat {tag}", slug=f"templat-{tag.lower()}", outline="## Uji"
+        ),
+        "newsroom.unitdesk": UnitDesk.objects.create(unit=unit, monthly_target=2),
     }
     return records
 
