@@ -32,6 +32,7 @@ def build_records(agency) -> dict[str, Model]:
     from lontar.agencies.tests.factories import UserFactory
     from lontar.infolist.models import ExemptInfo, InfoItem, UrgentNotice
     from lontar.news.models import NewsCategory
+    from lontar.newsroom.models import ArticleTemplate, UnitDesk
     from lontar.opendata.models import (
         Dataset,
         Group,
@@ -42,7 +43,6 @@ def build_records(agency) -> dict[str, Model]:
     )
     from lontar.podcast.models import Episode, Show
     from lontar.ppid.models import PPIDSettings
-    from lontar.newsroom.models import ArticleTemplate, UnitDesk
     from lontar.programs.models import DocumentReminderSettings, Event, PlanningDocument, Program
     from lontar.regulations.models import DocumentRelation, LegalDocument, Subject
     from lontar.survey.models import SurveyPeriod, SurveyUnit
