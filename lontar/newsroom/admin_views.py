@@ -86,9 +86,10 @@ def checklist(request: HttpRequest, page_id: int) -> HttpResponse:
     ):
         raise PermissionDenied
     article = page.get_latest_revision_as_object() if page.latest_revision_id else page.specific
-    if not isinstance(article, NewsArticlePage) or agency.site_id is None:
+    site = agency.site
+    if not isinstance(article, NewsArticlePage) or site is None:
         raise Http404
-    if not page.path.startswith(agency.site.root_page.path):
+    if not page.path.startswith(site.root_page.path):
         raise Http404
     return TemplateResponse(
         request,
@@ -130,7 +131,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def preference(request: HttpRequest) -> HttpResponse:
-    staff = StaffProfile.objects.filter(user=request.user).first()
+    staff = StaffProfile.objects.filter(user_id=request.user.pk).first()
     if staff is None:
         raise PermissionDenied
     pref, _created = WriterPreference.objects.get_or_create(staff=staff)

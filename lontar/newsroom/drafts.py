@@ -98,7 +98,7 @@ def suggestion_body(agency: Agency, suggestion: Suggestion, template: ArticleTem
 
 def draft_from_prompt(prompt: Prompt, user) -> NewsArticlePage:
     """The prompt's draft: made once, then the same draft is opened again."""
-    if prompt.article_id is not None:
+    if prompt.article is not None:
         return prompt.article
     suggestion = Suggestion.from_json(prompt.suggestion)
     template = None

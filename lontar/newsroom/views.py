@@ -36,11 +36,12 @@ def count_view(article_id: int, day) -> None:
 @require_GET
 def read_pixel(request: HttpRequest, page_id: int) -> HttpResponse:
     agency = agency_for_request(request)
-    if agency is not None and agency.site_id is not None and not likes.is_crawler(request):
+    site = agency.site if agency is not None else None
+    if agency is not None and site is not None and not likes.is_crawler(request):
         exists = (
             NewsArticlePage.objects.live()
             .public()
-            .filter(pk=page_id, path__startswith=agency.site.root_page.path)
+            .filter(pk=page_id, path__startswith=site.root_page.path)
             .exists()
         )
         if exists:
