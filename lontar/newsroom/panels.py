@@ -4,6 +4,7 @@ with the agency's article templates."""
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
@@ -43,6 +44,8 @@ def panels_for(request: HttpRequest) -> list[Component]:
     return [
         NewsroomPanel(
             {
+                # A component renders without the request: its forms need the token passed in.
+                "csrf_token": get_token(request),
                 "prompts": waiting,
                 "templates": list(ArticleTemplate.objects.filter(agency=agency)),
                 "add_url": add_url,
