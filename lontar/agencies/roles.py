@@ -100,6 +100,7 @@ _EDITORIAL = (
     + _perms("qna", {"question": ("change", "view")})
     + _perms("podcast", {"show": ALL, "episode": ALL})
     + _perms("programs", {"program": ALL, "event": ALL, "planningdocument": ALL})
+    + _perms("newsroom", {"articletemplate": ALL})
 )
 
 MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
@@ -128,6 +129,7 @@ MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         {"dataset": ALL, "resource": ALL, "partneragreement": ALL, "partnerkeyuse": ("view",)},
     )
     + _perms("programs", {"documentremindersettings": EDIT})
+    + _perms("newsroom", {"unitdesk": ALL})
     + _perms("regulations", {"legaldocument": ALL, "documentrelation": ALL, "subject": ALL})
     + _perms("core", {"auditevent": ("view",)})
     + _perms("integrity", {"finding": ("view",)}),

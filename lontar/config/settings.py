@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "lontar.annualreport",
     "lontar.monev",
     "lontar.province",
+    "lontar.newsroom",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

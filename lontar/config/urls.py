@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("lontar.infolist.urls")),
     path("", include("lontar.ppidstats.urls")),
     path("", include("lontar.annualreport.urls")),
+    path("", include("lontar.newsroom.urls")),
 ]
 
 if settings.DEBUG:

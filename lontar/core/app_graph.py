@@ -33,12 +33,12 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         ),
         "news": frozenset({"core", "agencies", "pages", "search", "opendata", "province"}),
         "regulations": frozenset(
-            {"core", "agencies", "search", "opendata", "infolist", "province"}
+            {"core", "agencies", "search", "opendata", "infolist", "province", "newsroom"}
         ),
-        "qna": frozenset({"core", "agencies", "search", "regulations", "opendata"}),
-        "podcast": frozenset({"core", "agencies", "search", "qna"}),
+        "qna": frozenset({"core", "agencies", "search", "regulations", "opendata", "newsroom"}),
+        "podcast": frozenset({"core", "agencies", "search", "qna", "newsroom"}),
         "programs": frozenset(
-            {"core", "agencies", "search", "news", "opendata", "infolist", "monev"}
+            {"core", "agencies", "search", "news", "opendata", "infolist", "monev", "newsroom"}
         ),
         "opendata": frozenset({"core", "agencies", "search"}),
         "integrity": frozenset({"core", "agencies", "search"}),
@@ -63,6 +63,7 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         ),
         "monev": frozenset({"core", "agencies", "province"}),
         "province": frozenset({"core", "agencies", "opendata"}),
+        "newsroom": frozenset({"core", "agencies", "news"}),
     }
 )
 

@@ -232,6 +232,51 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "fingerprint": PERSONAL,
         "created_at": INTERNAL,
     },
+    # --- newsroom -----------------------------------------------------------------------------
+    "newsroom.Prompt": {
+        "id": INTERNAL,
+        "agency": INTERNAL,
+        "kind": INTERNAL,
+        "key": INTERNAL,
+        "unit": INTERNAL,
+        "title": INTERNAL,
+        "prompt": INTERNAL,
+        "suggestion": INTERNAL,  # built from published records only
+        "status": INTERNAL,
+        "article": INTERNAL,
+        "created_at": INTERNAL,
+        "notified_at": INTERNAL,
+        "published_at": INTERNAL,
+    },
+    "newsroom.ArticleTemplate": {
+        "id": INTERNAL,
+        "agency": INTERNAL,
+        "name": INTERNAL,
+        "slug": INTERNAL,
+        "description": INTERNAL,
+        "lead_hint": INTERNAL,
+        "outline": INTERNAL,
+        "category": INTERNAL,
+        "sort_order": INTERNAL,
+    },
+    "newsroom.UnitDesk": {
+        "id": INTERNAL,
+        "unit": INTERNAL,
+        "monthly_target": INTERNAL,
+        "head": INTERNAL,
+    },
+    "newsroom.WriterPreference": {
+        "id": INTERNAL,
+        "staff": INTERNAL,
+        "hide_from_public_ranking": INTERNAL,
+    },
+    # A bare count per article and day: no address, cookie or visitor id is ever stored.
+    "newsroom.ArticleViewDay": {
+        "id": INTERNAL,
+        "article": INTERNAL,
+        "day": INTERNAL,
+        "views": INTERNAL,
+    },
     # --- ppid ---------------------------------------------------------------------------------
     "ppid.PPIDSettings": {
         "id": INTERNAL,
@@ -810,6 +855,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "ends_at": PUBLIC,
         "place": PUBLIC,
         "audience": PUBLIC,
+        "unit": PUBLIC,
         "registration_url": PUBLIC,
         "program": PUBLIC,
         "report": PUBLIC,

@@ -181,6 +181,15 @@ class Event(index.Indexed, AgencyOwned):
     ends_at = models.DateTimeField(_("selesai"), null=True, blank=True)
     place = models.CharField(_("tempat"), max_length=255, blank=True)
     audience = models.CharField(_("peserta/sasaran"), max_length=255, blank=True)
+    unit = models.ForeignKey(
+        "agencies.Unit",
+        verbose_name=_("unit penyelenggara"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("Penulis unit ini diajak menulis laporannya setelah acara selesai."),
+    )
     registration_url = models.URLField(_("tautan pendaftaran"), blank=True)
     program = models.ForeignKey(
         Program,
@@ -210,7 +219,7 @@ class Event(index.Indexed, AgencyOwned):
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         FieldRowPanel([FieldPanel("place"), FieldPanel("audience")]),
-        FieldPanel("registration_url"),
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("registration_url")]),
         MultiFieldPanel(
             [FieldPanel("program"), FieldPanel("report"), FieldPanel("documents")],
             heading=_("Keterkaitan"),

@@ -32,6 +32,7 @@ def build_records(agency) -> dict[str, Model]:
     from lontar.agencies.tests.factories import UserFactory
     from lontar.infolist.models import ExemptInfo, InfoItem, UrgentNotice
     from lontar.news.models import NewsCategory
+    from lontar.newsroom.models import ArticleTemplate, UnitDesk
     from lontar.opendata.models import (
         Dataset,
         Group,
@@ -178,6 +179,10 @@ def build_records(agency) -> dict[str, Model]:
         "infolist.urgentnotice": UrgentNotice.objects.create(
             agency=agency, title=f"Banjir {tag}", body="Uji."
         ),
+        "newsroom.articletemplate": ArticleTemplate.objects.create(
+            agency=agency, name=f"Templat {tag}", slug=f"templat-{tag.lower()}", outline="## Uji"
+        ),
+        "newsroom.unitdesk": UnitDesk.objects.create(unit=unit, monthly_target=2),
     }
     return records
 
