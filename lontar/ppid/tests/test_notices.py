@@ -200,3 +200,11 @@ def test_only_email_is_delivered_without_an_officer():
 )
 def test_where_a_notice_stands(channel, delivered, mail_status, state):
     assert delivery_state(channel=channel, delivered=delivered, mail_status=mail_status) == state
+
+
+def test_a_viewer_is_told_how_to_see_and_nothing_about_delivery():
+    from lontar.ppid.notice_content import obtain_and_delivery
+
+    viewer = _request(obtain_method="melihat", delivery_method="")
+    assert obtain_and_delivery(viewer) == "Melihat/membaca/mendengarkan/mencatat"
+    assert obtain_and_delivery(_request()) == "Salinan cetak (hardcopy), Mengambil langsung"
