@@ -135,3 +135,24 @@ def test_a_mail_sent_after_the_desk_recorded_the_notice_changes_nothing(agency_a
     receipt.refresh_from_db()
     assert receipt.delivered_at == recorded and receipt.delivered_by == ppid_officer_a
     assert request.events.filter(kind="notice_delivered").count() == 1
+
+
+def test_the_tracking_page_reads_delivery_in_a_fixed_number_of_queries(
+    client, agency_a, ppid_officer_a, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lontar.ppid.services import Answer, answer_request
+
+    request, _code = make_request(agency_a, received_at=agency_a.now() - timedelta(hours=1))
+    _tracking_page(client, request)  # warm caches (site, menus)
+    with CaptureQueriesContext(connection) as one_notice:
+        _tracking_page(client, request)
+    extend_request(request, reason="Dokumen tersebar di tiga bidang pengolah.", by=ppid_officer_a)
+    answer = Answer(decision="diberikan", material_given="Rekap formasi")
+    answer_request(request, answer=answer, by=ppid_officer_a)
+    assert request.notices.count() == 3
+    with django_assert_max_num_queries(len(one_notice.captured_queries)):
+        page = _tracking_page(client, request)
+    assert page.count('data-delivery="antre"') == 3
