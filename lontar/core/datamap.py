@@ -391,6 +391,7 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "delivered_at": INTERNAL,
         "delivered_by": INTERNAL,
         "delivery_note": PERSONAL,  # may hold a courier receipt naming the addressee
+        "email_key": INTERNAL,  # "ppid.receipt:12": names the outbox row, no personal data
         "created_at": INTERNAL,
     },
     "ppid.ReleasedDocument": {

@@ -14,6 +14,11 @@ after the lease: delivery is at least once, and the Message-ID stays the same.
 
 Errors recorded on a row or logged name the exception class and SMTP codes only: SMTP error
 texts often quote the recipient's address.
+
+A message the server accepted sends `message_sent`, a message given up sends `message_failed`
+(both with the row's `key` and `about`), so a record that must know whether its mail really
+left (a PPID notice, issue 21) learns it from the outbox, not from the queueing. Receivers run
+after the row is updated; their errors are logged and never undo or stop a delivery.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connectio
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.utils import DNS_NAME
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from lontar.core.models import OutboxMessage
@@ -39,6 +45,11 @@ from lontar.core.models import OutboxMessage
 logger = logging.getLogger("lontar.outbox")
 
 Status = OutboxMessage.Status
+
+# Sent with key=, about= and sent_at= once the mail server accepted the message.
+message_sent = Signal()
+# Sent with key=, about= and error= once the outbox gave the message up.
+message_failed = Signal()
 
 MAX_ATTEMPTS = 150  # ≈ a day of retries; settings.OUTBOX_MAX_ATTEMPTS may change it
 # Capped low so that a mail waits at most ten minutes after the SMTP server returns.
@@ -171,10 +182,26 @@ def _claim(pk: int, now: datetime) -> OutboxMessage | None:
     return row
 
 
+def _tell(signal: Signal, row: OutboxMessage, **facts) -> None:
+    for receiver, result in signal.send_robust(
+        sender=OutboxMessage, key=row.key, about=row.about, **facts
+    ):
+        if isinstance(result, Exception):
+            logger.error(
+                "e-mail %s: receiver %s failed (%s)",
+                row.key,
+                getattr(receiver, "__qualname__", receiver),
+                type(result).__name__,
+            )
+
+
 def _sent(row: OutboxMessage) -> None:
-    OutboxMessage.objects.filter(pk=row.pk, attempts=row.attempts).update(
-        status=Status.SENT, sent_at=timezone.now(), last_error=""
+    sent_at = timezone.now()
+    updated = OutboxMessage.objects.filter(pk=row.pk, attempts=row.attempts).update(
+        status=Status.SENT, sent_at=sent_at, last_error=""
     )
+    if updated:
+        _tell(message_sent, row, sent_at=sent_at)
 
 
 def _failed(row: OutboxMessage, exc: BaseException, now: datetime) -> None:
@@ -182,11 +209,13 @@ def _failed(row: OutboxMessage, exc: BaseException, now: datetime) -> None:
     give_up = is_permanent(exc) or row.attempts >= getattr(
         settings, "OUTBOX_MAX_ATTEMPTS", MAX_ATTEMPTS
     )
-    OutboxMessage.objects.filter(pk=row.pk, attempts=row.attempts).update(
+    updated = OutboxMessage.objects.filter(pk=row.pk, attempts=row.attempts).update(
         status=Status.FAILED if give_up else Status.PENDING,
         next_attempt_at=now + backoff(row.attempts),
         last_error=error,
     )
+    if updated and give_up:
+        _tell(message_failed, row, error=error)
     log = logger.error if give_up else logger.warning
     log(
         "e-mail %s: attempt %d failed (%s)%s",

@@ -1,14 +1,19 @@
 """What an officer may do to an information request now: one guard per action, shared.
 
-Each officer service (`services.assign_request`, `extend_request`, `answer_request`,
-`complete_request`, `set_public_summary`) starts with `require(action, ...)`, and the admin shows
-a button or form only for the actions in `allowed_actions(...)`. Both ask the same `refusal`
-function, so the page can never offer what the service would refuse, nor hide what it would
-accept. Only the checks on what the officer types (a reason long enough, a unit of the same
-agency, the items of the written notice) stay in the services: they need the form's input.
+Every officer service (`services.assign_request`, `extend_request`, `answer_request`,
+`complete_request`, `withdraw_request`, `set_public_summary`, `notice_services.record_delivery`,
+`privacy_services.correct_personal_data`, `erase_on_request`) starts with `require(action, ...)`,
+and the admin shows a button or form only for the actions in `allowed_actions(...)`. Both ask the
+same `refusal` function, so the page can never offer what the service would refuse, nor hide
+what it would accept. Only the checks on what the officer types (a reason long enough, a unit of
+the same agency, the items of the written notice) stay in the services: they need the form's
+input. Every action done leaves the same trace: a RequestEvent of kind `action.event_kind` (who,
+when, from which address) and an audit row `ppid.<event_kind>` (`events.record_officer_action`).
 
 The rules: the transition table (`states.py`), the law's "once, and before the notice is due"
-for an extension (UU 14/2008 Pasal 22 ayat (8)), and the user's permission and agency.
+for an extension (UU 14/2008 Pasal 22 ayat (8)), the requester's data rights (UU 27/2022: not
+after the data is gone; erasure not while the request is still being served), and the user's
+permission and agency.
 """
 
 from __future__ import annotations
@@ -32,7 +37,29 @@ class Action(enum.StrEnum):
     EXTEND = "extend"
     ANSWER = "answer"
     COMPLETE = "complete"
+    WITHDRAW = "withdraw"
     SUMMARY = "summary"
+    DELIVER = "deliver"  # record that a notice was posted, collected or handed over
+    CORRECT = "correct"  # correct the requester's personal data at their request
+    ERASE = "erase"  # erase the requester's personal data at their request
+
+    @property
+    def event_kind(self) -> str:
+        """The RequestEvent kind (and audit action `ppid.<kind>`) the action leaves."""
+        return EVENT_KINDS[self]
+
+
+EVENT_KINDS = {
+    Action.ASSIGN: "assigned",
+    Action.EXTEND: "extended",
+    Action.ANSWER: "answered",
+    Action.COMPLETE: "completed",
+    Action.WITHDRAW: "withdrawn",
+    Action.SUMMARY: "summary_edited",
+    Action.DELIVER: "notice_delivered",
+    Action.CORRECT: "personal_data_corrected",
+    Action.ERASE: "personal_data_erased",
+}
 
 
 class Refusal(enum.Enum):
@@ -88,8 +115,23 @@ def _state_refusal(action: Action, information_request, today: date) -> str | No
         return transition_refusal(status, Status.ANSWERED)
     if action is Action.COMPLETE:
         return transition_refusal(status, Status.COMPLETED)
+    if action is Action.WITHDRAW:
+        return transition_refusal(status, Status.WITHDRAWN)
     if action is Action.SUMMARY:
         return None  # the register wording may be corrected at any time
+    if action is Action.DELIVER:
+        if not information_request.notices.filter(delivered_at__isnull=True).exists():
+            return _("Semua surat kepada pemohon sudah dicatat disampaikan.")
+        return None
+    if action in (Action.CORRECT, Action.ERASE):
+        if information_request.personal_data_erased_at:
+            return _("Data pribadi permohonan ini sudah dihapus.")
+        if action is Action.ERASE and information_request.is_open:
+            return _(
+                "Permohonan masih berjalan: jawab atau catat pembatalan oleh pemohon "
+                "terlebih dahulu."
+            )
+        return None
     raise ValueError(f"unknown action {action!r}")
 
 

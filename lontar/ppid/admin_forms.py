@@ -259,6 +259,22 @@ class AnswerForm(forms.Form):
         )
 
 
+class WithdrawForm(forms.Form):
+    """The requester withdrew the request: by letter, e-mail, telephone or at the desk."""
+
+    note = forms.CharField(
+        label=_("Cara pemohon membatalkan (tanpa data pribadi)"),
+        required=False,
+        max_length=300,
+        help_text=_("Misalnya: surat tertanggal 3 Desember, atau datang ke meja layanan."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("prefix", "withdraw")
+        super().__init__(*args, **kwargs)
+        state_text_limits(self)
+
+
 class SummaryForm(forms.Form):
     public_summary = forms.CharField(
         label=_("Ringkasan untuk register publik"),
@@ -316,12 +332,18 @@ class IntakeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     obtain_method = forms.ChoiceField(
-        label=_("Cara memperoleh informasi"), choices=InformationRequest.ObtainMethod.choices
+        label=_("Cara memperoleh informasi"),
+        choices=[("", _("— pilih —")), *InformationRequest.ObtainMethod.choices],
     )
+    # Only for copies: seeing the information needs no delivery (requesters.delivery_needed).
     delivery_method = forms.ChoiceField(
-        label=_("Cara mendapatkan salinan"),
-        choices=[("", _("— (hanya melihat)")), *InformationRequest.DeliveryMethod.choices],
+        label=_("Cara mendapatkan salinan (hanya bila meminta salinan)"),
+        choices=[
+            ("", _("— tidak perlu (hanya melihat)")),
+            *InformationRequest.DeliveryMethod.choices,
+        ],
         required=False,
+        help_text=_("Kosongkan bila pemohon hanya ingin melihat atau membaca informasi."),
     )
     notice_channel = forms.ChoiceField(
         label=_("Tanda terima dan pemberitahuan disampaikan melalui"),

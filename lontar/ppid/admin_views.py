@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lontar.agencies.selectors import agencies_visible_to
 from lontar.core.client import client_ip
 from lontar.ppid import exemptions, officer, services
-from lontar.ppid.actions import Action, allowed_actions, may_change
+from lontar.ppid.actions import Action, allowed_actions
 from lontar.ppid.admin_forms import (
     AnswerForm,
     AssignForm,
@@ -36,11 +36,17 @@ from lontar.ppid.admin_forms import (
     IntakeForm,
     QueueFilterForm,
     SummaryForm,
+    WithdrawForm,
     add_service_error,
 )
 from lontar.ppid.crypto import decrypt_nik, mask_nik
 from lontar.ppid.models import InformationRequest, RequestEvent
-from lontar.ppid.selectors import get_request_for_staff, may_handle_requests, officer_queue
+from lontar.ppid.selectors import (
+    get_request_for_staff,
+    may_handle_requests,
+    notices_with_delivery,
+    officer_queue,
+)
 from lontar.ppid.states import Status
 
 NEW_CODE_SESSION_KEY = "ppid_new_tracking_code"
@@ -55,6 +61,7 @@ EVENT_LABELS = {
     "withdrawn": gettext_lazy("Dibatalkan"),
     "summary_edited": gettext_lazy("Ringkasan register diubah"),
     "notice_delivered": gettext_lazy("Surat disampaikan"),
+    "notice_mail_failed": gettext_lazy("Surel surat gagal terkirim"),
     "personal_data_corrected": gettext_lazy("Data pribadi diperbaiki"),
     "personal_data_erased": gettext_lazy("Data pribadi dihapus"),
     # The PPID Utama and forwarding (issue 18; ppid/utama.py, ppid/forwarding.py).
@@ -186,8 +193,7 @@ def _render_detail(
         ],
         "documents": information_request.documents.all(),
         # Notices as sent, their delivery, and the requester's data rights (admin_privacy.py).
-        "notices": information_request.notices.all(),
-        "may_change": may_change(request.user, information_request),
+        "notices": notices_with_delivery(information_request),
         **_privacy_forms(),
         # The template shows a form only for these: what the services would accept now.
         "actions": allowed_actions(information_request, request.user, today),
@@ -209,6 +215,7 @@ def _render_detail(
         ),
         "summary_form": forms.get("summary_form")
         or SummaryForm(initial={"public_summary": information_request.public_summary}),
+        "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
         "page_title": information_request.number,
         "header_title": information_request.number,
         "page_subtitle": information_request.get_status_display(),
@@ -315,6 +322,16 @@ answer = _action(
     None,
     lambda r, form, by, ip: services.answer_request(r, answer=form.to_answer(), by=by, ip=ip),
     gettext_lazy("Pemberitahuan tertulis dibuat dan dikirim kepada pemohon."),
+)
+withdraw = _action(
+    Action.WITHDRAW,
+    WithdrawForm,
+    "withdraw_form",
+    "note",
+    lambda r, form, by, ip: services.withdraw_request(
+        r, note=form.cleaned_data["note"], by=by, ip=ip
+    ),
+    gettext_lazy("Pembatalan oleh pemohon dicatat."),
 )
 summary = _action(
     Action.SUMMARY,

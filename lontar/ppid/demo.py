@@ -154,7 +154,7 @@ def _walk(information_request, path, officer, units, rng, summary, index) -> Non
     if path == "registered":
         return
     if path == "withdrawn":
-        withdraw_request(information_request)
+        withdraw_request(information_request, by=officer, note="Surat pembatalan dari pemohon.")
         return
     assign_request(
         information_request,

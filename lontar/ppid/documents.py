@@ -21,6 +21,7 @@ from fpdf import FPDF
 from lontar.core.calendar import format_long_date
 from lontar.core.pdffonts import add_document_fonts
 from lontar.ppid.deadlines import local_date
+from lontar.ppid.notice_content import obtain_and_delivery
 from lontar.ppid.states import Decision
 
 
@@ -93,7 +94,7 @@ def receipt_pdf(information_request, tracking_code: str | None = None) -> bytes:
     pdf.field("Tujuan penggunaan", r.purpose)
     pdf.field(
         "Cara memperoleh / mendapatkan salinan",
-        f"{r.get_obtain_method_display()} / {r.get_delivery_method_display()}",
+        obtain_and_delivery(r),
     )
     pdf.field("Batas waktu pemberitahuan tertulis", format_long_date(r.notice_due))
     pdf.field("Lacak permohonan di", r.agency.absolute_url(reverse("ppid:track")))
@@ -138,7 +139,7 @@ def written_notice_pdf(information_request) -> bytes:
     pdf.field("e. Penghitaman dan alasannya", r.redaction_note)
     pdf.field(
         "f. Cara dan format penyampaian",
-        r.delivery_format or f"{r.get_obtain_method_display()}, {r.get_delivery_method_display()}",
+        r.delivery_format or obtain_and_delivery(r),
     )
     cost = f"Rp{r.cost_amount:,}".replace(",", ".")
     pdf.field("g. Biaya dan cara pembayaran", f"{cost}. {r.cost_note}".strip())

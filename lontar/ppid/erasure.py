@@ -78,6 +78,7 @@ def erase_personal_data(
     information_request: InformationRequest,
     *,
     by=None,
+    ip: str | None = None,
     retention_ended: bool = True,
     reason: str = "",
 ) -> None:
@@ -123,6 +124,7 @@ def erase_personal_data(
         information_request,
         kind="personal_data_erased",
         by=by,
+        ip=ip,
         internal_note=reason or _("Data pribadi pemohon dihapus karena masa simpan berakhir."),
     )
 

@@ -6,10 +6,16 @@ whoever writes it, counts for retention (UU 27/2022; `retention.py`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
+
+from django.db import models
 
 from lontar.agencies.models import Agency
+from lontar.core import audit
 from lontar.ppid import retention
+from lontar.ppid.actions import Action
 from lontar.ppid.models import InformationRequest, PPIDSettings, RequestEvent
 
 
@@ -51,4 +57,28 @@ def _record(
         public_note=public_note,
         internal_note=internal_note,
         ip_address=ip,
+    )
+
+
+def audit_officer_action(
+    action: Action,
+    information_request: InformationRequest,
+    *,
+    by,
+    ip: str | None = None,
+    obj: models.Model | None = None,
+    changes: Mapping[str, Any] | None = None,
+    note: str = "",
+) -> None:
+    """The audit row every officer action leaves beside its RequestEvent: `ppid.<event kind>`.
+
+    `changes` and `note` must hold no personal data (name fields, never their values).
+    """
+    audit.record(
+        actor=audit.Actor(user=by if getattr(by, "is_authenticated", False) else None, ip=ip),
+        action=f"ppid.{action.event_kind}",
+        obj=obj or information_request,
+        agency=information_request.agency,
+        changes=changes,
+        note=note,
     )

@@ -101,12 +101,16 @@ class RequestForm(BotCheckMixin, IdempotencyMixin, forms.Form):
         choices=InformationRequest.ObtainMethod.choices,
         widget=forms.RadioSelect,
     )
+    # Only for copies: seeing the information needs no delivery (requesters.delivery_needed).
     delivery_method = forms.ChoiceField(
-        label=_("Cara mendapatkan salinan informasi"),
+        label=_("Cara mendapatkan salinan (hanya bila meminta salinan)"),
         choices=InformationRequest.DeliveryMethod.choices,
         widget=forms.RadioSelect,
         required=False,
-        help_text=_("Tidak perlu diisi bila Anda hanya ingin melihat atau membaca informasi."),
+        help_text=_(
+            "Lewati pertanyaan ini bila Anda hanya ingin melihat, membaca, mendengarkan, "
+            "atau mencatat informasi."
+        ),
     )
     notice_channel = forms.ChoiceField(
         label=_("Tanda terima dan pemberitahuan tertulis disampaikan melalui"),

@@ -10,6 +10,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
 from lontar.core import outbox
+from lontar.core.models import OutboxMessage
 
 
 def about(information_request) -> str:
@@ -17,9 +18,12 @@ def about(information_request) -> str:
     return f"ppid.request:{information_request.pk}"
 
 
-def _send(information_request, template: str, context: dict, attachments=()) -> None:
+def _send(
+    information_request, template: str, context: dict, attachments=()
+) -> OutboxMessage | None:
+    """Queue one mail; the outbox row (None without an address or when queued before)."""
     if not information_request.email:
-        return
+        return None
     context = {
         "r": information_request,
         "agency": information_request.agency,
@@ -36,22 +40,22 @@ def _send(information_request, template: str, context: dict, attachments=()) -> 
     )
     for name, content, mimetype in attachments:
         message.attach(name, content, mimetype)
-    outbox.enqueue(
+    return outbox.enqueue(
         message,
         key=f"ppid.{template}:{information_request.pk}",
         about=about(information_request),
     )
 
 
-def send_receipt(information_request, tracking_code: str) -> None:
+def send_receipt(information_request, tracking_code: str) -> OutboxMessage | None:
     """The code goes in the body; the attachment is the stored receipt, not a fresh build."""
     from lontar.ppid.documents import stored_receipt
 
     if not information_request.email:
-        return
+        return None
     with stored_receipt(information_request).open("rb") as stored:
         content = stored.read()
-    _send(
+    return _send(
         information_request,
         "receipt",
         {"code": tracking_code},
@@ -59,17 +63,17 @@ def send_receipt(information_request, tracking_code: str) -> None:
     )
 
 
-def send_update(information_request, kind: str, notice=None) -> None:
+def send_update(information_request, kind: str, notice=None) -> OutboxMessage | None:
     """The update e-mail, with the stored notice it announces (the file, not a fresh build)."""
     attachments = []
     if kind == "answered" and information_request.notice_pdf:
         attachments.append(
             ("pemberitahuan-tertulis.pdf", information_request.notice_pdf.read(), "application/pdf")
         )
-    elif notice is not None and notice.pdf:
+    if notice is not None and notice.pdf:  # the numbered notice, exactly as stored
         with notice.pdf.open("rb") as stored:
             attachments.append((f"surat-{notice.kind}.pdf", stored.read(), "application/pdf"))
-    _send(information_request, f"update_{kind}", {"notice": notice}, attachments)
+    return _send(information_request, f"update_{kind}", {"notice": notice}, attachments)
 
 
 def send_survey_invitation(information_request, url: str) -> None:

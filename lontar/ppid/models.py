@@ -423,7 +423,8 @@ class Notice(models.Model):
     """One notice to the requester, numbered, dated, signed and kept exactly as it was sent.
 
     The PDF is written once and never rebuilt; delivery on paper is recorded by an officer,
-    by e-mail when the outbox queued it (ppid/notice_services.py).
+    by e-mail when the outbox reports that the mail server accepted the mail that carries it
+    (`email_key` names that outbox message; ppid/notice_services.py).
     """
 
     information_request = models.ForeignKey(
@@ -443,6 +444,8 @@ class Notice(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     delivery_note = models.CharField(_("catatan penyampaian"), max_length=300, blank=True)
+    # The outbox key of the e-mail carrying this notice (core.OutboxMessage.key), when e-mailed.
+    email_key = models.CharField(max_length=200, blank=True, db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

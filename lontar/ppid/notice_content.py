@@ -30,7 +30,8 @@ def _requester(r) -> str:
     return name
 
 
-def _delivery(r) -> str:
+def obtain_and_delivery(r) -> str:
+    """How the requester obtains the information; the delivery only for a copy."""
     obtain = r.get_obtain_method_display()
     if not r.delivery_method:
         return obtain
@@ -71,7 +72,9 @@ def _answer_items(r) -> list[NoticeItem]:
         ),
         NoticeItem("d", "d. Materi informasi yang diberikan", r.material_given or DASH),
         NoticeItem("e", "e. Penghitaman dan alasannya", r.redaction_note or DASH),
-        NoticeItem("f", "f. Cara dan format penyampaian", r.delivery_format or _delivery(r)),
+        NoticeItem(
+            "f", "f. Cara dan format penyampaian", r.delivery_format or obtain_and_delivery(r)
+        ),
         NoticeItem("g", "g. Biaya dan cara pembayaran", _cost(r)),
     ]
 
@@ -94,7 +97,7 @@ def notice_items(
         items += [
             NoticeItem("information_requested", "Informasi yang diminta", r.information_requested),
             NoticeItem("purpose", "Tujuan penggunaan", r.purpose),
-            NoticeItem("delivery", "Cara memperoleh / mendapatkan salinan", _delivery(r)),
+            NoticeItem("delivery", "Cara memperoleh / mendapatkan salinan", obtain_and_delivery(r)),
             NoticeItem(
                 "notice_due", "Batas waktu pemberitahuan tertulis", format_long_date(r.notice_due)
             ),

@@ -2,28 +2,35 @@
 
 `issue_notice` runs inside the service that decided the notice (registration, extension,
 answer), numbers it, renders it once and stores the PDF in the private storage; that file is
-never rebuilt, so what the desk prints later is what was decided. E-mail notices count as
-delivered when the outbox takes them; every paper channel (post, desk, printed at intake) waits
-for an officer's `record_delivery`, which appends an event and an audit row.
+never rebuilt, so what the desk prints later is what was decided.
+
+An e-mailed notice is delivered when the mail server accepted the mail that carries it, not
+when it was queued: `mailed` notes the outbox row, and the outbox's `message_sent` signal
+(`mail_sent`, connected in `apps.py`) records the delivery with the time the server took it.
+Until then the notice shows as queued; a mail the outbox gave up shows as failed and appears on
+the request's timeline (`mail_failed`), so the desk can deliver it on paper. Every paper channel
+(post, desk, printed at intake) waits for an officer's `record_delivery`. Either way a
+delivery appends a `notice_delivered` event.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lontar.core import audit
+from lontar.core.models import OutboxMessage
 from lontar.core.orphans import track
 from lontar.ppid import costs
-from lontar.ppid.actions import may_change
+from lontar.ppid.actions import Action, require
 from lontar.ppid.deadlines import local_date
-from lontar.ppid.models import InformationRequest, Notice, PPIDSettings, RequestEvent
+from lontar.ppid.events import _record, audit_officer_action
+from lontar.ppid.models import InformationRequest, Notice, PPIDSettings
 from lontar.ppid.notice_content import notice_items
 from lontar.ppid.notices import (
     NoticeKind,
@@ -77,22 +84,78 @@ def issue_notice(information_request: InformationRequest, kind: str) -> Notice:
     title = str(NoticeKind(kind).label)
     notice.pdf.save("surat.pdf", ContentFile(sent_notice_pdf(r.agency, title, items)), save=False)
     track(notice.pdf)  # deleted again if the calling service fails
-    if is_sent_by_itself(channel):
-        # Queued in this transaction with the outbox mail (decision 0015): sent when committed.
-        notice.delivered_at = timezone.now()
-        notice.delivery_note = _("Dikirim ke surel pemohon.")
     notice.save()
     return notice
+
+
+def mailed(notice: Notice, row: OutboxMessage | None) -> None:
+    """Note the outbox mail that carries an e-mailed notice; its delivery is reported later."""
+    if row is None or not is_sent_by_itself(notice.channel):
+        return
+    notice.email_key = row.key
+    notice.save(update_fields=["email_key"])
+
+
+def _delivered_note(notice: Notice) -> str:
+    return _("%(kind)s nomor %(number)s disampaikan (%(channel)s).") % {
+        "kind": notice.get_kind_display(),
+        "number": notice.number,
+        "channel": notice.get_channel_display().lower(),
+    }
+
+
+def _given_with(notice: Notice, r: InformationRequest, delivered_at: datetime) -> None:
+    """The register's "date the information was given" is when the answer reached the requester."""
+    if notice.kind == NoticeKind.ANSWER and r.information_given_on:
+        r.information_given_on = local_date(delivered_at, r.agency.time_zone)
+        InformationRequest.objects.filter(pk=r.pk).update(
+            information_given_on=r.information_given_on
+        )
+
+
+def mail_sent(sender, *, key: str, sent_at: datetime, **kwargs) -> None:
+    """The outbox's `message_sent`: the notices that mail carries are delivered now."""
+    if not key.startswith("ppid."):
+        return
+    waiting = Notice.objects.filter(email_key=key, delivered_at__isnull=True)
+    for notice in waiting.select_related("information_request__agency"):
+        with transaction.atomic():
+            taken = Notice.objects.filter(pk=notice.pk, delivered_at__isnull=True).update(
+                delivered_at=sent_at, delivery_note=_("Terkirim ke surel pemohon.")
+            )
+            if taken:  # not recorded on paper meanwhile
+                r = notice.information_request
+                _given_with(notice, r, sent_at)
+                _record(r, kind=Action.DELIVER.event_kind, public_note=_delivered_note(notice))
+
+
+def mail_failed(sender, *, key: str, **kwargs) -> None:
+    """The outbox's `message_failed`: the desk must now deliver these notices another way."""
+    if not key.startswith("ppid."):
+        return
+    waiting = Notice.objects.filter(email_key=key, delivered_at__isnull=True)
+    for notice in waiting.select_related("information_request__agency"):
+        _record(
+            notice.information_request,
+            kind="notice_mail_failed",
+            public_note=_(
+                "%(kind)s nomor %(number)s tidak dapat dikirim ke surel Anda; surat dapat "
+                "diambil di meja layanan PPID atau diunduh di halaman ini."
+            )
+            % {"kind": notice.get_kind_display(), "number": notice.number},
+        )
 
 
 @transaction.atomic
 def record_delivery(
     notice: Notice, *, delivered_at: datetime, note: str, by, ip: str | None = None
 ) -> None:
-    """An officer records that a paper notice was posted, collected or handed over."""
+    """An officer records that a notice was posted, collected or handed over.
+
+    Also for an e-mailed notice whose mail is still queued or failed: the desk delivered it.
+    """
     r = notice.information_request
-    if not may_change(by, r):
-        raise PermissionDenied(_("Anda tidak berwenang mengubah permohonan ini."))
+    require(Action.DELIVER, r, by=by)
     notice = Notice.objects.select_for_update().get(pk=notice.pk)
     if notice.delivered_at:
         raise ValidationError(_("Penyampaian surat ini sudah dicatat."))
@@ -108,26 +171,13 @@ def record_delivery(
     notice.delivered_by = by
     notice.delivery_note = note.strip()
     notice.save(update_fields=["delivered_at", "delivered_by", "delivery_note"])
-    if notice.kind == NoticeKind.ANSWER and r.information_given_on:
-        # On paper the information is given when the notice that carries it is handed over.
-        r.information_given_on = local_date(delivered_at, r.agency.time_zone)
-        r.save(update_fields=["information_given_on"])
-    RequestEvent.objects.create(
-        information_request=r,
-        actor=by,
-        kind="notice_delivered",
-        public_note=_("%(kind)s nomor %(number)s disampaikan (%(channel)s).")
-        % {
-            "kind": notice.get_kind_display(),
-            "number": notice.number,
-            "channel": notice.get_channel_display().lower(),
-        },
-        ip_address=ip,
-    )
-    audit.record(
-        actor=audit.Actor(user=by, ip=ip),
-        action="ppid.notice_delivered",
+    _given_with(notice, r, delivered_at)
+    _record(r, kind=Action.DELIVER.event_kind, by=by, ip=ip, public_note=_delivered_note(notice))
+    audit_officer_action(
+        Action.DELIVER,
+        r,
+        by=by,
+        ip=ip,
         obj=notice,
-        agency=r.agency,
         changes={"channel": notice.channel, "delivered_at": delivered_at},
     )

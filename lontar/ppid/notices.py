@@ -132,3 +132,30 @@ def channel_for(
 def is_sent_by_itself(channel: str) -> bool:
     """E-mail is delivered by the outbox; every paper channel needs an officer to record it."""
     return channel == NoticeChannel.EMAIL
+
+
+class DeliveryState(models.TextChoices):
+    """Where a notice stands on its way to the requester (the tracking and officer pages)."""
+
+    DELIVERED = "disampaikan", _("disampaikan")
+    QUEUED = "antre", _("dalam antrean pengiriman surel")
+    FAILED = "gagal", _("surel gagal terkirim")
+    WAITING = "menunggu", _("belum disampaikan")
+
+
+def delivery_state(*, channel: str, delivered: bool, mail_status: str | None) -> DeliveryState:
+    """A notice is delivered when recorded so; an e-mailed one until then follows its mail.
+
+    `mail_status` is the outbox row's status ("pending", "sent", "failed") or None when there
+    is no row (never queued, or erased). A mail the server accepted counts as delivered even
+    before the notice row learnt it.
+    """
+    if delivered:
+        return DeliveryState.DELIVERED
+    if channel != NoticeChannel.EMAIL or mail_status is None:
+        return DeliveryState.WAITING
+    if mail_status == "sent":
+        return DeliveryState.DELIVERED
+    if mail_status == "failed":
+        return DeliveryState.FAILED
+    return DeliveryState.QUEUED

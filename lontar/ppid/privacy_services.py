@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lontar.agencies.models import Agency
-from lontar.core import audit
 from lontar.ppid import limits
-from lontar.ppid.actions import may_change
+from lontar.ppid.actions import Action, require
 from lontar.ppid.erasure import erase_personal_data
-from lontar.ppid.events import _record, settings_for
+from lontar.ppid.events import _record, audit_officer_action, settings_for
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.privacy import PrivacyFacts, privacy_notice
 
@@ -48,11 +47,8 @@ def privacy_notice_for(agency: Agency) -> str:
     )
 
 
-def _check(information_request: InformationRequest, by, reason: str) -> str:
-    if not may_change(by, information_request):
-        raise PermissionDenied(_("Anda tidak berwenang mengubah permohonan ini."))
-    if information_request.personal_data_erased_at:
-        raise ValidationError(_("Data pribadi permohonan ini sudah dihapus."))
+def _check(action: Action, information_request: InformationRequest, by, reason: str) -> str:
+    require(action, information_request, by=by)
     reason = " ".join(reason.split())
     if not REASON_MIN <= len(reason) <= REASON_MAX:
         raise ValidationError(
@@ -71,7 +67,7 @@ def correct_personal_data(
     ip: str | None = None,
 ) -> list[str]:
     """Apply the requester's corrections; return the names of the fields that changed."""
-    reason = _check(information_request, by, reason)
+    reason = _check(Action.CORRECT, information_request, by, reason)
     unknown = set(changes) - set(CORRECTABLE)
     if unknown:
         raise ValidationError(_("Kolom ini tidak dapat diperbaiki di sini."))
@@ -100,10 +96,11 @@ def correct_personal_data(
         internal_note=_("Data pribadi diperbaiki atas permintaan pemohon (%(fields)s): %(why)s")
         % {"fields": ", ".join(changed), "why": reason},
     )
-    audit.record(
-        actor=audit.Actor(user=by, ip=ip),
-        action="ppid.personal_data_corrected",
-        obj=r,
+    audit_officer_action(
+        Action.CORRECT,
+        r,
+        by=by,
+        ip=ip,
         changes=dict.fromkeys(changed, "diperbaiki"),  # which, never the values
         note=reason,
     )
@@ -119,23 +116,12 @@ def erase_on_request(
 
     Not while the request is being served: it cannot be answered without knowing to whom.
     """
-    reason = _check(information_request, by, reason)
-    if information_request.is_open:
-        raise ValidationError(
-            _(
-                "Permohonan masih berjalan: jawab atau catat pembatalan oleh pemohon "
-                "terlebih dahulu."
-            )
-        )
+    reason = _check(Action.ERASE, information_request, by, reason)  # not while still open
     erase_personal_data(
         information_request,
         by=by,
+        ip=ip,
         retention_ended=False,
         reason=_("Data pribadi dihapus atas permintaan pemohon: %(why)s") % {"why": reason},
     )
-    audit.record(
-        actor=audit.Actor(user=by, ip=ip),
-        action="ppid.personal_data_erased",
-        obj=information_request,
-        note=reason,
-    )
+    audit_officer_action(Action.ERASE, information_request, by=by, ip=ip, note=reason)

@@ -11,8 +11,10 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from lontar.agencies.calendar import calendar_for_agency
+from lontar.core.models import OutboxMessage
 from lontar.ppid import crypto
-from lontar.ppid.models import InformationRequest
+from lontar.ppid.models import InformationRequest, Notice
+from lontar.ppid.notices import DeliveryState, delivery_state
 from lontar.ppid.states import Status
 
 AT_RISK_WORKING_DAYS = 2
@@ -151,3 +153,35 @@ def requests_for_statistics(agency, year: int) -> QuerySet[InformationRequest]:
         "extended_due",
         "extended_at",
     )
+
+
+@dataclass(frozen=True)
+class NoticeRow:
+    """A notice with where it stands (`notices.delivery_state`), for the tracking and desk pages."""
+
+    notice: Notice
+    state: DeliveryState
+
+    @property
+    def delivered(self) -> bool:
+        return self.state == DeliveryState.DELIVERED
+
+
+def notices_with_delivery(information_request: InformationRequest) -> list[NoticeRow]:
+    """The request's notices in order, each with its delivery state: two queries."""
+    notices = list(information_request.notices.all())
+    keys = [n.email_key for n in notices if n.email_key and n.delivered_at is None]
+    mail_status = dict(
+        OutboxMessage.objects.filter(key__in=keys).values_list("key", "status") if keys else []
+    )
+    return [
+        NoticeRow(
+            notice,
+            delivery_state(
+                channel=notice.channel,
+                delivered=notice.delivered_at is not None,
+                mail_status=mail_status.get(notice.email_key),
+            ),
+        )
+        for notice in notices
+    ]

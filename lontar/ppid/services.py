@@ -3,7 +3,8 @@
 Each officer action first asks `actions.require` (the same guard `actions.allowed_actions` gives
 the admin its buttons from: transition table, deadlines, the user's permission and agency), then
 checks the officer's input, stores the change, appends a RequestEvent (who, when, what, from
-which IP) and tells the requester by e-mail after the transaction commits.
+which IP) and an audit row (`events.audit_officer_action`), and tells the requester by e-mail
+through the outbox, in the same transaction.
 """
 
 from __future__ import annotations
@@ -32,12 +33,17 @@ from lontar.ppid.erasure import (  # noqa: F401  (the services' public names, as
     erase_expired_personal_data,
     erase_personal_data,
 )
-from lontar.ppid.events import _record, extend_retention, settings_for  # noqa: F401
+from lontar.ppid.events import (  # noqa: F401
+    _record,
+    audit_officer_action,
+    extend_retention,
+    settings_for,
+)
 from lontar.ppid.models import (
     InformationRequest,
     ReleasedDocument,
 )
-from lontar.ppid.notice_services import issue_notice
+from lontar.ppid.notice_services import issue_notice, mailed
 from lontar.ppid.notices import NoticeKind
 from lontar.ppid.notices import kind_for_decision as notice_kind_for
 from lontar.ppid.numbering import format_registration_number, next_sequence
@@ -244,8 +250,9 @@ def register_request(
         public_note=_("Permohonan diterima melalui %(channel)s.")
         % {"channel": information_request.get_channel_display().lower()},
     )
-    issue_notice(information_request, NoticeKind.RECEIPT)
-    mail.send_receipt(information_request, code)  # into the outbox, in this transaction
+    receipt = issue_notice(information_request, NoticeKind.RECEIPT)
+    # Into the outbox, in this transaction; delivered when the outbox reports it sent.
+    mailed(receipt, mail.send_receipt(information_request, code))
     # Operators see that requests arrive; never who asked (the log filter is a second guard).
     logger.info("permohonan %s diterima melalui %s", information_request.number, channel)
     return information_request, code
@@ -291,6 +298,13 @@ def assign_request(
             internal_note=f"{unit.name}: {note}",
         )
     information_request.save()
+    audit_officer_action(
+        Action.ASSIGN,
+        information_request,
+        by=by,
+        ip=ip,
+        changes={"assigned_unit": unit.pk, "internal_due": internal_due},
+    )
 
 
 @transaction.atomic
@@ -320,7 +334,14 @@ def extend_request(
     )
     information_request.save()
     notice = issue_notice(information_request, NoticeKind.EXTENSION)
-    mail.send_update(information_request, "extended", notice=notice)
+    mailed(notice, mail.send_update(information_request, "extended", notice=notice))
+    audit_officer_action(
+        Action.EXTEND,
+        information_request,
+        by=by,
+        ip=ip,
+        changes={"extended_due": information_request.extended_due},
+    )
 
 
 @dataclass
@@ -445,7 +466,14 @@ def answer_request(information_request: InformationRequest, *, answer: Answer, b
     information_request.save()
     kind = notice_kind_for(answer.decision, holder_known=bool(answer.holder_body))
     notice = issue_notice(information_request, kind)
-    mail.send_update(information_request, "answered", notice=notice)
+    mailed(notice, mail.send_update(information_request, "answered", notice=notice))
+    audit_officer_action(
+        Action.ANSWER,
+        information_request,
+        by=by,
+        ip=ip,
+        changes={"decision": answer.decision, "notice": notice.number},
+    )
 
 
 # The SKM service unit that measures the PPID desk (PermenPANRB 14/2017: after the service).
@@ -465,6 +493,7 @@ def complete_request(information_request: InformationRequest, *, by, ip=None) ->
         public_note=_("Layanan permohonan selesai."),
     )
     information_request.save()
+    audit_officer_action(Action.COMPLETE, information_request, by=by, ip=ip)
     transaction.on_commit(lambda: _invite_to_survey(information_request))
 
 
@@ -483,19 +512,29 @@ def _invite_to_survey(information_request: InformationRequest) -> None:
     mail.send_survey_invitation(information_request, url)
 
 
+WITHDRAWAL_NOTE_MAX = 300
+
+
 @transaction.atomic
 def withdraw_request(
-    information_request: InformationRequest, *, by=None, ip=None, note: str = ""
+    information_request: InformationRequest, *, by, ip=None, note: str = ""
 ) -> None:
+    """The officer records that the requester withdrew the request (by letter, mail, in person)."""
+    require(Action.WITHDRAW, information_request, by=by)
+    note = " ".join(note.split())
+    if len(note) > WITHDRAWAL_NOTE_MAX:
+        raise ValidationError({"note": _("Catatan pembatalan terlalu panjang.")})
     _move(
         information_request,
         Status.WITHDRAWN,
         kind="withdrawn",
         by=by,
         ip=ip,
-        public_note=note or _("Permohonan dibatalkan oleh pemohon."),
+        public_note=_("Permohonan dibatalkan oleh pemohon."),
+        internal_note=note,
     )
     information_request.save()
+    audit_officer_action(Action.WITHDRAW, information_request, by=by, ip=ip)
 
 
 @transaction.atomic
@@ -521,3 +560,4 @@ def set_public_summary(
     information_request.public_summary = summary
     information_request.save(update_fields=["public_summary"])
     _record(information_request, kind="summary_edited", by=by, ip=ip, internal_note=summary)
+    audit_officer_action(Action.SUMMARY, information_request, by=by, ip=ip)

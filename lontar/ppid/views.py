@@ -40,7 +40,7 @@ from lontar.ppid.forms import RequestForm, TrackForm
 from lontar.ppid.models import InformationRequest, Notice, ReleasedDocument
 from lontar.ppid.privacy_services import privacy_notice_for
 from lontar.ppid.register import REGISTER_COLUMNS, column_headings, register_values
-from lontar.ppid.selectors import public_register, track_request
+from lontar.ppid.selectors import notices_with_delivery, public_register, track_request
 from lontar.ppid.services import RequesterDetails, register_request, settings_for
 from lontar.ppid.states import Decision, Status
 
@@ -370,7 +370,7 @@ def track_detail(request: HttpRequest) -> HttpResponse:
             "r": information_request,
             "events": information_request.events.exclude(public_note=""),
             "documents": information_request.documents.all(),
-            "notices": information_request.notices.all(),
+            "notices": notices_with_delivery(information_request),
         },
     )
 

@@ -45,6 +45,7 @@ def register_ppid_admin_urls() -> list:
         path(f"{prefix}<int:pk>/jawab/", admin_views.answer, name="ppid_admin_answer"),
         path(f"{prefix}<int:pk>/selesai/", admin_views.complete, name="ppid_admin_complete"),
         path(f"{prefix}<int:pk>/ringkasan/", admin_views.summary, name="ppid_admin_summary"),
+        path(f"{prefix}<int:pk>/batal/", admin_views.withdraw, name="ppid_admin_withdraw"),
         path(
             f"{prefix}<int:pk>/berkas/<slug:which>/",
             admin_views.private_file,

@@ -106,6 +106,14 @@ def closed_request(agency_a, ppid_officer_a):
     )
     complete_request(request, by=ppid_officer_a, ip=OFFICER_IP)
     stored_receipt(request)  # built when the receipt e-mail leaves, after commit
+    # The mails leave: the e-mailed notices are recorded as delivered, with a delivery note.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from lontar.core import outbox
+
+    assert outbox.deliver_due(now=timezone.now() + timedelta(minutes=1)).sent >= 2
     PersonalFileAccess.objects.create(
         information_request=request, user=ppid_officer_a, which="identitas", ip_address=OFFICER_IP
     )

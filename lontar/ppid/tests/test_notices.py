@@ -14,10 +14,12 @@ from lontar.ppid.models import InformationRequest
 from lontar.ppid.notice_content import notice_items
 from lontar.ppid.notices import (
     REQUIRED_ITEMS,
+    DeliveryState,
     NoticeChannel,
     NoticeItem,
     NoticeKind,
     channel_for,
+    delivery_state,
     is_sent_by_itself,
     kind_for_decision,
     missing_items,
@@ -181,3 +183,28 @@ def test_the_channel_follows_the_requesters_choice_where_it_can(
 def test_only_email_is_delivered_without_an_officer():
     assert is_sent_by_itself(NoticeChannel.EMAIL)
     assert not any(is_sent_by_itself(c) for c in NoticeChannel.values if c != "surel")
+
+
+@pytest.mark.parametrize(
+    ("channel", "delivered", "mail_status", "state"),
+    [
+        ("surel", False, "pending", DeliveryState.QUEUED),  # queued is not delivered
+        ("surel", False, "failed", DeliveryState.FAILED),
+        ("surel", False, "sent", DeliveryState.DELIVERED),  # the server took it
+        ("surel", False, None, DeliveryState.WAITING),  # no mail (erased, never queued)
+        ("surel", True, "failed", DeliveryState.DELIVERED),  # delivered on paper after all
+        ("meja", False, None, DeliveryState.WAITING),
+        ("pos", True, None, DeliveryState.DELIVERED),
+        ("cetak", False, "pending", DeliveryState.WAITING),  # paper never follows a mail
+    ],
+)
+def test_where_a_notice_stands(channel, delivered, mail_status, state):
+    assert delivery_state(channel=channel, delivered=delivered, mail_status=mail_status) == state
+
+
+def test_a_viewer_is_told_how_to_see_and_nothing_about_delivery():
+    from lontar.ppid.notice_content import obtain_and_delivery
+
+    viewer = _request(obtain_method="melihat", delivery_method="")
+    assert obtain_and_delivery(viewer) == "Melihat/membaca/mendengarkan/mencatat"
+    assert obtain_and_delivery(_request()) == "Salinan cetak (hardcopy), Mengambil langsung"

@@ -57,7 +57,7 @@ def test_erasing_a_request_deletes_its_mails_from_the_outbox(agency_a, ppid_offi
     request, _ = make_request(agency_a)
     other, _ = make_request(agency_a, email="lain@contoh.id")
     assert OutboxMessage.objects.filter(about=f"ppid.request:{request.pk}").exists()
-    withdraw_request(request)
+    withdraw_request(request, by=ppid_officer_a)
 
     erase_personal_data(request)
 

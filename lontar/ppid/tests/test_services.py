@@ -205,7 +205,7 @@ def test_personal_data_is_erased_after_retention_but_the_register_row_stays(
         open_request, _ = make_request(agency_a)
     scan_name = request.identity_scan.name
     storage = request.identity_scan.storage
-    withdraw_request(request)
+    withdraw_request(request, by=ppid_officer_a)
     assert storage.exists(scan_name)
 
     erased = erase_expired_personal_data(request.retain_personal_data_until)
