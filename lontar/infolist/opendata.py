@@ -7,7 +7,6 @@ from datetime import UTC, datetime, time
 from django.utils.translation import gettext_lazy as _
 
 from lontar.core.public_urls import absolute_url_for_request
-
 from lontar.infolist.selectors import dip_rows
 from lontar.opendata.content_api import ContentFilter, ContentSource, register_content
 from lontar.opendata.generators import Table, register_generator
