@@ -239,6 +239,11 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "copy_tariff": PUBLIC,
         "payment_instructions": PUBLIC,
         "privacy_officer": PUBLIC,
+        # The official signing the notices, acting in office; printed on each notice only.
+        "signatory_name": INTERNAL,
+        "signatory_nip": INTERNAL,
+        "signatory_position": INTERNAL,
+        "signature_specimen": INTERNAL,
     },
     "ppid.RegistrationCounter": {
         "id": INTERNAL,
