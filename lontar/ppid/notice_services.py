@@ -26,7 +26,6 @@ from lontar.ppid import costs
 from lontar.ppid.actions import may_change
 from lontar.ppid.deadlines import local_date
 from lontar.ppid.models import InformationRequest, Notice, PPIDSettings, RequestEvent
-from lontar.ppid.states import Decision
 from lontar.ppid.notice_content import notice_items
 from lontar.ppid.notices import (
     NoticeChannel,
@@ -36,6 +35,7 @@ from lontar.ppid.notices import (
     missing_items,
     notice_number,
 )
+from lontar.ppid.states import Decision
 
 DELIVERY_NOTE_MAX = 300
 
