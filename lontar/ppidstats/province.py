@@ -40,10 +40,9 @@ def provinces_for(user) -> list[Agency]:
     if not getattr(user, "is_authenticated", False):
         return []
     if user.is_superuser:
-        mains = Agency.objects.filter(ppid_role=Agency.PPIDRole.MAIN)
-        return list(mains.order_by("name")) or list(
-            Agency.objects.filter(kind=Agency.Kind.PROVINCE).order_by("name")
-        )
+        # Every PPID Utama; on an installation that has named none yet, the top agencies.
+        mains = Agency.objects.filter(ppid_role=Agency.PPIDRole.MAIN).order_by("name")
+        return list(mains) or list(Agency.objects.filter(parent=None).order_by("name"))
     if not user.has_perm(PERMISSION):
         return []
     own = agency_of_user(user)

@@ -86,6 +86,7 @@ SEEDS = ["/", "/berita/", "/ppid/", "/survei/", "/survei/hasil/", "/regulasi/", 
 SEEDS += ["/podcast/", "/data/", "/program/", "/agenda/", "/dokumen-perencanaan/", "/penulis/"]
 SEEDS += ["/ppid/register/", "/cari/?q=pegawai", "/api/v1/", "/ppid/lacak/"]
 SEEDS += ["/ppid/dip/", "/ppid/dik/", "/ppid/serta-merta/", "/ppid/statistik/"]
+SEEDS += ["/ppid/maklumat/", "/ppid/sop/"]
 SEEDS += ["/ppid/keberatan/baru/", "/ppid/keberatan/lacak/", "/ppid/keberatan/register/"]
 SKIP_PATH = re.compile(
     r"^/(admin|dokumen|media|static|api/(?!v1/$)|i18n)/|\.(pdf|csv|xlsx|ics|xml)"
