@@ -16,7 +16,6 @@ from pypdf import PdfReader
 
 from lontar.core.tests.files import png_bytes
 from lontar.ppid.models import PPIDSettings
-from lontar.ppid.settings_form import PPIDSettingsForm
 from lontar.ppid.states import Decision, Status
 from lontar.ppid.tests.helpers import make_request
 
@@ -37,9 +36,18 @@ def answer_data(**overrides) -> dict:
     }
 
 
+def settings_form(**kwargs):
+    from wagtail.admin.panels import get_edit_handler
+
+    from lontar.agencies.tests.factories import UserFactory
+
+    form_class = get_edit_handler(PPIDSettings).get_form_class()
+    return form_class(for_user=UserFactory(is_superuser=True), **kwargs)
+
+
 def signed_settings(agency) -> PPIDSettings:
     row, _ = PPIDSettings.objects.get_or_create(agency=agency)
-    form = PPIDSettingsForm(
+    form = settings_form(
         data={
             "agency": agency.pk,
             "number_format": row.number_format,
@@ -57,7 +65,7 @@ def signed_settings(agency) -> PPIDSettings:
 
 def test_the_specimen_signature_must_be_a_real_image_and_stays_private(agency_a):
     row, _ = PPIDSettings.objects.get_or_create(agency=agency_a)
-    form = PPIDSettingsForm(
+    form = settings_form(
         data={"agency": agency_a.pk, "number_format": row.number_format, "retention_years": 5},
         files={"signature_specimen": SimpleUploadedFile("ttd.png", b"<script>alert(1)</script>")},
         instance=row,
@@ -115,7 +123,8 @@ def test_sending_can_first_show_what_the_requester_will_receive(client, agency_a
 def test_actions_are_grouped_by_stage_and_only_allowed_ones_show(client, agency_a, ppid_officer_a):
     request, _ = make_request(agency_a)
     client.force_login(ppid_officer_a)
-    html = client.get(reverse("ppid_admin_detail", args=[request.pk])).content.decode()
+    with time_machine.travel(datetime(2026, 11, 3, 10, 0, tzinfo=WITA)):
+        html = client.get(reverse("ppid_admin_detail", args=[request.pk])).content.decode()
     for heading in ("Disposisi ke unit", "Jawab (pemberitahuan tertulis)", "Perpanjang"):
         assert heading in html
     assert 'data-action="complete"' not in html  # nothing to complete before the answer
@@ -127,17 +136,24 @@ def test_actions_are_grouped_by_stage_and_only_allowed_ones_show(client, agency_
 def test_the_admin_home_shows_objections_due_and_overdue(client, agency_a, ppid_officer_a):
     from lontar.objections.tests.helpers import file_objection, refused_request
 
-    with time_machine.travel(datetime(2026, 10, 1, 10, 0, tzinfo=WITA)):
+    with time_machine.travel(datetime(2026, 11, 3, 10, 0, tzinfo=WITA)):
         request, _ = refused_request(agency_a, ppid_officer_a)
-        objection = file_objection(agency_a, request)
-    client.force_login(ppid_officer_a)
+        objection, _code = file_objection(
+            agency_a, request, received_at=datetime(2026, 11, 3, 9, 0, tzinfo=WITA)
+        )
     with time_machine.travel(datetime.combine(objection.answer_due, datetime.min.time(), WITA)):
+        client.force_login(ppid_officer_a)  # a fresh session at each moment
         due = client.get("/admin/").content.decode()
     panel = re.search(r"<section class=\"panel objections-dashboard\".*?</section>", due, re.S)
     assert panel and objection.number in panel.group(0)
     assert "Jatuh tempo dalam 5 hari kerja (1)" in panel.group(0)
     with time_machine.travel(datetime(2027, 3, 1, 10, 0, tzinfo=WITA)):
+        client.force_login(ppid_officer_a)
         late = client.get("/admin/").content.decode()
     panel = re.search(r"<section class=\"panel objections-dashboard\".*?</section>", late, re.S)
     assert "Lewat batas waktu (1)" in panel.group(0)
-    assert objection.answer_due.strftime("%-d %b %Y") in panel.group(0)
+    from django.template.defaultfilters import date as date_filter
+    from django.utils import translation
+
+    with translation.override("id"):
+        assert date_filter(objection.answer_due, "j M Y") in panel.group(0)  # its due date
