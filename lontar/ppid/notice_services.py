@@ -40,20 +40,18 @@ from lontar.ppid.states import Decision
 DELIVERY_NOTE_MAX = 300
 
 
-def _signatory(information_request: InformationRequest) -> str:
+def _signatory(information_request: InformationRequest, row: PPIDSettings | None = None) -> str:
     agency = information_request.agency
-    row = PPIDSettings.objects.filter(agency=agency).first()
     if row and row.signatory_name:
         nip = f" (NIP {row.signatory_nip})" if row.signatory_nip else ""
         return f"{row.signatory_name}{nip}"[:200]
     return agency.ppid_name or _("PPID %(agency)s") % {"agency": agency.name}
 
 
-def signature_block(agency):
+def signature_block(row: PPIDSettings | None):
     """The signature block the agency's settings give (name, NIP, position, specimen image)."""
     from lontar.ppid.documents import SignatureBlock
 
-    row = PPIDSettings.objects.filter(agency=agency).first()
     if row is None or not row.signatory_name:
         return None
     image = None
@@ -80,11 +78,12 @@ def issue_notice(information_request: InformationRequest, kind: str) -> Notice:
     number = notice_number(r.number, sequence, kind)
     issued_on = r.agency.today()
     tariff = ""
+    row = PPIDSettings.objects.filter(agency=r.agency).first()
     if kind == NoticeKind.RECEIPT:
-        row = PPIDSettings.objects.filter(agency=r.agency).first()
         tariff = costs.tariff_statement(row.copy_tariff if row else "")
+    signatory = _signatory(r, row)
     items = notice_items(
-        kind, r, number=number, issued_on=issued_on, signatory=_signatory(r), tariff=tariff
+        kind, r, number=number, issued_on=issued_on, signatory=signatory, tariff=tariff
     )
     missing = missing_items(kind, items)
     if missing:  # a programming error, never a citizen's: the services check their input first
@@ -101,11 +100,11 @@ def issue_notice(information_request: InformationRequest, kind: str) -> Notice:
         sequence=sequence,
         number=number,
         issued_on=issued_on,
-        signatory=_signatory(r),
+        signatory=signatory,
         channel=channel,
     )
     title = str(NoticeKind(kind).label)
-    pdf = sent_notice_pdf(r.agency, title, items, signature_block(r.agency))
+    pdf = sent_notice_pdf(r.agency, title, items, signature_block(row))
     notice.pdf.save("surat.pdf", ContentFile(pdf), save=False)
     track(notice.pdf)  # deleted again if the calling service fails
     if is_sent_by_itself(channel):
@@ -204,7 +203,7 @@ def preview_answer(information_request: InformationRequest, answer) -> NoticePre
         r,
         number=_("(nomor diberikan saat dikirim)"),
         issued_on=r.agency.today(),
-        signatory=_signatory(r),
+        signatory=_signatory(r, PPIDSettings.objects.filter(agency=r.agency).first()),
     )
     channel = channel_for(
         chosen=r.notice_channel, filed_through=r.channel, has_email=bool(r.email), kind=kind
