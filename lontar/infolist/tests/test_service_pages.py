@@ -179,3 +179,19 @@ def test_stale_periodic_items_show_on_the_ppid_admin_home(client, agency_a, ppid
     home = client.get("/admin/").content.decode()
     panel = re.search(r"<section class=\"panel dip-stale\".*?</section>", home, re.S)
     assert panel and "Laporan keuangan semester I" in panel.group(0)
+
+
+def test_the_maklumat_page_runs_a_bounded_number_of_queries(
+    client, agency_a, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    standard(agency_a)
+    client.get("/ppid/maklumat/")
+    with CaptureQueriesContext(connection) as one:
+        client.get("/ppid/maklumat/")
+    for number in range(3):
+        standard(agency_a, title=f"Maklumat {number}")
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get("/ppid/maklumat/")  # more maklumat, not more queries
