@@ -27,7 +27,7 @@ def service_standards(agency) -> list[Entry]:
     from lontar.infolist.models import ServiceStandard
     from lontar.infolist.selectors import published_standards
 
-    pages = {
+    pages: dict[str, str] = {
         ServiceStandard.Kind.PLEDGE: "infolist:pledge",
         ServiceStandard.Kind.SOP: "infolist:procedures",
     }

@@ -64,7 +64,7 @@ def _manual_rows(agency, today: date) -> list[Row]:
                 next_review=item.next_review,
                 source="",
                 stale=is_stale(item.category, item.last_updated, today),
-                owner_unit=item.owner_unit.name if item.owner_unit_id else "",
+                owner_unit=item.owner_unit.name if item.owner_unit else "",
             )
         )
     return rows

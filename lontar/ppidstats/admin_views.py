@@ -37,9 +37,10 @@ def _choose(request: HttpRequest):
     wanted = parse_int(request.GET.get("instansi"), "instansi", minimum=1, maximum=10**9)
     root = provinces[0]
     if wanted is not None:
-        root = next((p for p in provinces if p.pk == wanted), None)
-        if root is None:
+        chosen = next((p for p in provinces if p.pk == wanted), None)
+        if chosen is None:
             raise Http404
+        root = chosen
     year = parse_year(request.GET.get("tahun")) or root.today().year
     return provinces, root, year
 
