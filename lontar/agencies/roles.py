@@ -89,7 +89,10 @@ _PPID_DESK = (
     _ADMIN_ACCESS
     + _perms("ppid", {"informationrequest": EDIT})
     + _perms("objections", {"objection": ("change", "view")})
-    + _perms("infolist", {"infoitem": ALL, "exemptinfo": ALL, "urgentnotice": EDIT})
+    + _perms(
+        "infolist",
+        {"infoitem": ALL, "exemptinfo": ALL, "urgentnotice": EDIT, "servicestandard": ALL},
+    )
     + _perms("annualreport", {"annualreport": ("change", "view")})
     + ("annualreport.publish_annualreport",)
 )

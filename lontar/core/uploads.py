@@ -80,6 +80,8 @@ class Policy:
 
 # A citizen's KTP scan or proxy letter (request form and the officers' intake of paper ones).
 IDENTITY_DOCUMENT = Policy(frozenset({"jpeg", "png", "pdf"}), 5 * MB)
+# A specimen signature printed on the written notices (PPID settings).
+SIGNATURE_IMAGE = Policy(frozenset({"jpeg", "png"}), 2 * MB)
 # What an officer releases to a requester.
 RELEASED_DOCUMENT = Policy(
     frozenset({"jpeg", "png", "pdf", "docx", "xlsx", "odt", "ods", "csv"}), 50 * MB

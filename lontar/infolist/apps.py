@@ -12,3 +12,4 @@ class InfolistConfig(AppConfig):
         # Every app's `infolist.py` registers what it already publishes, so the DIP lists it
         # by itself and this app imports none of them (the same pattern as `opendata.py`).
         autodiscover_modules("infolist")
+        from lontar.infolist import feeds  # noqa: F401  (serta merta notices in the news feeds)

@@ -19,6 +19,8 @@ HEADINGS = [
     "Bentuk informasi",
     "Jangka waktu penyimpanan",
     "Kategori",
+    "Unit pemilik",
+    "Tinjauan berikutnya",
     "Tautan",
 ]
 
@@ -33,6 +35,8 @@ def row_values(number: int, row) -> list[object]:
         row.form_label,
         row.retention,
         row.category_label,
+        row.owner_unit,
+        row.next_review.isoformat() if row.next_review else "",
         row.url,
     ]
 
@@ -58,7 +62,9 @@ def dip_pdf(agency, rows) -> bytes:
     pdf.set_font(family, "B", 12)
     pdf.multi_cell(0, 7, f"Daftar Informasi Publik — {agency.name}", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, "", 7)
-    with pdf.table(col_widths=(8, 52, 30, 30, 26, 18, 20, 16, 40), text_align="LEFT") as table:
+    with pdf.table(
+        col_widths=(8, 48, 28, 28, 24, 16, 18, 14, 20, 16, 34), text_align="LEFT"
+    ) as table:
         header = table.row()
         for heading in HEADINGS:
             header.cell(heading)

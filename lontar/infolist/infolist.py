@@ -20,3 +20,41 @@ def ppid_registers(agency) -> list[Entry]:
         ),
         Entry(summary="Daftar informasi yang dikecualikan", url=reverse("infolist:dik")),
     ]
+
+
+@register_source("maklumat-sop", _("Maklumat pelayanan dan SOP layanan informasi"), "setiap_saat")
+def service_standards(agency) -> list[Entry]:
+    from lontar.infolist.models import ServiceStandard
+    from lontar.infolist.selectors import published_standards
+
+    pages: dict[str, str] = {
+        ServiceStandard.Kind.PLEDGE: "infolist:pledge",
+        ServiceStandard.Kind.SOP: "infolist:procedures",
+    }
+    return [
+        Entry(
+            summary=standard.title,
+            url=reverse(pages[standard.kind]),
+            updated_on=standard.published_at.date() if standard.published_at else None,
+        )
+        for kind in pages
+        for standard in published_standards(agency, kind)
+    ]
+
+
+@register_source("data-terbuka", _("Data terbuka (dataset)"), "setiap_saat")
+def open_datasets(agency) -> list[Entry]:
+    # Read through open data's own selector (infolist may import opendata, not the reverse).
+    from lontar.opendata.selectors import visible_datasets
+
+    datasets = visible_datasets().filter(agency=agency).select_related("unit")
+    return [
+        Entry(
+            summary=f"Dataset: {dataset.title}",
+            url=reverse("opendata:detail", args=[dataset.slug]),
+            updated_on=dataset.updated_at.date(),
+            holder=dataset.unit.name if dataset.unit_id else "",
+            owner_unit=dataset.unit.name if dataset.unit_id else "",
+        )
+        for dataset in datasets.order_by("title")[:500]
+    ]

@@ -67,3 +67,47 @@ def flag_stale_for(agency, today) -> int:
                 )
         count += 1
     return count
+
+
+@periodic(every=timedelta(minutes=1))
+def read_service_standards_aloud() -> int:
+    """Record the audio version of each published maklumat/SOP whose text changed."""
+    from lontar.infolist.models import ServiceStandard
+
+    done = 0
+    for standard in ServiceStandard.objects.filter(is_published=True).select_related("agency"):
+        if record_audio(standard):
+            done += 1
+    return done
+
+
+def record_audio(standard) -> bool:
+    """Read one standard aloud into an MP3 unless the stored one already reads this text.
+
+    Returns whether a recording was made. When the engine is missing the reason is kept on the
+    row for the staff, and the page goes on without audio.
+    """
+    from django.core.files.base import ContentFile
+
+    from lontar.infolist import speech, standards
+    from lontar.infolist.models import ServiceStandard
+
+    text = standards.spoken_text(standard, standard.agency.name)
+    digest = standards.digest(text)
+    if standard.audio and standard.audio_digest == digest:
+        return False
+    try:
+        mp3, seconds = speech.synthesize_mp3(text)
+    except speech.SpeechUnavailable as exc:
+        reason = f"Mesin suara tidak tersedia: {exc}"[:300]
+        if standard.audio_error != reason:
+            ServiceStandard.objects.filter(pk=standard.pk).update(audio_error=reason)
+        return False
+    previous = standard.audio.name if standard.audio else ""
+    standard.audio.save(f"{standard.kind}-{standard.pk}.mp3", ContentFile(mp3), save=False)
+    ServiceStandard.objects.filter(pk=standard.pk).update(
+        audio=standard.audio.name, audio_seconds=seconds, audio_digest=digest, audio_error=""
+    )
+    if previous and previous != standard.audio.name:
+        standard.audio.storage.delete(previous)
+    return True

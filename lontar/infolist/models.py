@@ -200,3 +200,60 @@ class UrgentNotice(AgencyOwned):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ServiceStandard(AgencyOwned):
+    """The maklumat pelayanan or an SOP of the information service (Perki SLIP Pasal 47–48).
+
+    It carries at least the six items of Pasal 47 and, once published, an audio version read by
+    the speech engine in the background (`infolist.jobs.read_service_standards_aloud`), so
+    visitors who cannot read the page can listen to it (Pasal 48: audio, visual, braille).
+    """
+
+    class Kind(models.TextChoices):
+        PLEDGE = "maklumat", _("Maklumat pelayanan")
+        SOP = "sop", _("Standar operasional prosedur (SOP)")
+
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
+    title = models.CharField(_("judul"), max_length=200)
+    statement = models.TextField(_("pernyataan/pengantar"), max_length=3000, blank=True)
+    legal_basis = models.TextField(_("dasar hukum"), max_length=4000)
+    procedure = models.TextField(_("sistem, mekanisme, dan prosedur"), max_length=8000)
+    completion_time = models.TextField(_("jangka waktu penyelesaian"), max_length=2000)
+    fees = models.TextField(_("biaya/tarif"), max_length=2000)
+    guarantee = models.TextField(_("jaminan pelayanan"), max_length=3000)
+    evaluation = models.TextField(_("evaluasi kinerja"), max_length=3000)
+    is_published = models.BooleanField(_("terbitkan"), default=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    audio = models.FileField(upload_to="layanan/audio/", blank=True, editable=False)
+    audio_seconds = models.FloatField(null=True, blank=True, editable=False)
+    # SHA-256 of the text the audio reads: a changed text gets a new recording.
+    audio_digest = models.CharField(max_length=64, blank=True, editable=False)
+    audio_error = models.CharField(max_length=300, blank=True, editable=False)
+
+    panels = [
+        FieldPanel("agency"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("title")]),
+        FieldPanel("statement"),
+        FieldPanel("legal_basis"),
+        FieldPanel("procedure"),
+        FieldPanel("completion_time"),
+        FieldPanel("fees"),
+        FieldPanel("guarantee"),
+        FieldPanel("evaluation"),
+        FieldPanel("is_published"),
+    ]
+
+    class Meta:
+        verbose_name = _("maklumat/SOP layanan informasi")
+        verbose_name_plural = _("maklumat dan SOP layanan informasi")
+        default_related_name = "service_standards"
+        ordering = ["kind", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)

@@ -28,6 +28,7 @@ class Entry:
     updated_on: date | None = None
     holder: str = ""
     form: str = "elektronik"
+    owner_unit: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,13 @@ from django.utils import timezone
 
 from lontar.infolist import registry
 from lontar.infolist.categories import is_stale
-from lontar.infolist.models import ExemptInfo, InfoItem, SourceConfirmation, UrgentNotice
+from lontar.infolist.models import (
+    ExemptInfo,
+    InfoItem,
+    ServiceStandard,
+    SourceConfirmation,
+    UrgentNotice,
+)
 
 logger = logging.getLogger("lontar.infolist")
 
@@ -35,11 +41,12 @@ class Row:
     source: str  # "" for an item kept by hand, else the registry source's label
     confirmed: bool = True
     stale: bool = False
+    owner_unit: str = ""
 
 
 def _manual_rows(agency, today: date) -> list[Row]:
     rows = []
-    items = InfoItem.objects.filter(agency=agency).select_related("document")
+    items = InfoItem.objects.filter(agency=agency).select_related("document", "owner_unit")
     for item in items:
         url = item.link or (item.document.url if item.document_id else "")
         rows.append(
@@ -57,6 +64,7 @@ def _manual_rows(agency, today: date) -> list[Row]:
                 next_review=item.next_review,
                 source="",
                 stale=is_stale(item.category, item.last_updated, today),
+                owner_unit=item.owner_unit.name if item.owner_unit else "",
             )
         )
     return rows
@@ -95,6 +103,7 @@ def _registry_rows(agency, today: date) -> list[Row]:
                     source=source.label,
                     confirmed=source.key in confirmed,
                     stale=is_stale(category, entry.updated_on, today),
+                    owner_unit=entry.owner_unit,
                 )
             )
     return rows
@@ -168,3 +177,7 @@ def active_notices(agency) -> list[dict]:
 
 def published_notices(agency) -> QuerySet[UrgentNotice]:
     return UrgentNotice.objects.filter(agency=agency).exclude(status=UrgentNotice.Status.DRAFT)
+
+
+def published_standards(agency, kind: str) -> QuerySet[ServiceStandard]:
+    return ServiceStandard.objects.filter(agency=agency, kind=kind, is_published=True)

@@ -9,4 +9,6 @@ urlpatterns = [
     path("ppid/dip.pdf", views.dip_pdf, name="dip-pdf"),
     path("ppid/dik/", views.dik, name="dik"),
     path("ppid/serta-merta/", views.notices, name="notices"),
+    path("ppid/maklumat/", views.pledge, name="pledge"),
+    path("ppid/sop/", views.procedures, name="procedures"),
 ]

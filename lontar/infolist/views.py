@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import InvalidParameter, choice
 from lontar.infolist import exports
 from lontar.infolist.categories import Category
-from lontar.infolist.selectors import dik_entries_for, dip_rows, published_notices
+from lontar.infolist.models import ServiceStandard
+from lontar.infolist.selectors import (
+    dik_entries_for,
+    dip_rows,
+    published_notices,
+    published_standards,
+)
 
 QUERY_MAX = 100
 
@@ -77,3 +84,44 @@ def notices(request: HttpRequest) -> HttpResponse:
     """Every urgent notice the agency published, with its time-stamped proof."""
     agency = _agency(request)
     return render(request, "infolist/notices.html", {"notices": published_notices(agency)})
+
+
+def _standards(request: HttpRequest, kind: str, heading: str) -> HttpResponse:
+    """The maklumat pelayanan or the SOPs, each with its audio version (Perki SLIP Pasal 48)."""
+    from lontar.infolist import speech, standards
+
+    agency = _agency(request)
+    staff = request.user.is_authenticated and request.user.has_perm(
+        "infolist.change_servicestandard"
+    )
+    items = [
+        {
+            "standard": standard,
+            "sections": standards.sections(standard),
+            "minutes": standards.duration_label(standard.audio_seconds),
+        }
+        for standard in published_standards(agency, kind)
+    ]
+    return render(
+        request,
+        "infolist/standards.html",
+        {
+            "heading": heading,
+            "items": items,
+            "staff": staff,
+            # Asked only of staff: loading the engine is not for every anonymous visit.
+            "speech_available": speech.available() if staff else True,
+        },
+    )
+
+
+def pledge(request: HttpRequest) -> HttpResponse:
+    return _standards(
+        request, ServiceStandard.Kind.PLEDGE, _("Maklumat Pelayanan Informasi Publik")
+    )
+
+
+def procedures(request: HttpRequest) -> HttpResponse:
+    return _standards(
+        request, ServiceStandard.Kind.SOP, _("Standar Operasional Prosedur Layanan Informasi")
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import HttpRequest
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 
 from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet
 from lontar.infolist import admin_views
-from lontar.infolist.models import ExemptInfo, InfoItem, UrgentNotice
+from lontar.infolist.models import ExemptInfo, InfoItem, ServiceStandard, UrgentNotice
 
 
 class InfoItemViewSet(AgencyScopedSnippetViewSet):
@@ -41,7 +42,18 @@ class UrgentNoticeViewSet(AgencyScopedSnippetViewSet):
     list_display = ["title", "status", "published_at", "ends_at"]
 
 
+class ServiceStandardViewSet(AgencyScopedSnippetViewSet):
+    model = ServiceStandard
+    icon = "doc-full"
+    menu_label = _("Maklumat dan SOP")
+    menu_order = 315
+    add_to_admin_menu = True
+    list_display = ["title", "kind", "is_published", "published_at"]
+    list_filter = ["kind"]
+
+
 register_snippet(InfoItemViewSet)
+register_snippet(ServiceStandardViewSet)
 register_snippet(ExemptInfoViewSet)
 register_snippet(UrgentNoticeViewSet)
 
@@ -56,3 +68,10 @@ def register_infolist_admin_urls() -> list:
             name="infolist_admin_notice",
         ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_stale_information_panel(request: HttpRequest, panels: list) -> None:
+    from lontar.infolist.dashboard import panels_for
+
+    panels.extend(panels_for(request))

@@ -37,3 +37,10 @@ def register_objection_admin_urls() -> list:
         path(f"{prefix}<int:pk>/tanggapan/", admin_views.answer, name="objections_admin_answer"),
         path(f"{prefix}<int:pk>/sengketa/", admin_views.dispute, name="objections_admin_dispute"),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_objections_panel(request: HttpRequest, panels: list) -> None:
+    from lontar.objections.dashboard import panels_for
+
+    panels.extend(panels_for(request))

@@ -41,6 +41,7 @@ from lontar.ppid.admin_forms import (
 )
 from lontar.ppid.crypto import decrypt_nik, mask_nik
 from lontar.ppid.models import InformationRequest, RequestEvent
+from lontar.ppid.notice_services import preview_answer
 from lontar.ppid.selectors import (
     get_request_for_staff,
     may_handle_requests,
@@ -213,6 +214,7 @@ def _render_detail(
             initial={"payment_method": services.settings_for(agency).payment_instructions},
             dik_entries=exemptions.dik_entries_for(agency),
         ),
+        "answer_preview": forms.get("answer_preview"),
         "summary_form": forms.get("summary_form")
         or SummaryForm(initial={"public_summary": information_request.public_summary}),
         "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
@@ -270,6 +272,12 @@ def _action(
             form = form_class(request.POST, information_request=information_request)
         else:
             form = form_class(request.POST, request.FILES)
+        if form.is_valid() and action is Action.ANSWER and request.POST.get("preview"):
+            # The confirmation step (issue 16): show what the requester will receive, unsent.
+            preview = preview_answer(information_request, form.to_answer())
+            return _render_detail(
+                request, information_request, answer_form=form, answer_preview=preview
+            )
         if form.is_valid():
             try:
                 perform(information_request, form, by=request.user, ip=_ip(request))

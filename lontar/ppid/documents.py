@@ -12,6 +12,9 @@ When a stored document is rebuilt:
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
@@ -157,20 +160,45 @@ def written_notice_pdf(information_request) -> bytes:
     return bytes(pdf.output())
 
 
-def sent_notice_pdf(agency, title: str, items) -> bytes:
+@dataclass(frozen=True)
+class SignatureBlock:
+    """Who signs the notices: name, NIP, position and the specimen signature's image bytes."""
+
+    name: str
+    nip: str = ""
+    position: str = ""
+    image: bytes | None = None
+
+
+def sent_notice_pdf(agency, title: str, items, signature: SignatureBlock | None = None) -> bytes:
     """A numbered, dated, signed notice (see `notice_content.notice_items`), as sent."""
     pdf = _Document(agency)
     pdf.heading(title.upper())
     signatory = ""
+    dated = ""
     for item in items:
         if item.key == "signatory":
             signatory = item.value
             continue
+        if item.key == "date":
+            dated = item.value
         pdf.field(item.label, item.value)
     pdf.ln(6)
-    pdf.para("Pejabat Pengelola Informasi dan Dokumentasi,", 5)
-    pdf.ln(10)
-    pdf.para(signatory, 5)
+    # The signature block: date, the position, the specimen signature, the name and the NIP.
+    if dated:
+        pdf.para(dated, 5)
+    position = signature.position if signature and signature.position else ""
+    pdf.para(position or "Pejabat Pengelola Informasi dan Dokumentasi,", 5)
+    if signature and signature.image:
+        try:
+            pdf.image(io.BytesIO(signature.image), h=18)
+        except Exception:  # an unreadable stored image must not stop a notice; leave the space
+            pdf.ln(18)
+    else:
+        pdf.ln(10)
+    pdf.para(signature.name if signature else signatory, 5)
+    if signature and signature.nip:
+        pdf.para(f"NIP. {signature.nip}", 5)
     return bytes(pdf.output())
 
 

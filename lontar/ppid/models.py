@@ -10,9 +10,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from lontar.agencies.models import Agency, Unit
+from lontar.agencies.models import Agency, Unit, nip_validator
 from lontar.ppid.notices import NoticeChannel, NoticeKind
 from lontar.ppid.numbering import DEFAULT_PATTERN
 from lontar.ppid.settings_form import PPIDSettingsForm, validate_number_pattern
@@ -40,6 +40,11 @@ def notice_upload_to(instance, filename: str) -> str:
 
 def sent_notice_upload_to(instance, filename: str) -> str:
     return _random_pdf_path("surat")
+
+
+def signature_upload_to(instance, filename: str) -> str:
+    suffix = ".png" if str(filename).lower().endswith(".png") else ".jpg"
+    return f"ppid/ttd/{uuid.uuid4().hex}{suffix}"
 
 
 RETENTION_YEARS_MIN, RETENTION_YEARS_MAX = 1, 30
@@ -90,6 +95,22 @@ class PPIDSettings(models.Model):
     privacy_officer = models.CharField(
         _("pejabat pelindungan data pribadi"), max_length=200, blank=True
     )
+    # The signature block of every written notice (issue 16): the official who signs, the NIP
+    # and an uploaded specimen signature, kept in the private storage (never public).
+    signatory_name = models.CharField(_("nama pejabat penanda tangan"), max_length=200, blank=True)
+    signatory_nip = models.CharField(
+        _("NIP pejabat penanda tangan"), max_length=18, blank=True, validators=[nip_validator]
+    )
+    signatory_position = models.CharField(_("jabatan penanda tangan"), max_length=200, blank=True)
+    signature_specimen = models.FileField(
+        _("spesimen tanda tangan (PNG/JPEG)"),
+        storage=private_storage,
+        upload_to=signature_upload_to,
+        blank=True,
+        help_text=_(
+            "Gambar tanda tangan untuk pemberitahuan tertulis; tidak pernah ditampilkan publik."
+        ),
+    )
 
     panels = [
         FieldPanel("agency"),
@@ -99,6 +120,15 @@ class PPIDSettings(models.Model):
         FieldPanel("copy_tariff"),
         FieldPanel("payment_instructions"),
         FieldPanel("privacy_officer"),
+        MultiFieldPanel(
+            [
+                FieldPanel("signatory_name"),
+                FieldPanel("signatory_nip"),
+                FieldPanel("signatory_position"),
+                FieldPanel("signature_specimen"),
+            ],
+            heading=_("Penanda tangan pemberitahuan tertulis"),
+        ),
     ]
     base_form_class = PPIDSettingsForm
 

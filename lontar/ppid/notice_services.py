@@ -15,6 +15,8 @@ delivery appends a `notice_delivered` event.
 
 from __future__ import annotations
 
+import copy
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -33,19 +35,45 @@ from lontar.ppid.events import _record, audit_officer_action
 from lontar.ppid.models import InformationRequest, Notice, PPIDSettings
 from lontar.ppid.notice_content import notice_items
 from lontar.ppid.notices import (
+    NoticeChannel,
     NoticeKind,
     channel_for,
     is_sent_by_itself,
     missing_items,
     notice_number,
 )
+from lontar.ppid.states import Decision
 
 DELIVERY_NOTE_MAX = 300
 
 
-def _signatory(information_request: InformationRequest) -> str:
+def _signatory(information_request: InformationRequest, row: PPIDSettings | None = None) -> str:
     agency = information_request.agency
+    if row and row.signatory_name:
+        nip = f" (NIP {row.signatory_nip})" if row.signatory_nip else ""
+        return f"{row.signatory_name}{nip}"[:200]
     return agency.ppid_name or _("PPID %(agency)s") % {"agency": agency.name}
+
+
+def signature_block(row: PPIDSettings | None):
+    """The signature block the agency's settings give (name, NIP, position, specimen image)."""
+    from lontar.ppid.documents import SignatureBlock
+
+    if row is None or not row.signatory_name:
+        return None
+    image = None
+    if row.signature_specimen:
+        try:
+            with row.signature_specimen.open("rb") as handle:
+                image = handle.read()
+        except OSError:
+            image = None
+    return SignatureBlock(
+        name=row.signatory_name,
+        nip=row.signatory_nip,
+        position=row.signatory_position,
+        image=image,
+    )
 
 
 def issue_notice(information_request: InformationRequest, kind: str) -> Notice:
@@ -57,11 +85,12 @@ def issue_notice(information_request: InformationRequest, kind: str) -> Notice:
     number = notice_number(r.number, sequence, kind)
     issued_on = r.agency.today()
     tariff = ""
+    row = PPIDSettings.objects.filter(agency=r.agency).first()
     if kind == NoticeKind.RECEIPT:
-        row = PPIDSettings.objects.filter(agency=r.agency).first()
         tariff = costs.tariff_statement(row.copy_tariff if row else "")
+    signatory = _signatory(r, row)
     items = notice_items(
-        kind, r, number=number, issued_on=issued_on, signatory=_signatory(r), tariff=tariff
+        kind, r, number=number, issued_on=issued_on, signatory=signatory, tariff=tariff
     )
     missing = missing_items(kind, items)
     if missing:  # a programming error, never a citizen's: the services check their input first
@@ -78,11 +107,12 @@ def issue_notice(information_request: InformationRequest, kind: str) -> Notice:
         sequence=sequence,
         number=number,
         issued_on=issued_on,
-        signatory=_signatory(r),
+        signatory=signatory,
         channel=channel,
     )
     title = str(NoticeKind(kind).label)
-    notice.pdf.save("surat.pdf", ContentFile(sent_notice_pdf(r.agency, title, items)), save=False)
+    pdf = sent_notice_pdf(r.agency, title, items, signature_block(row))
+    notice.pdf.save("surat.pdf", ContentFile(pdf), save=False)
     track(notice.pdf)  # deleted again if the calling service fails
     notice.save()
     return notice
@@ -180,4 +210,59 @@ def record_delivery(
         ip=ip,
         obj=notice,
         changes={"channel": notice.channel, "delivered_at": delivered_at},
+    )
+
+
+# The answer fields a written notice reads (the same list `services.answer_request` stores).
+ANSWER_FIELDS = (
+    "decision",
+    "material_given",
+    "holder_body",
+    "refusal_grounds",
+    "exemption_years",
+    "payment_method",
+    "consequence_test",
+    "exempt_list_reference",
+    "redaction_note",
+    "delivery_format",
+    "cost_amount",
+    "cost_note",
+    "documentation_days",
+)
+
+
+@dataclass(frozen=True)
+class NoticePreview:
+    title: str
+    channel: str
+    recipient: str
+    items: list
+
+
+def preview_answer(information_request: InformationRequest, answer) -> NoticePreview:
+    """What the requester will receive if this answer is sent: nothing is saved or numbered."""
+    from lontar.ppid.notices import kind_for_decision
+
+    r = copy.copy(information_request)
+    for name in ANSWER_FIELDS:
+        setattr(r, name, getattr(answer, name))
+    r.information_held = answer.decision != Decision.NOT_HELD
+    kind = kind_for_decision(answer.decision, holder_known=bool(answer.holder_body))
+    items = notice_items(
+        kind,
+        r,
+        number=_("(nomor diberikan saat dikirim)"),
+        issued_on=r.agency.today(),
+        signatory=_signatory(r, PPIDSettings.objects.filter(agency=r.agency).first()),
+    )
+    channel = channel_for(
+        chosen=r.notice_channel, filed_through=r.channel, has_email=bool(r.email), kind=kind
+    )
+    recipient = r.email if channel == NoticeChannel.EMAIL else r.name
+    return NoticePreview(
+        title=str(NoticeKind(kind).label),
+        channel=str(NoticeChannel(channel).label),
+        recipient=recipient,
+        items=[item for item in items if item.key != "signatory"]
+        + [item for item in items if item.key == "signatory"],
     )

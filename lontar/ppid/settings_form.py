@@ -72,6 +72,15 @@ class PPIDSettingsForm(AgencyScopedAdminForm):
         # Django copies help_text into the bound field once; after cleaning, update it too.
         self["number_format"].help_text = help_text
 
+    def clean_signature_specimen(self):
+        """The specimen signature goes through the upload gate: a real PNG/JPEG, re-encoded."""
+        from lontar.core.uploads import SIGNATURE_IMAGE, check_upload
+
+        upload = self.cleaned_data.get("signature_specimen")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            return check_upload(upload, SIGNATURE_IMAGE)
+        return upload
+
     def clean(self) -> dict:
         data = super().clean()
         pattern = data.get("number_format")

@@ -30,7 +30,7 @@ def build_records(agency) -> dict[str, Model]:
         WorkingDayOverride,
     )
     from lontar.agencies.tests.factories import UserFactory
-    from lontar.infolist.models import ExemptInfo, InfoItem, UrgentNotice
+    from lontar.infolist.models import ExemptInfo, InfoItem, ServiceStandard, UrgentNotice
     from lontar.news.models import NewsCategory
     from lontar.newsroom.models import ArticleTemplate, UnitDesk
     from lontar.opendata.models import (
@@ -183,6 +183,17 @@ def build_records(agency) -> dict[str, Model]:
             agency=agency, name=f"Templat {tag}", slug=f"templat-{tag.lower()}", outline="## Uji"
         ),
         "newsroom.unitdesk": UnitDesk.objects.create(unit=unit, monthly_target=2),
+        "infolist.servicestandard": ServiceStandard.objects.create(
+            agency=agency,
+            kind="maklumat",
+            title=f"Maklumat {tag}",
+            legal_basis="UU 14/2008.",
+            procedure="Uji.",
+            completion_time="10 hari kerja.",
+            fees="Gratis.",
+            guarantee="Uji.",
+            evaluation="SKM.",
+        ),
     }
     return records
 

@@ -88,6 +88,7 @@ SEEDS = ["/", "/berita/", "/ppid/", "/survei/", "/survei/hasil/", "/regulasi/", 
 SEEDS += ["/podcast/", "/data/", "/program/", "/agenda/", "/dokumen-perencanaan/", "/penulis/"]
 SEEDS += ["/ppid/register/", "/cari/?q=pegawai", "/api/v1/", "/ppid/lacak/"]
 SEEDS += ["/ppid/dip/", "/ppid/dik/", "/ppid/serta-merta/", "/ppid/statistik/"]
+SEEDS += ["/ppid/maklumat/", "/ppid/sop/"]
 SEEDS += ["/ppid/keberatan/baru/", "/ppid/keberatan/lacak/", "/ppid/keberatan/register/"]
 SEEDS += ["/ppid/laporan-layanan/"]
 SKIP_PATH = re.compile(
