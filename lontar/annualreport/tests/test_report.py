@@ -59,7 +59,7 @@ def _world(agency, officer):
         if after is None:
             continue
         if after == "withdraw":
-            withdraw_request(request, note="Tidak jadi.")
+            withdraw_request(request, note="Tidak jadi.", by=officer)
             continue
         with time_machine.travel(received + timedelta(days=after), tick=False):
             answer_request(
