@@ -2,7 +2,7 @@
 
 The output uses only the shared vocabulary of `pages/blocks.py`: paragraph (rich text with
 lists), heading, image with caption, quote, table and gallery. Embeds from allowed providers
-become links (the vocabulary has no player, and the pages load no third-party frames). Every
+become visible link cards (`embeds.py`: the pages load no third-party frames). Every
 element that cannot be carried over is named in `Conversion.problems`; unknown shortcodes stay in
 the text, visible, and are counted in `Conversion.shortcodes`.
 """
@@ -18,7 +18,7 @@ from typing import Protocol
 from django.utils.translation import gettext as _
 from lxml import etree, html
 
-from lontar.wordpress import sanitize, shortcodes
+from lontar.wordpress import embeds, sanitize, shortcodes
 
 HEADING_MAX = 200
 CAPTION_MAX = 300
@@ -175,7 +175,7 @@ class _Converter:
             self.pulled.append(element)
             return ""
         if tag == "iframe":
-            self.embed(element.get("src") or "", deferred=True)
+            self.embed(element.get("src") or "", title=element.get("title") or "", deferred=True)
             return ""
         inner = self.inline_html(element, in_link=in_link or tag == "a")
         self.result.text_parts.append(_plain(element) if tag == "a" else "")
@@ -220,13 +220,15 @@ class _Converter:
         elif tag == "lontar-embed":
             self.embed(element.get("data-url") or "")
         elif tag == "iframe":
-            self.embed(element.get("src") or "")
+            self.embed(element.get("src") or "", title=element.get("title") or "")
         elif tag == "img":
             self.flush_inline()
             self.pulled.append(element)
         elif tag in _INLINE:
             self.inline.append(self.inline_element(element))
             self.result.text_parts.append(_plain(element) if tag != "a" else "")
+        elif tag == "p" and len(element) == 0 and embeds.bare_url(element.text or ""):
+            self.embed(embeds.bare_url(element.text or "") or "")
         elif tag == "p":
             self.flush_inline()
             self.inline.append(self.inline_html(element))
@@ -345,13 +347,14 @@ class _Converter:
             self.gallery(images, caption)
         elif element.find(".//table") is not None:
             self.table(element.find(".//table"), caption)
-        elif "wp-block-embed" in classes:
+        elif "wp-block-embed" in classes or element.find(".//iframe") is not None:
             wrapper = element.find(".//div")
             url = _plain(wrapper) if wrapper is not None else ""
             iframe = element.find(".//iframe")
-            self.embed(url or (iframe.get("src") if iframe is not None else "") or "")
-        elif element.find(".//iframe") is not None:
-            self.embed(element.find(".//iframe").get("src") or "")
+            if iframe is not None:
+                url = url or iframe.get("src") or ""
+                caption = caption or iframe.get("title") or ""
+            self.embed(url, title=caption)
         elif element.find(".//blockquote") is not None:
             self.quote(element.find(".//blockquote"))
         elif images:
@@ -432,24 +435,22 @@ class _Converter:
         if items:
             self.block("gallery", {"title": title[:255], "images": items})
 
-    def embed(self, url: str, *, deferred: bool = False) -> None:
-        url = url.strip()
-        provider = sanitize.provider_of(url)
-        if provider is None:
+    def embed(self, url: str, *, title: str = "", deferred: bool = False) -> None:
+        made = embeds.card(url, title)
+        if made is None:
             self.problem(
                 _("Sematan dari %(url)s dibuang: penyedia tidak diizinkan.")
-                % {"url": url[:200] or "-"}
+                % {"url": url.strip()[:200] or "-"}
             )
             return
-        target = sanitize.watch_url(url)
-        self.problem(_("Sematan %(name)s dijadikan tautan.") % {"name": provider})
-        href, label = sanitize.text(target), sanitize.text(provider)
-        link = f'<a href="{href}">{label}: {href}</a>'
+        card, provider = made
+        self.problem(_("Sematan %(name)s dijadikan kartu tautan.") % {"name": provider})
+        self.result.text_parts.append(title)
         if deferred:
-            self.pulled_links.append(link)
+            self.pulled_links.append(card)
         else:
             self.flush_inline()
-            self.rich.append(f"<p>{link}</p>")
+            self.rich.append(card)
 
     pulled_links: list[str]
 
@@ -477,7 +478,6 @@ def convert(content: str, media: MediaLookup | None = None) -> Conversion:
             )
         converter.walk(root)
     converter.flush()
-    for link in converter.pulled_links:
-        converter.rich.append(f"<p>{link}</p>")
+    converter.rich.extend(converter.pulled_links)
     converter.flush()
     return converter.result
