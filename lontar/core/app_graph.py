@@ -37,18 +37,7 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         "opendata": frozenset({"core", "agencies", "search"}),
         "integrity": frozenset({"core", "agencies", "search"}),
         "operations": frozenset({"core"}),
-        "wordpress": frozenset(
-            {
-                "core",
-                "agencies",
-                "pages",
-                "news",
-                "integrity",
-                "opendata",
-                "podcast",
-                "regulations",
-            }  # fmt: skip
-        ),
+        "wordpress": frozenset({"core", "agencies", "pages", "news", "integrity", "opendata"}),
         "objections": frozenset({"core", "agencies", "ppid"}),
         "infolist": frozenset({"core", "agencies", "opendata"}),
         "ppidstats": frozenset({"core", "agencies", "ppid", "objections"}),

@@ -172,7 +172,8 @@ def load(agency, bundle: Bundle) -> int:
             apply_fields(page, row, bundle)
             page.save_revision().publish()
             Page.objects.filter(pk=pk).update(
-                first_published_at=_moment(row.get("first_published_at")) or page.first_published_at,
+                first_published_at=_moment(row.get("first_published_at"))
+                or page.first_published_at,
                 last_published_at=_moment(row.get("last_published_at")) or page.last_published_at,
             )
 

@@ -19,6 +19,7 @@ from lontar.regulations.selectors import published_documents
 KEY = "regulations"
 FILES = ("file", "abstract_file")
 
+
 def export(agency, bundle: Bundle) -> int:
     documents = published_documents(agency).prefetch_related("subjects", "outgoing_relations")
     rows = []
@@ -34,6 +35,7 @@ def export(agency, bundle: Bundle) -> int:
         rows.append(row)
     return bundle.write(KEY, rows)
 
+
 def _existing(agency, row: dict) -> LegalDocument | None:
     return LegalDocument.objects.filter(
         agency=agency,
@@ -43,6 +45,7 @@ def _existing(agency, row: dict) -> LegalDocument | None:
         year=row.get("year"),
         title=row.get("title"),
     ).first()
+
 
 @transaction.atomic
 def load(agency, bundle: Bundle) -> int:
@@ -76,6 +79,7 @@ def load(agency, bundle: Bundle) -> int:
     services.refresh_statuses(agency)
     return len(rows)
 
+
 def _digest_of(document: LegalDocument, name: str) -> str:
     field_file = getattr(document, name)
     if not document.pk or not field_file:
@@ -84,5 +88,6 @@ def _digest_of(document: LegalDocument, name: str) -> str:
 
     with field_file.open("rb") as stored:
         return hashlib.sha256(stored.read()).hexdigest()
+
 
 register_portable(Portable(KEY, "Regulasi", 30, export, load))

@@ -119,9 +119,7 @@ def load(agency, bundle: Bundle) -> int:
                     )
                     if kind == "image" and row.get("tags"):
                         obj.tags.add(*row["tags"])
-                    ImportedItem.objects.create(
-                        agency=agency, kind=kind, key=key, object_id=obj.pk
-                    )
+                    ImportedItem.objects.create(agency=agency, kind=kind, key=key, object_id=obj.pk)
             except media.MediaUnavailable as exc:
                 bundle.problem(f"{row.get('file')}: {exc}")
                 continue

@@ -13,6 +13,7 @@ from django.utils import timezone
 from lxml import html
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from lontar.agencies.models import Unit
 from lontar.news.models import NewsArticlePage, NewsIndexPage
@@ -40,12 +41,19 @@ def _path(agency, page) -> str:
     return "/" + page.url_path[len(root) :]
 
 
-def _blocks(raw) -> list:
-    """A body with ids that differ between installations replaced by what they point at."""
-    images = {i.pk: i.title for i in get_image_model().objects.all()}
-    documents = {d.pk: d.title for d in get_document_model().objects.all()}
-    pages = {p.pk: p.title for p in NewsArticlePage.objects.all()}
-    pages.update({p.pk: p.title for p in StandardPage.objects.all()})
+def _blocks(agency, raw) -> list:
+    """A body with ids that differ between installations replaced by what they point at, on
+    `agency`'s own site (a link left pointing at the old agency's page reads None)."""
+    root = agency.site.root_page
+    images = get_image_model().objects.filter(collection=agency.collection_id)
+    images = {i.pk: i.title for i in images}
+    documents = get_document_model().objects.filter(collection=agency.collection_id)
+    documents = {d.pk: d.title for d in documents}
+    pages = {p.pk: p.title for p in Page.objects.descendant_of(root, inclusive=True)}
+
+    def named(match: re.Match) -> str:
+        kind, pk = match.group(1), int(match.group(2))
+        return f'{kind}="{(pages if kind == "page" else documents).get(pk)}"'
 
     def walk(value):
         if isinstance(value, list):
@@ -65,11 +73,7 @@ def _blocks(raw) -> list:
                     out[key] = walk(item)
             return out
         if isinstance(value, str) and 'id="' in value:
-            return re.sub(
-                r'linktype="(page|document)" id="(\d+)"',
-                lambda m: f'{m.group(1)}="{(pages if m.group(1) == "page" else documents).get(int(m.group(2)))}"',
-                value,
-            )
+            return re.sub(r'linktype="(page|document)" id="(\d+)"', named, value)
         return value
 
     return walk(list(raw))
@@ -86,7 +90,7 @@ def snapshot(agency) -> dict:
                 model.__name__,
                 page.title if model is not HomePage else "",
                 getattr(page, "lead", getattr(page, "intro", "")),
-                _blocks(page.body.raw_data) if hasattr(page, "body") else None,
+                _blocks(agency, page.body.raw_data) if hasattr(page, "body") else None,
                 page.first_published_at if model is StandardPage else None,
             )
     news = {
@@ -100,7 +104,7 @@ def snapshot(agency) -> dict:
             a.author.display_name if a.author else None,
             (a.hero_image.title, a.hero_image.width) if a.hero_image else None,
             a.hero_image_alt,
-            _blocks(a.body.raw_data),
+            _blocks(agency, a.body.raw_data),
         )
         for a in published_articles(agency).select_related("category", "hero_image")
     }
@@ -189,7 +193,9 @@ def snapshot(agency) -> dict:
         (d.title, _digest(d.file))
         for d in get_document_model().objects.filter(collection=agency.collection_id)
     )
-    units = sorted((u.slug, u.name, u.duties, u.parent.slug if u.parent else None) for u in agency.units.all())
+    units = sorted(
+        (u.slug, u.name, u.duties, u.parent.slug if u.parent else None) for u in agency.units.all()
+    )
     profile = (agency.address, agency.phone, agency.office_hours, agency.tagline)
     return {
         "pages": pages,
@@ -230,7 +236,9 @@ def build_world(agency, tmp_path) -> None:
     agency.address = "Jalan El Tari 52, Kupang"
     agency.office_hours = "Senin–Jumat 08.00–15.30"
     agency.save()
-    head = Unit.objects.create(agency=agency, name="Sekretariat", slug="sekretariat", kind="sekretariat")
+    head = Unit.objects.create(
+        agency=agency, name="Sekretariat", slug="sekretariat", kind="sekretariat"
+    )
     unit = Unit.objects.create(
         agency=agency, name="Bidang Mutasi", slug="mutasi", parent=head, duties="<p>Mutasi ASN.</p>"
     )
@@ -239,13 +247,20 @@ def build_world(agency, tmp_path) -> None:
     page = StandardPage.objects.get(slug="struktur")
     page.body = [
         *page.body.raw_data,
-        {"type": "paragraph", "value": f'<p>Baca <a linktype="page" id="{article.pk}">berita</a>.</p>'},
+        {"type": "paragraph", "value": f'<p><a linktype="page" id="{article.pk}">Baca</a></p>'},
         {"type": "document", "value": {"document": document.pk, "title": "Unduh pengumuman"}},
     ]  # fmt: skip
     page.save_revision().publish()
 
-    old = make_document(agency, pdf_text="Pergub lama tentang disiplin", title="Disiplin lama", subjects=["DISIPLIN"])
-    new = make_document(agency, pdf_text="Pergub baru tentang disiplin", title="Disiplin baru", year=2023)
+    old = make_document(
+        agency,
+        pdf_text="Pergub lama tentang disiplin",
+        title="Disiplin lama",
+        subjects=["DISIPLIN"],
+    )
+    new = make_document(
+        agency, pdf_text="Pergub baru tentang disiplin", title="Disiplin baru", year=2023
+    )
     regulation_services.record_relation(source=new, kind="mencabut", target=old)
 
     dataset = make_dataset(agency, slug="asn-roundtrip", groups=["kepegawaian"], unit=unit)
