@@ -81,7 +81,8 @@ def apply_fields(page: Page, row: dict[str, Any], bundle: Bundle) -> None:
         if isinstance(f, StreamField):
             setattr(page, name, bundle.remap_stream(value))
         elif isinstance(f, models.ForeignKey):
-            target = f.related_model._meta.label_lower
+            target = getattr(f.related_model, "_meta", None)
+            target = target.label_lower if target is not None else ""
             kind = {"wagtailimages.image": "image", "wagtaildocs.document": "document"}.get(target)
             setattr(page, name, bundle.new_id(kind, value) if kind else None)
         else:

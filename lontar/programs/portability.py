@@ -36,10 +36,11 @@ def export(agency, bundle: Bundle) -> int:
 def load(agency, bundle: Bundle) -> int:
     rows = bundle.read(KEY)
     for row in rows:
-        starts_at = parse_datetime(row["starts_at"]) if row.get("starts_at") else None
-        event = Event.objects.filter(
-            agency=agency, title=row["title"], starts_at=starts_at
-        ).first() or Event(agency=agency)
+        starts_at = parse_datetime(row.get("starts_at") or "")
+        existing = Event.objects.filter(agency=agency, title=row["title"])
+        event = (existing.filter(starts_at=starts_at).first() if starts_at else None) or Event(
+            agency=agency
+        )
         set_plain_fields(event, row)
         event.report_id = bundle.new_id("page", row.get("report"))
         event.save()

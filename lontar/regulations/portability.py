@@ -42,7 +42,7 @@ def _existing(agency, row: dict) -> LegalDocument | None:
         document_type=row.get("document_type"),
         kind=row.get("kind") or "",
         number=row.get("number") or "",
-        year=row.get("year"),
+        year=int(row.get("year") or 0),
         title=row.get("title"),
     ).first()
 

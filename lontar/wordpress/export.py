@@ -26,7 +26,7 @@ from pathlib import Path
 from django.conf import settings
 from django.test import Client, RequestFactory
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from lontar.agencies.models import Agency
 from lontar.core.portability import Bundle, portables
@@ -48,7 +48,9 @@ class Exporter:
         if agency.site_id is None:
             raise ValueError("agency without a site")
         self.agency = agency
-        self.site = agency.site
+        site = agency.site
+        assert site is not None
+        self.site: Site = site
         self.root = root
         self.progress = progress or (lambda stage, done, total: None)
         self.counts: dict[str, int] = {}

@@ -111,7 +111,7 @@ def load(agency, bundle: Bundle) -> int:
                 with transaction.atomic():
                     obj = media.store_file(
                         kind,
-                        content.name,
+                        content.name or "berkas",
                         data,
                         agency.collection,
                         title=row.get("title") or "",
