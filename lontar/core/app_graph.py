@@ -43,18 +43,7 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = MappingProxyType(
         "opendata": frozenset({"core", "agencies", "search"}),
         "integrity": frozenset({"core", "agencies", "search"}),
         "operations": frozenset({"core"}),
-        "wordpress": frozenset(
-            {
-                "core",
-                "agencies",
-                "pages",
-                "news",
-                "integrity",
-                "opendata",
-                "podcast",
-                "regulations",
-            }  # fmt: skip
-        ),
+        "wordpress": frozenset({"core", "agencies", "pages", "news", "integrity", "opendata"}),
         "objections": frozenset({"core", "agencies", "ppid", "monev"}),
         "infolist": frozenset({"core", "agencies", "opendata", "monev", "province"}),
         "ppidstats": frozenset({"core", "agencies", "ppid", "objections", "monev"}),

@@ -2,7 +2,7 @@
 
 The output uses only the shared vocabulary of `pages/blocks.py`: paragraph (rich text with
 lists), heading, image with caption, quote, table and gallery. Embeds from allowed providers
-become links (the vocabulary has no player, and the pages load no third-party frames). Every
+become visible link cards (`embeds.py`: the pages load no third-party frames). Every
 element that cannot be carried over is named in `Conversion.problems`; unknown shortcodes stay in
 the text, visible, and are counted in `Conversion.shortcodes`.
 """
@@ -10,19 +10,25 @@ the text, visible, and are counted in `Conversion.shortcodes`.
 from __future__ import annotations
 
 import re
-import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from django.utils.translation import gettext as _
 from lxml import etree, html
 
-from lontar.wordpress import sanitize, shortcodes
+from lontar.wordpress import embeds, sanitize, shortcodes
+from lontar.wordpress.convert_media import (
+    ImageRef,
+    MediaBlocks,
+    MediaLookup,
+    NoMedia,
+    canonical_media_url,
+)
+from lontar.wordpress.markup import _id, _plain, _tag, plain_text
+
+__all__ = ["Conversion", "ImageRef", "MediaLookup", "canonical_media_url", "convert", "plain_text"]
 
 HEADING_MAX = 200
-CAPTION_MAX = 300
-ALT_MAX = 250
 
 _INLINE = frozenset(
     {
@@ -33,36 +39,6 @@ _INLINE = frozenset(
 )  # fmt: skip
 _BOLD = frozenset({"b", "strong"})
 _ITALIC = frozenset({"i", "em", "cite", "q", "dfn", "var"})
-_WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
-_SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
-
-
-@dataclass(frozen=True)
-class ImageRef:
-    image_id: int
-    title: str = ""
-    alt: str = ""
-
-
-class MediaLookup(Protocol):
-    def image(self, src: str, wp_id: int | None) -> ImageRef | None: ...
-
-    def image_by_id(self, wp_id: int) -> ImageRef | None: ...
-
-    def link(self, href: str) -> str: ...
-
-
-class NoMedia:
-    """No attachment is known: every image is reported."""
-
-    def image(self, src: str, wp_id: int | None) -> ImageRef | None:
-        return None
-
-    def image_by_id(self, wp_id: int) -> ImageRef | None:
-        return None
-
-    def link(self, href: str) -> str:
-        return href
 
 
 @dataclass
@@ -78,48 +54,7 @@ class Conversion:
         return " ".join(part for part in self.text_parts if part)
 
 
-def canonical_media_url(src: str) -> str:
-    """The original upload's address: WordPress's resized copies end in -300x200."""
-    src = src.split("?", 1)[0].split("#", 1)[0]
-    src = re.sub(r"^https?://", "//", src)
-    return _SIZE_SUFFIX.sub("", src)
-
-
-def _id() -> str:
-    return str(uuid.uuid4())
-
-
-def _tag(element) -> str:
-    tag = element.tag
-    return tag.lower() if isinstance(tag, str) else ""
-
-
-_SPACED = frozenset(
-    {"p", "li", "br", "div", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"}
-)
-
-
-def _plain(element) -> str:
-    """The text a reader sees, with a space between blocks but none added inside a sentence
-    ("<b>daring</b>." stays "daring.")."""
-    if not isinstance(element.tag, str) or _tag(element) in sanitize.DROPPED:
-        return ""
-    parts = [element.text or ""]
-    for child in element:
-        text = _plain(child)
-        parts.append(f" {text} " if _tag(child) in _SPACED else text)
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
-
-
-def plain_text(fragment: str) -> str:
-    """The visible text of a rich-text fragment written by the converter."""
-    if not fragment.strip():
-        return ""
-    return _plain(html.fragment_fromstring(fragment, create_parent="div"))
-
-
-class _Converter:
+class _Converter(MediaBlocks):
     def __init__(self, media: MediaLookup) -> None:
         self.media = media
         self.result = Conversion()
@@ -175,7 +110,7 @@ class _Converter:
             self.pulled.append(element)
             return ""
         if tag == "iframe":
-            self.embed(element.get("src") or "", deferred=True)
+            self.embed(element.get("src") or "", title=element.get("title") or "", deferred=True)
             return ""
         inner = self.inline_html(element, in_link=in_link or tag == "a")
         self.result.text_parts.append(_plain(element) if tag == "a" else "")
@@ -220,13 +155,15 @@ class _Converter:
         elif tag == "lontar-embed":
             self.embed(element.get("data-url") or "")
         elif tag == "iframe":
-            self.embed(element.get("src") or "")
+            self.embed(element.get("src") or "", title=element.get("title") or "")
         elif tag == "img":
             self.flush_inline()
             self.pulled.append(element)
         elif tag in _INLINE:
             self.inline.append(self.inline_element(element))
             self.result.text_parts.append(_plain(element) if tag != "a" else "")
+        elif tag == "p" and len(element) == 0 and embeds.bare_url(element.text or ""):
+            self.embed(embeds.bare_url(element.text or "") or "")
         elif tag == "p":
             self.flush_inline()
             self.inline.append(self.inline_html(element))
@@ -345,111 +282,20 @@ class _Converter:
             self.gallery(images, caption)
         elif element.find(".//table") is not None:
             self.table(element.find(".//table"), caption)
-        elif "wp-block-embed" in classes:
+        elif "wp-block-embed" in classes or element.find(".//iframe") is not None:
             wrapper = element.find(".//div")
             url = _plain(wrapper) if wrapper is not None else ""
             iframe = element.find(".//iframe")
-            self.embed(url or (iframe.get("src") if iframe is not None else "") or "")
-        elif element.find(".//iframe") is not None:
-            self.embed(element.find(".//iframe").get("src") or "")
+            if iframe is not None:
+                url = url or iframe.get("src") or ""
+                caption = caption or iframe.get("title") or ""
+            self.embed(url, title=caption)
         elif element.find(".//blockquote") is not None:
             self.quote(element.find(".//blockquote"))
         elif images:
             self.image_block(images[0], caption)
         else:
             self.walk(element)
-
-    # --- media ------------------------------------------------------------------------------
-    def _resolve(self, img) -> ImageRef | None:
-        match = _WP_IMAGE_CLASS.search(img.get("class") or "")
-        wp_id = int(match.group(1)) if match else None
-        return self.media.image(img.get("src") or "", wp_id)
-
-    def _image_value(self, ref: ImageRef, alt: str, caption: str) -> dict:
-        alt = (alt or ref.alt or caption or ref.title).strip()[:ALT_MAX]
-        if not alt:
-            self.problem(_("Gambar tanpa teks alternatif ditandai dekoratif; periksa kembali."))
-        return {
-            "image": {"image": ref.image_id, "decorative": not alt, "alt_text": alt},
-            "caption": caption[:CAPTION_MAX],
-            "credit": "",
-        }
-
-    def image_block(self, img, caption: str) -> None:
-        ref = self._resolve(img)
-        self.result.text_parts.extend([img.get("alt") or "", caption])
-        if ref is None:
-            self.missing_image(img, caption)
-            return
-        self.block("image", self._image_value(ref, img.get("alt") or "", caption))
-
-    def missing_image(self, img, caption: str) -> None:
-        src = sanitize.safe_href(img.get("src"))
-        self.problem(
-            _("Gambar %(src)s tidak ada di antara lampiran yang diimpor: disimpan sebagai tautan.")
-            % {"src": (img.get("src") or "")[:200]}
-        )
-        label = sanitize.text(caption or img.get("alt") or _("gambar"))
-        if src:
-            self.inline.append(f'<a href="{sanitize.text(src)}">[{label}]</a>')
-        self.flush_inline()
-
-    def gallery(self, images: list, title: str) -> None:
-        items = []
-        for img in images:
-            ref = self._resolve(img)
-            if ref is None:
-                self.missing_image(img, "")
-                continue
-            figure = img.getparent()
-            while figure is not None and _tag(figure) not in {"figure", "li"}:
-                figure = figure.getparent()
-            caption_el = figure.find(".//figcaption") if figure is not None else None
-            caption = (
-                _plain(caption_el)
-                if caption_el is not None and caption_el.find(".//img") is None
-                else ""
-            )
-            value = self._image_value(ref, img.get("alt") or "", caption)
-            items.append({"type": "item", "value": value, "id": _id()})
-        self._gallery_block(items, title)
-
-    def gallery_of_ids(self, ids: str) -> None:
-        items = []
-        for raw in ids.split(","):
-            if not raw.strip().isdigit():
-                continue
-            ref = self.media.image_by_id(int(raw))
-            if ref is None:
-                self.problem(_("Gambar galeri #%(id)s tidak diimpor.") % {"id": raw.strip()})
-                continue
-            items.append({"type": "item", "value": self._image_value(ref, "", ""), "id": _id()})
-        if not ids.strip():
-            self.problem(_("Galeri tanpa daftar gambar (ids) tidak dapat dipindahkan."))
-        self._gallery_block(items, "")
-
-    def _gallery_block(self, items: list[dict], title: str) -> None:
-        if items:
-            self.block("gallery", {"title": title[:255], "images": items})
-
-    def embed(self, url: str, *, deferred: bool = False) -> None:
-        url = url.strip()
-        provider = sanitize.provider_of(url)
-        if provider is None:
-            self.problem(
-                _("Sematan dari %(url)s dibuang: penyedia tidak diizinkan.")
-                % {"url": url[:200] or "-"}
-            )
-            return
-        target = sanitize.watch_url(url)
-        self.problem(_("Sematan %(name)s dijadikan tautan.") % {"name": provider})
-        href, label = sanitize.text(target), sanitize.text(provider)
-        link = f'<a href="{href}">{label}: {href}</a>'
-        if deferred:
-            self.pulled_links.append(link)
-        else:
-            self.flush_inline()
-            self.rich.append(f"<p>{link}</p>")
 
     pulled_links: list[str]
 
@@ -477,7 +323,6 @@ def convert(content: str, media: MediaLookup | None = None) -> Conversion:
             )
         converter.walk(root)
     converter.flush()
-    for link in converter.pulled_links:
-        converter.rich.append(f"<p>{link}</p>")
+    converter.rich.extend(converter.pulled_links)
     converter.flush()
     return converter.result

@@ -1,49 +1,41 @@
-"""`export_agency`: everything public of an agency, written to a folder another system can read.
+"""`export_agency`: everything public of an agency, written to a folder another system can read
+and `import_agency` can load into another installation.
 
     pages/<address>/index.html, index.json   every live public page (articles included), the
                                             HTML exactly as a visitor gets it, the JSON its fields
-    media/images/, media/documents/         the agency's collection, with images.json and
-                                            documents.json (title, alt text, size, tags)
-    data/<key>.json                         every record type of the content-API registry
-                                            (news, regulations, FAQ, agenda, …), as /api/v1/ has it
-    data/datasets.json, files/datasets/     public datasets and their uploaded resources
-    data/regulation-files.json, files/regulations/  the regulations' PDF files
-    data/podcast.json, files/podcast/       published podcast episodes, audio and transcripts
+    media/images.json, media/documents.json  the agency's collection (title, alt text, size,
+    media/images/, media/documents/         tags) and its files
+    data/<key>.json, files/<key>/           the records every app exports through the portability
+                                            registry (`core/portability.py`): pages, news,
+                                            regulations, datasets, FAQ, podcast, agenda — the
+                                            format `lontar import_agency` reads back
+    api/<key>.json                          the content API's records (/api/v1/), as it has them
     news.xml                                the news as a WordPress export (WXR 1.2)
     manifest.json                           what was written, and when
 
-Other apps' records come through the registry they fill (`opendata.content_api`) and, for
-their files, through their selectors; this module imports no other app's models.
+Other apps' records come through the registries they fill (`core.portability`,
+`opendata.content_api`); this module imports no other app's models.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
 from django.test import Client, RequestFactory
 from django.utils import timezone
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from lontar.agencies.models import Agency
+from lontar.core.portability import Bundle, portables
 from lontar.news.selectors import published_articles
 from lontar.opendata.content_api import CONTENT_SOURCES
-from lontar.opendata.selectors import visible_datasets
-from lontar.podcast.selectors import published_episodes
-from lontar.regulations.selectors import published_documents
 from lontar.wordpress.wxr_writer import write_wxr
 
 Progress = Callable[[str, int, int], None]
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def _name(pk: int, path: str) -> str:
-    return f"{pk}-{_UNSAFE.sub('-', Path(path).name)[-120:]}"
+FORMAT = "lontar-agency-export/1"
 
 
 def _dump(path: Path, data) -> None:
@@ -51,24 +43,14 @@ def _dump(path: Path, data) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), "utf-8")
 
 
-def _copy(field_file, target: Path) -> bool:
-    if not field_file:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with field_file.open("rb") as source:
-            target.write_bytes(source.read())
-    except OSError:
-        return False
-    return True
-
-
 class Exporter:
     def __init__(self, agency: Agency, root: Path, progress: Progress | None = None) -> None:
         if agency.site_id is None:
             raise ValueError("agency without a site")
         self.agency = agency
-        self.site = agency.site
+        site = agency.site
+        assert site is not None
+        self.site: Site = site
         self.root = root
         self.progress = progress or (lambda stage, done, total: None)
         self.counts: dict[str, int] = {}
@@ -81,46 +63,6 @@ class Exporter:
     def site_path(self, page: Page) -> str:
         root = self.site.root_page.url_path
         return "/" + page.url_path[len(root) :] if page.url_path.startswith(root) else ""
-
-    # --- media ------------------------------------------------------------------------------
-    def media(self) -> None:
-        images = get_image_model().objects.filter(collection=self.agency.collection_id)
-        rows = []
-        for image in images.prefetch_related("tags"):
-            relative = f"images/{_name(image.pk, image.file.name)}"
-            if _copy(image.file, self.root / "media" / relative):
-                self.image_paths[image.pk] = (relative, image.title, image.description)
-            rows.append(
-                {
-                    "id": image.pk,
-                    "title": image.title,
-                    "alt_text": image.description,
-                    "file": f"media/{relative}",
-                    "width": image.width,
-                    "height": image.height,
-                    "file_size": image.file_size,
-                    "created_at": image.created_at,
-                    "tags": [tag.name for tag in image.tags.all()],
-                }
-            )
-        _dump(self.root / "media" / "images.json", rows)
-        documents = get_document_model().objects.filter(collection=self.agency.collection_id)
-        doc_rows = []
-        for document in documents:
-            relative = f"documents/{_name(document.pk, document.file.name)}"
-            _copy(document.file, self.root / "media" / relative)
-            doc_rows.append(
-                {
-                    "id": document.pk,
-                    "title": document.title,
-                    "file": f"media/{relative}",
-                    "url": document.url,
-                    "file_size": document.file_size,
-                    "created_at": document.created_at,
-                }
-            )
-        _dump(self.root / "media" / "documents.json", doc_rows)
-        self.counts["images"], self.counts["documents"] = len(rows), len(doc_rows)
 
     # --- pages ------------------------------------------------------------------------------
     def page_json(self, page: Page) -> dict:
@@ -168,6 +110,11 @@ class Exporter:
 
     # --- the other apps' public records -----------------------------------------------------
     def records(self) -> None:
+        bundle = Bundle(self.root)
+        registered = portables()
+        for number, portable in enumerate(registered, 1):
+            self.progress("data", number, len(registered))
+            self.counts[portable.key] = portable.export(self.agency, bundle)
         request = RequestFactory().get(
             "/", HTTP_HOST=self.site.hostname, secure=bool(settings.SECURE_SSL_REDIRECT)
         )
@@ -175,62 +122,7 @@ class Exporter:
             rows = [
                 source.serialize(obj, request) for obj in source.queryset_for_agency(self.agency)
             ]
-            _dump(self.root / "data" / f"{key}.json", rows)
-            self.counts[key] = len(rows)
-        files = []
-        for document in published_documents(self.agency):
-            relative = f"files/regulations/{_name(document.pk, document.file.name or 'berkas')}"
-            if _copy(document.file, self.root / relative):
-                files.append({"id": document.pk, "title": document.title, "file": relative})
-        _dump(self.root / "data" / "regulation-files.json", files)
-        self.counts["regulation_files"] = len(files)
-        self.datasets()
-        self.podcast()
-
-    def datasets(self) -> None:
-        rows = []
-        for dataset in visible_datasets().filter(agency=self.agency).prefetch_related("resources"):
-            resources = []
-            for resource in dataset.resources.all():
-                entry = {"id": resource.pk, "name": resource.name, "format": resource.format}
-                if resource.file:
-                    relative = f"files/datasets/{_name(resource.pk, resource.file.name)}"
-                    if _copy(resource.file, self.root / relative):
-                        entry["file"] = relative
-                resources.append(entry)
-            rows.append(
-                {
-                    "id": dataset.pk,
-                    "title": dataset.title,
-                    "slug": dataset.slug,
-                    "description": dataset.description,
-                    "resources": resources,
-                }
-            )
-        _dump(self.root / "data" / "datasets.json", rows)
-        self.counts["datasets"] = len(rows)
-
-    def podcast(self) -> None:
-        rows = []
-        for episode in published_episodes(self.agency).select_related("show"):
-            entry = {
-                "id": episode.pk,
-                "show": episode.show.title,
-                "title": episode.title,
-                "slug": episode.slug,
-                "notes": episode.notes,
-                "published_at": episode.published_at,
-                "transcript_text": episode.transcript_text,
-            }
-            for name in ("audio", "transcript"):
-                field_file = getattr(episode, name)
-                if field_file:
-                    relative = f"files/podcast/{_name(episode.pk, field_file.name)}"
-                    if _copy(field_file, self.root / relative):
-                        entry[name] = relative
-            rows.append(entry)
-        _dump(self.root / "data" / "podcast.json", rows)
-        self.counts["podcast_episodes"] = len(rows)
+            _dump(self.root / "api" / f"{key}.json", rows)
 
     # --- the news as WXR --------------------------------------------------------------------
     def news_wxr(self) -> None:
@@ -240,6 +132,13 @@ class Exporter:
         for article in articles:
             article.url_path_on_site = self.site_path(article)
         used = {a.hero_image_id for a in articles if a.hero_image_id}
+        images_json = self.root / "media" / "images.json"
+        rows = json.loads(images_json.read_text("utf-8")) if images_json.is_file() else []
+        self.image_paths = {
+            row["id"]: (row["file"].removeprefix("media/"), row["title"], row["alt_text"])
+            for row in rows
+            if row.get("file")
+        }
         images = dict(self.image_paths)
         text = write_wxr(
             title=self.agency.name,
@@ -254,13 +153,13 @@ class Exporter:
 
     def run(self) -> dict[str, int]:
         self.root.mkdir(parents=True, exist_ok=True)
-        self.media()
-        self.pages()
         self.records()
+        self.pages()
         self.news_wxr()
         _dump(
             self.root / "manifest.json",
             {
+                "format": FORMAT,
                 "agency": self.agency.slug,
                 "name": self.agency.name,
                 "site": self.base_url,

@@ -132,31 +132,14 @@ class Importer:
             self.record(Kind.AUTHOR, author.login, match)
 
     def _imported_author(self, author: Author) -> StaffProfile | None:
-        """A byline for a writer who has no account here: a profile on an account that cannot
-        sign in (no password, inactive). Their e-mail address is not kept."""
         if self.dry_run:
             return None
-        username = f"wp-{self.agency.slug}-{slugify(author.login) or 'penulis'}"[:150]
-        user, _created = get_user_model().objects.get_or_create(
-            username=username,
-            defaults={
-                "first_name": (author.first_name or author.display_name or author.login)[:150],
-                "last_name": author.last_name[:150] if author.first_name else "",
-                "is_active": False,
-            },
+        return imported_author(
+            self.agency,
+            author.login,
+            first_name=author.first_name or author.display_name or author.login,
+            last_name=author.last_name if author.first_name else "",
         )
-        if _created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        profile = StaffProfile.objects.filter(user=user).first()
-        if profile is None:
-            profile = StaffProfile.objects.create(
-                user=user,
-                agency=self.agency,
-                position=_("Penulis (diimpor dari WordPress)"),
-                slug=username[:80],
-            )
-        return profile
 
     # --- categories and tags -----------------------------------------------------------------
     def import_terms(self) -> None:
@@ -284,6 +267,32 @@ class Importer:
             self.redirects.add(item.link, link=url)
         if item.attachment_url:
             self.redirects.add(item.attachment_url, link=url)
+
+
+def imported_author(agency: Agency, login: str, *, first_name: str, last_name: str = ""):
+    """A byline for a writer who has no account here: a profile on an account that cannot
+    sign in (no password, inactive). Their e-mail address is not kept."""
+    username = f"wp-{agency.slug}-{slugify(login) or 'penulis'}"[:150]
+    user, created = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={
+            "first_name": first_name[:150],
+            "last_name": last_name[:150],
+            "is_active": False,
+        },
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    profile = StaffProfile.objects.filter(user=user).first()
+    if profile is None:
+        profile = StaffProfile.objects.create(
+            user=user,
+            agency=agency,
+            position=_("Penulis (diimpor dari WordPress)"),
+            slug=username[:80],
+        )
+    return profile
 
 
 def _term(slug: str, name: str):

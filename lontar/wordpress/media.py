@@ -85,12 +85,17 @@ def read_file(item: Item, source: Source) -> tuple[str, bytes]:
 
 def store(item: Item, kind: str, name: str, data: bytes, collection, alt: str):
     """A Wagtail image or document in the agency's collection, through the upload gate."""
+    return store_file(kind, name, data, collection, title=item.title, alt=alt)
+
+
+def store_file(kind: str, name: str, data: bytes, collection, *, title: str, alt: str = ""):
+    """The same for any file: an export's media, an attachment."""
     upload = SimpleUploadedFile(name, data)
     try:
         checked = uploads.check_upload(upload, IMAGES if kind == "image" else DOCUMENTS)
     except ValidationError as exc:
         raise MediaUnavailable("; ".join(exc.messages)) from exc
-    title = (item.title or checked.original_name)[:255]
+    title = (title or checked.original_name)[:255]
     if kind == "image":
         image = get_image_model()(
             title=title, file=checked, collection=collection, description=alt[:255]

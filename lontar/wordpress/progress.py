@@ -15,10 +15,11 @@ class ProgressBar:
         self.stage = ""
         self.started = time.monotonic()
         self.last_tenth = -1
+        self.line_open = False  # a terminal line waiting for its newline
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if stage != self.stage:
-            if self.tty and self.stage:
+            if self.tty and self.line_open:
                 self.stream.write("\n")
             self.stage, self.started, self.last_tenth = stage, time.monotonic(), -1
         total = max(total, 1)
@@ -31,6 +32,7 @@ class ProgressBar:
         bar = "#" * filled + "." * (WIDTH - filled)
         line = f"{stage:<10} [{bar}] {done}/{total} {done / elapsed:6.1f}/s"
         self.stream.write(("\r" + line) if self.tty else line + "\n")
+        self.line_open = self.tty and done != total
         if self.tty and done == total:
             self.stream.write("\n")
         self.stream.flush()

@@ -144,3 +144,26 @@ def test_links_to_imported_files_are_rewritten():
         '<p><a href="https://lama.go.id/wp-content/uploads/surat.pdf">Surat</a></p>', Media({})
     )
     assert result.blocks[0]["value"] == '<p><a href="/dokumen/9/surat.pdf">Surat</a></p>'
+
+
+def test_embeds_in_every_shape_become_visible_link_cards_named_by_their_caption():
+    result = convert(
+        "Lihat video ini:\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nSelesai.\n\n"
+        "https://contoh.example.com/bukan-sematan\n\n"
+        '<figure class="wp-block-embed is-provider-vimeo"><div class="wp-block-embed__wrapper">'
+        "https://vimeo.com/76979871</div><figcaption>Profil dinas</figcaption></figure>\n\n"
+        '<iframe src="https://player.vimeo.com/video/1234" title="Rapat kerja"></iframe>\n\n'
+        "[embed]https://open.spotify.com/episode/xyz[/embed]"
+    )
+    html = dumped(result)
+    assert "<iframe" not in html and "<img" not in html
+    assert (
+        '<b>Video YouTube:</b> <a href=\\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\\">' in html
+    )
+    assert '<a href=\\"https://vimeo.com/76979871\\">Profil dinas</a>' in html
+    assert '<a href=\\"https://vimeo.com/1234\\">Rapat kerja</a>' in html
+    assert "<b>Audio Spotify:</b>" in html
+    # An address of any other site on its own line is text, as WordPress showed it.
+    assert "<p>https://contoh.example.com/bukan-sematan</p>" in html
+    assert "Sematan Vimeo dijadikan kartu tautan." in result.problems
+    assert "Rapat kerja" in result.text and "Profil dinas" in result.text

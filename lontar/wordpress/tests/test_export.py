@@ -57,10 +57,13 @@ def test_export_writes_the_public_site_and_its_news_round_trips(agency_a, agency
     assert (out / documents[0]["file"]).read_bytes().startswith(b"%PDF")
     news = json.loads((out / "data" / "news.json").read_text())
     assert len(news) == len(public_articles(agency_a)) == 4
-    for key in ("regulations", "faq", "events", "datasets", "podcast", "regulation-files"):
+    for key in ("pages", "regulations", "faq", "events", "datasets", "podcast", "units"):
         assert isinstance(json.loads((out / "data" / f"{key}.json").read_text()), list)
+    for key in ("news", "regulations", "faq", "events"):  # the content API's view of them
+        assert isinstance(json.loads((out / "api" / f"{key}.json").read_text()), list)
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["counts"]["news_wxr"] == 4
+    assert manifest["format"] == "lontar-agency-export/1"
 
     call_command(
         "import_wordpress", agency_b.slug, str(out / "news.xml"), "--media-dir",

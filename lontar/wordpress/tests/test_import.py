@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from io import StringIO
 
+import lxml.html
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
@@ -43,6 +44,19 @@ def counts() -> dict[str, int]:
 
 def body_of(page) -> str:
     return str(page.body.raw_data)
+
+
+def assert_requests_nothing_elsewhere(content: bytes) -> None:
+    """The YouTube embed is a visible card linking to the video, and the page loads nothing
+    (frame, image, script, style, font) from any other host."""
+    tree = lxml.html.fromstring(content)
+    card = tree.xpath('//a[@href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"]')
+    assert card and "Video YouTube" in card[0].getparent().text_content()
+    assert not tree.xpath("//iframe | //embed | //object | //video | //audio")
+    loaded = tree.xpath("//@src | //link[not(@rel='canonical' or @rel='alternate')]/@href")
+    loaded += [u.split()[0] for s in tree.xpath("//@srcset") for u in s.split(",") if u.strip()]
+    assert loaded
+    assert not [u for u in loaded if u.strip().startswith(("http:", "https:", "//"))]
 
 
 def test_a_whole_site_moves_in_and_old_addresses_lead_to_it(agency_a, tmp_path, client):
@@ -129,7 +143,7 @@ def test_a_whole_site_moves_in_and_old_addresses_lead_to_it(agency_a, tmp_path, 
     for old, new in expected.items():
         response = client.get(old)
         assert (old, response.status_code, response.get("Location")) == (old, 301, new)
-    assert client.get(article_url).status_code == 200
+    assert_requests_nothing_elsewhere(client.get(article_url).content)
     assert client.get("/berita/kategori/kepegawaian/").status_code == 200
     assert client.get("/berita/tag/pelantikan/").status_code == 200
     assert client.get("/?p=99999").status_code == 200  # unknown: the home page, as before
