@@ -133,7 +133,7 @@ def main() -> None:
 
     print(
         f"wagtail+django msgids: {len(total)}; translated upstream: {len(total & translated_upstream)}; "
-        f"gaps: {len(wanted)}; filled by project catalogue: {done}; "
+        f"gaps: {len(wanted) - overrides}; filled by project catalogue: {done - overrides}; "
         f"still untranslated: {len(wanted) - done}; overrides of upstream: {overrides}"
     )
     if not args.stats:
