@@ -132,7 +132,8 @@ def main() -> None:
         out.append(entry)
 
     print(
-        f"wagtail+django msgids: {len(total)}; translated upstream: {len(total & translated_upstream)}; "
+        f"wagtail+django msgids: {len(total)}; "
+        f"translated upstream: {len(total & translated_upstream)}; "
         f"gaps: {len(wanted) - overrides}; filled by project catalogue: {done - overrides}; "
         f"still untranslated: {len(wanted) - done}; overrides of upstream: {overrides}"
     )
