@@ -169,7 +169,7 @@ migrations: $(VENV)/.installed
 
 messages: export LONTAR_DEBUG ?= 1
 messages: $(VENV)/.installed
-	cd lontar && ../$(LONTAR) makemessages -l en --no-obsolete --ignore "tests/*" && ../$(LONTAR) compilemessages -l en
+	cd lontar && ../$(LONTAR) makemessages -l en --no-obsolete --ignore "tests/*" && ../$(LONTAR) compilemessages -l en -l id
 
 bench: export LONTAR_DEBUG ?= 1
 bench: $(VENV)/.installed-test
