@@ -131,7 +131,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def preference(request: HttpRequest) -> HttpResponse:
-    staff = StaffProfile.objects.filter(user_id=request.user.pk).first()
+    user_id = request.user.pk
+    staff = StaffProfile.objects.filter(user_id=user_id).first() if user_id else None
     if staff is None:
         raise PermissionDenied
     pref, _created = WriterPreference.objects.get_or_create(staff=staff)

@@ -27,9 +27,12 @@ def _episodes(agency: Agency, now: datetime) -> Iterator[Suggestion]:
         .select_related("show")
     )
     for episode in episodes:
-        paragraphs = [episode.notes[:1000]]
+        # The transcript excerpt is the draft's starting point, so it comes first.
+        paragraphs: list[str] = []
         if episode.transcript_text:
             paragraphs.append(f"Cuplikan transkrip: “{excerpt(episode.transcript_text)}”")
+        if episode.notes.strip():
+            paragraphs.append(episode.notes[:1000])
         yield Suggestion(
             key=f"podcast:{episode.pk}",
             object_key=str(episode.pk),
