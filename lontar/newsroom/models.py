@@ -140,7 +140,7 @@ class WriterPreference(models.Model):
         related_name="writer_preference",
     )
     hide_from_public_ranking = models.BooleanField(
-        _("jangan tampilkan saya di \u201cPenulis bulan ini\u201d"), default=False
+        _("jangan tampilkan saya di “Penulis bulan ini”"), default=False
     )
 
     class Meta:
