@@ -59,6 +59,21 @@ class Generated:
     agencies: int = 0
     articles: int = 0
     regulations: int = 0
+    requests: int = 0
+    questions: int = 0
+    objections: int = 0
+    datasets: int = 0
+
+
+# The large data set of issue 22; `--scale F` generates F times these.
+FULL_SIZE = {
+    "articles": 100_000,
+    "regulations": 5_000,
+    "requests": 200_000,
+    "questions": 20_000,
+    "objections": 2_000,
+    "datasets": 1_000,
+}
 
 
 def _batches(total: int, size: int = BATCH) -> Iterator[range]:
@@ -231,20 +246,42 @@ def generate(
     agencies: int,
     articles: int,
     regulations: int,
+    requests: int = 0,
+    questions: int = 0,
+    objections: int = 0,
+    datasets: int = 0,
+    into: Agency | None = None,
     seed: int = 14,
     say: Callable[[str], None] = lambda line: None,
 ) -> Generated:
+    """Generate the data set; `into` puts everything into one existing agency (the bench
+    measures the worst case: the whole data set on the one site it renders)."""
+    from lontar.demo import generate_ppid
+
     rng = random.Random(seed)
     result = Generated()
-    with transaction.atomic():
-        made = make_agencies(agencies, rng)
-        result.agencies = len(made)
-        say(f"agencies: {len(made)}")
-    targets = made or list(Agency.objects.exclude(site=None))
+    made: list[Agency] = []
+    if into is None:
+        with transaction.atomic():
+            made = make_agencies(agencies, rng)
+            result.agencies = len(made)
+            say(f"agencies: {len(made)}")
+    targets = [into] if into is not None else made or list(Agency.objects.exclude(site=None))
     with transaction.atomic():
         result.articles = make_articles(articles, targets, rng)
         say(f"articles: {result.articles}")
     with transaction.atomic():
         result.regulations = make_regulations(regulations, targets, rng)
         say(f"regulations: {result.regulations}")
+    with transaction.atomic():
+        cited = generate_ppid.make_requests(requests, targets, rng)
+        result.requests = requests if targets else 0
+        say(f"requests: {result.requests}")
+        result.objections = generate_ppid.make_objections(objections, targets, cited)
+        say(f"objections: {result.objections}")
+    with transaction.atomic():
+        result.questions = generate_ppid.make_questions(questions, targets, rng)
+        say(f"questions: {result.questions}")
+        result.datasets = generate_ppid.make_datasets(datasets, targets, rng)
+        say(f"datasets: {result.datasets}")
     return result
