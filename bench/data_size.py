@@ -104,7 +104,9 @@ def _postgres_database(env: dict[str, str], *, fresh: bool, template: str = "") 
     name = parts.path.lstrip("/")
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
         if exists and not fresh:
             return False
         if exists:
@@ -243,11 +245,11 @@ def child(label: str, targets_file: Path, out: Path, rounds: int) -> None:
     staff.force_login(user)
     _second_factor(staff, user)
     rows = []
-    for name, path in targets:
-        rows.append([name, path, *_measure_one(public, path, rounds)])
-    for name, path in ADMIN:
-        path = path.format(news_index=news_index.pk, agency=agency.pk)
-        rows.append([name, path, *_measure_one(staff, path, rounds)])
+    admin = [(n, p.format(news_index=news_index.pk, agency=agency.pk)) for n, p in ADMIN]
+    for name, path in [*targets, *admin]:
+        client = staff if name.startswith("admin:") else public
+        rows.append([name, path, *_measure_one(client, path, rounds)])
+        print(f"  {label}: {name} {rows[-1][2]:.1f} ms", file=sys.stderr, flush=True)
     out.write_text(json.dumps(rows))
 
 
@@ -260,9 +262,7 @@ def _limit(name: str) -> float:
 
 def report(demo: list, large: list) -> int:
     failures = 0
-    print(
-        f"\n{'page':<34}{'demo ms':>9}{'large ms':>10}{'factor':>8}{'queries':>10}  path"
-    )
+    print(f"\n{'page':<34}{'demo ms':>9}{'large ms':>10}{'factor':>8}{'queries':>10}  path")
     for d, g in zip(demo, large, strict=True):
         name, path, d_ms, d_q, d_status, d_size = d
         _, _, g_ms, g_q, g_status, g_size = g
@@ -282,7 +282,9 @@ def report(demo: list, large: list) -> int:
             f"{name[:33]:<34}{d_ms:>9.1f}{g_ms:>10.1f}{factor:>7.2f}×{d_q:>5}/{g_q:<4} {path}"
             f"{note} {mark}"
         )
-    print(f"\n{failures} page(s) over their factor" if failures else "\nevery page within its factor")
+    print(
+        f"\n{failures} page(s) over their factor" if failures else "\nevery page within its factor"
+    )
     return 1 if failures else 0
 
 

@@ -42,7 +42,9 @@ def _batches(total: int, size: int = BATCH) -> Iterator[range]:
 
 
 def _moment(day: date, rng: random.Random) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(8 + rng.randint(0, 7), rng.randint(0, 59))))
+    return timezone.make_aware(
+        datetime.combine(day, time(8 + rng.randint(0, 7), rng.randint(0, 59)))
+    )
 
 
 def make_requests(count: int, agencies: list[Agency], rng: random.Random) -> list[int]:
@@ -302,7 +304,10 @@ def make_datasets(count: int, agencies: list[Agency], rng: random.Random) -> int
             "pk", flat=True
         )
         Variable.objects.bulk_create(
-            [Variable(dataset_id=pk, name="jumlah", data_type=Variable.DataType.INTEGER) for pk in made],
+            [
+                Variable(dataset_id=pk, name="jumlah", data_type=Variable.DataType.INTEGER)
+                for pk in made
+            ],
             batch_size=BATCH,
         )
     return count

@@ -69,9 +69,7 @@ class Command(BaseCommand):
             if into is None:
                 raise CommandError(f"No agency with a site has the slug {agency!r}.")
         started = time.monotonic()
-        result = generate(
-            agencies=agencies, into=into, seed=seed, say=self.stdout.write, **counts
-        )
+        result = generate(agencies=agencies, into=into, seed=seed, say=self.stdout.write, **counts)
         self.stdout.write(
             self.style.SUCCESS(
                 f"{result.agencies} agencies, {result.articles} articles, "
