@@ -210,6 +210,8 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "sort_order": INTERNAL,
     },
     "news.NewsArticleTag": {"id": INTERNAL, "tag": PUBLIC, "content_object": PUBLIC},
+    "news.AuthorTally": {"profile": PUBLIC, "articles": PUBLIC},
+    "news.IndexTally": {"id": INTERNAL, "index": PUBLIC, "category": PUBLIC, "articles": PUBLIC},
     "news.NewsIndexPage": {**_PAGE, "intro": PUBLIC},
     "news.NewsArticlePage": {
         **_PAGE,

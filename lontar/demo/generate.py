@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
-from lontar.agencies.models import Agency
+from lontar.agencies.models import Agency, StaffProfile
 from lontar.agencies.services import provision_agency
 from lontar.news.models import NewsArticlePage, NewsArticleTag, NewsCategory, NewsIndexPage
 from lontar.pages.models import HomePage
@@ -59,6 +59,21 @@ class Generated:
     agencies: int = 0
     articles: int = 0
     regulations: int = 0
+    requests: int = 0
+    questions: int = 0
+    objections: int = 0
+    datasets: int = 0
+
+
+# The large data set of issue 22; `--scale F` generates F times these.
+FULL_SIZE = {
+    "articles": 100_000,
+    "regulations": 5_000,
+    "requests": 200_000,
+    "questions": 20_000,
+    "objections": 2_000,
+    "datasets": 1_000,
+}
 
 
 def _batches(total: int, size: int = BATCH) -> Iterator[range]:
@@ -119,6 +134,11 @@ def make_articles(count: int, agencies: list[Agency], rng: random.Random) -> int
     locale = Locale.get_default()
     content_type = ContentType.objects.get_for_model(NewsArticlePage)
     categories = {a.pk: list(NewsCategory.objects.filter(agency=a)) for a, _ in targets}
+    # The agency's staff write the articles (author pages and lists grow with the data).
+    writers = {
+        a.pk: list(StaffProfile.objects.filter(agency=a).values_list("pk", flat=True))
+        for a, _ in targets
+    }
     tags = _ensure_tags()
     children = {index.pk: index.numchild for _, index in targets}
     today = timezone.localdate()
@@ -151,7 +171,8 @@ def make_articles(count: int, agencies: list[Agency], rng: random.Random) -> int
                 )
             )
             category = rng.choice(categories[agency.pk]) if categories[agency.pk] else None
-            details.append((day, subject, place, category))
+            author = rng.choice(writers[agency.pk]) if writers[agency.pk] else None
+            details.append((day, subject, place, category, author))
         Page.objects.bulk_create(pages, batch_size=BATCH)
         if pages[0].pk is None:  # a back end that returns no ids: look them up by path
             ids = dict(
@@ -177,12 +198,13 @@ def _insert_articles(pages: list[Page], details: list[tuple], rng: random.Random
     """The child-table rows of a multi-table page model: Django's bulk_create refuses those,
     so the same INSERT that `save()` runs for one row is run for the whole batch."""
     rows = []
-    for page, (day, subject, place, category) in zip(pages, details, strict=True):
+    for page, (day, subject, place, category, author) in zip(pages, details, strict=True):
         article = NewsArticlePage(
             page_ptr_id=page.pk,
             lead=f"Informasi terbaru tentang {subject} di {place}.",
             date=day,
             category=category,
+            author_id=author,
             source=f"Humas {place}",
             body=_paragraphs(rng, subject, place),
         )
@@ -231,20 +253,45 @@ def generate(
     agencies: int,
     articles: int,
     regulations: int,
+    requests: int = 0,
+    questions: int = 0,
+    objections: int = 0,
+    datasets: int = 0,
+    into: Agency | None = None,
     seed: int = 14,
     say: Callable[[str], None] = lambda line: None,
 ) -> Generated:
+    """Generate the data set; `into` puts everything into one existing agency (the bench
+    measures the worst case: the whole data set on the one site it renders)."""
+    from lontar.demo import generate_ppid
+
     rng = random.Random(seed)
     result = Generated()
-    with transaction.atomic():
-        made = make_agencies(agencies, rng)
-        result.agencies = len(made)
-        say(f"agencies: {len(made)}")
-    targets = made or list(Agency.objects.exclude(site=None))
+    made: list[Agency] = []
+    if into is None:
+        with transaction.atomic():
+            made = make_agencies(agencies, rng)
+            result.agencies = len(made)
+            say(f"agencies: {len(made)}")
+    targets = [into] if into is not None else made or list(Agency.objects.exclude(site=None))
     with transaction.atomic():
         result.articles = make_articles(articles, targets, rng)
         say(f"articles: {result.articles}")
+    from lontar.news import tallies
+
+    tallies.recount_all()  # the bulk inserts sent no signals
     with transaction.atomic():
         result.regulations = make_regulations(regulations, targets, rng)
         say(f"regulations: {result.regulations}")
+    with transaction.atomic():
+        cited = generate_ppid.make_requests(requests, targets, rng)
+        result.requests = requests if targets else 0
+        say(f"requests: {result.requests}")
+        result.objections = generate_ppid.make_objections(objections, targets, cited)
+        say(f"objections: {result.objections}")
+    with transaction.atomic():
+        result.questions = generate_ppid.make_questions(questions, targets, rng)
+        say(f"questions: {result.questions}")
+        result.datasets = generate_ppid.make_datasets(datasets, targets, rng)
+        say(f"datasets: {result.datasets}")
     return result

@@ -8,6 +8,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("Berita")
 
     def ready(self) -> None:
-        from lontar.news import search
+        from lontar.news import search, tallies
 
         search.register()
+        tallies.connect()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django.core.cache import cache
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -15,10 +15,11 @@ from lontar.agencies.selectors import agency_for_request
 from lontar.core import content_version, jsonld
 from lontar.core.public_urls import absolute_url
 from lontar.news import likes
-from lontar.news.models import NewsArticlePage
+from lontar.news.models import NewsArticlePage, NewsArticleTag
 from lontar.news.selectors import live_articles, renditions_of_hero
 
 RELATED_COUNT = 3
+RELATED_POOL = 200  # the newest related candidates ranked (issue 22)
 SOCIAL_IMAGE = "fill-1200x630|format-jpeg"
 HERO_IMAGE = "width-960|format-webp"
 
@@ -31,22 +32,44 @@ def related_articles(
     tag_ids: list[int] | None = None,
     public: Q | None = None,
 ) -> list[NewsArticlePage]:
-    """By shared tags (most first), then same category, newest first; never the article."""
+    """By shared tags (most first), then same category, newest first; never the article.
+
+    Ranked among the `RELATED_POOL` newest articles that share a tag or the category: the
+    pool is read newest first along the date index and stops when full, so the cost does not
+    grow with the number of articles (issue 22); one query.
+    """
     if tag_ids is None:
         tag_ids = [tag.pk for tag in article.tags.all()]
+    if not tag_ids and not article.category_id:
+        return []
     same_category = (
         Case(When(category_id=article.category_id, then=Value(1)), default=Value(0))
         if article.category_id
         else Value(0)
     )
-    candidates = (
-        live_articles(index or article.get_parent(), public)
+    shares_a_tag = Exists(
+        NewsArticleTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=tag_ids)
+    )
+    related = (
+        shares_a_tag | Q(category_id=article.category_id) if article.category_id else shares_a_tag
+    )
+    root = index or article.get_parent()
+    articles = NewsArticlePage.objects.live()
+    articles = articles.public() if public is None else articles.filter(public)
+    pool = (
+        articles.descendant_of(root)
         .exclude(pk=article.pk)
+        .filter(related)
+        .order_by("-date", "-pk")
+        .values("pk")[:RELATED_POOL]
+    )
+    candidates = (
+        live_articles(root, public)
+        .filter(pk__in=pool)
         .annotate(
             shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)),
             same_category=Case(default=same_category, output_field=IntegerField()),
         )
-        .filter(Q(shared_tags__gt=0) | Q(same_category=1))
         .order_by("-shared_tags", "-same_category", "-date", "-first_published_at", "-pk")
     )
     return list(candidates[:limit])
@@ -59,10 +82,20 @@ def neighbours(
     siblings = NewsArticlePage.objects.live()
     siblings = siblings.public() if public is None else siblings.filter(public)
     siblings = siblings.descendant_of(index or article.get_parent()).exclude(pk=article.pk)
-    older = Q(date__lt=article.date) | Q(date=article.date, pk__lt=article.pk)
-    newer = Q(date__gt=article.date) | Q(date=article.date, pk__gt=article.pk)
-    previous = siblings.filter(older).order_by("-date", "-pk").values("pk")[:1]
-    following = siblings.filter(newer).order_by("date", "pk").values("pk")[:1]
+    # One range on the date index each way, walked from the article and stopped at the first
+    # match (an OR of two ranges made SQLite collect and sort every older article).
+    previous = (
+        siblings.filter(date__lte=article.date)
+        .exclude(date=article.date, pk__gte=article.pk)
+        .order_by("-date", "-pk")
+        .values("pk")[:1]
+    )
+    following = (
+        siblings.filter(date__gte=article.date)
+        .exclude(date=article.date, pk__lte=article.pk)
+        .order_by("date", "pk")
+        .values("pk")[:1]
+    )
     found = NewsArticlePage.objects.filter(Q(pk__in=previous) | Q(pk__in=following)).only(
         "title", "url_path", "path", "depth", "date"
     )

@@ -190,6 +190,7 @@ class NewsArticlePage(PublicUrlPageMixin, Page):
         indexes = [
             models.Index(fields=["-date"], name="news_article_date"),
             models.Index(fields=["category", "-date"], name="news_article_category_date"),
+            models.Index(fields=["author", "-date"], name="scale_article_author_date"),
         ]
 
     @property
@@ -256,3 +257,43 @@ class ArticleLike(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id}:{self.visitor[:8]}"
+
+
+class AuthorTally(models.Model):
+    """How many live, public articles a staff member has on their agency's site: maintained by
+    `news/tallies.py` when an article is published, unpublished, moved or deleted, so the
+    authors page and the author pages never count the articles per request (issue 22)."""
+
+    profile = models.OneToOneField(
+        "agencies.StaffProfile",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="article_tally",
+    )
+    articles = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["-articles"], name="scale_author_tally_articles")]
+
+    def __str__(self) -> str:
+        return f"{self.profile_id}: {self.articles}"
+
+
+class IndexTally(models.Model):
+    """How many live, public articles a news index holds, in all (`category` null) and per
+    category: maintained with the author tallies (news/tallies.py), read by the index's
+    pagination instead of counting the articles per request (issue 22)."""
+
+    index = models.ForeignKey("news.NewsIndexPage", on_delete=models.CASCADE, related_name="+")
+    category = models.ForeignKey(
+        "news.NewsCategory", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    articles = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["index", "category"], name="scale_index_tally_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.index_id}/{self.category_id}: {self.articles}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -58,15 +58,22 @@ def categories_of(agency: Agency | None) -> QuerySet[NewsCategory]:
 
 
 def authors_of(agency: Agency) -> QuerySet[StaffProfile]:
-    """The agency's staff with at least one published article, with their article counts."""
-    live_ids = articles_of_agency(agency).values("pk")
+    """The agency's staff with at least one published article, with their article counts:
+    read from the tallies maintained on publish (news/tallies.py), not counted per request."""
     return (
-        StaffProfile.objects.filter(agency=agency)
+        StaffProfile.objects.filter(agency=agency, article_tally__articles__gt=0)
         .select_related("user", "unit", "photo")
-        .annotate(article_count=Count("news_articles", filter=Q(news_articles__in=live_ids)))
-        .filter(article_count__gt=0)
+        .annotate(article_count=F("article_tally__articles"))
         .order_by("-article_count", "user__first_name", "user__last_name")
     )
+
+
+def article_count_of(profile: StaffProfile) -> int:
+    """The author's live, public articles, from the maintained tally."""
+    from lontar.news.models import AuthorTally
+
+    tally = AuthorTally.objects.filter(profile=profile).values_list("articles", flat=True).first()
+    return tally or 0
 
 
 def published_articles(agency: Agency) -> QuerySet[NewsArticlePage]:

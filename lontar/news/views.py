@@ -14,14 +14,25 @@ from lontar.agencies.selectors import agency_for_request
 from lontar.core.params import clean_text, parse_page
 from lontar.core.public_urls import absolute_url_for_request
 from lontar.core.retirement import closed_when_retired
-from lontar.news import likes, selectors
+from lontar.news import likes, selectors, tallies
 from lontar.news.models import NewsArticlePage, NewsIndexPage
 
 PER_PAGE = 10
 
 
-def _page_of(request: HttpRequest, queryset, per_page: int = PER_PAGE):
-    return Paginator(queryset, per_page).get_page(parse_page(request.GET.get("halaman")))
+class CountedPaginator(Paginator):
+    """A paginator told its count (a value maintained on publish) instead of counting."""
+
+    def __init__(self, object_list, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # the cached_property's slot
+
+
+def _page_of(request: HttpRequest, queryset, per_page: int = PER_PAGE, count: int | None = None):
+    number = parse_page(request.GET.get("halaman"))
+    if count is None:
+        return Paginator(queryset, per_page).get_page(number)
+    return CountedPaginator(queryset, per_page, count=count).get_page(number)
 
 
 def news_index(
@@ -45,9 +56,11 @@ def news_index(
         tag = get_object_or_404(Tag, slug=tag_slug)
         articles = articles.filter(tagged_items__tag=tag)
     context = index.get_context(request)
+    # The maintained count (news/tallies.py), except for tag archives, which count.
+    count = None if tag else tallies.index_count(index, category.pk if category else None)
     context.update(
         {
-            "articles": _page_of(request, articles),
+            "articles": _page_of(request, articles, count=count),
             "categories": categories,
             "category": category,
             "tag": tag,
@@ -96,7 +109,7 @@ def author(request: HttpRequest, slug: str) -> TemplateResponse:
         StaffProfile.objects.select_related("user", "unit", "photo"), slug=slug, agency=agency
     )
     articles = selectors.articles_of_agency(agency).filter(author=profile)
-    page = _page_of(request, articles)
+    page = _page_of(request, articles, count=selectors.article_count_of(profile))
     if not page.object_list and page.number == 1:
         raise Http404  # staff who have not published are not shown to the public
     return TemplateResponse(

@@ -94,7 +94,10 @@ class Objection(models.Model):
                 fields=["agency", "year", "sequence"], name="objection_number_unique_per_year"
             )
         ]
-        indexes = [models.Index(fields=["agency", "status", "answer_due"])]
+        indexes = [
+            models.Index(fields=["agency", "status", "answer_due"]),
+            models.Index(fields=["agency", "-received_at"], name="scale_objection_received"),
+        ]
 
     def __str__(self) -> str:
         return self.number

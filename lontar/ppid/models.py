@@ -341,7 +341,11 @@ class InformationRequest(models.Model):
                 fields=["agency", "year", "sequence"], name="request_number_unique_per_year"
             )
         ]
-        indexes = [models.Index(fields=["agency", "status", "notice_due"])]
+        indexes = [
+            models.Index(fields=["agency", "status", "notice_due"]),
+            # The public register, newest first, at any depth of pagination (issue 22).
+            models.Index(fields=["agency", "-received_at"], name="scale_request_received"),
+        ]
 
     def __str__(self) -> str:
         return self.number

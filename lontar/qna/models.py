@@ -82,6 +82,12 @@ class Question(index.Indexed, AgencyOwned):
         verbose_name = _("pertanyaan")
         verbose_name_plural = _("pertanyaan")
         default_related_name = "questions"
+        # The published questions, newest first (issue 22).
+        indexes = [
+            models.Index(
+                fields=["agency", "status", "-published_at"], name="scale_question_published"
+            )
+        ]
 
     def __str__(self) -> str:
         # Never the text as typed: it may carry personal data, and the audit trail keeps this.

@@ -225,7 +225,14 @@ class LegalDocument(index.Indexed, AgencyOwned):
         verbose_name = _("dokumen hukum")
         verbose_name_plural = _("dokumen hukum")
         ordering = ["-year", "kind", "number"]
-        indexes = [models.Index(fields=["agency", "is_published", "year"])]
+        indexes = [
+            models.Index(fields=["agency", "is_published", "year"]),
+            # The list's default order, newest first (issue 22).
+            models.Index(
+                fields=["agency", "is_published", "-year", "-promulgated_on"],
+                name="scale_legaldoc_newest",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.short_name
