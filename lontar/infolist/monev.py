@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lontar.infolist.models import ExemptInfo, InfoItem
-from lontar.infolist.selectors import dip_rows
+from lontar.infolist.selectors import dip_rows, published_standards
 from lontar.monev.registry import Result, register_check
 
 
@@ -44,16 +44,7 @@ def dik(agency, today: date) -> Result:
     return Result.present(_("DIK ada."), reverse("infolist:dik"))
 
 
-# The maklumat pelayanan and the SOPs (Perki SLIP Pasal 47–48) are kept by this app on the
-# branch that builds them (issue 16); their checks switch on once its selector is there.
-try:
-    from lontar.infolist.selectors import (  # type: ignore[attr-defined,unused-ignore]
-        published_standards,
-    )
-except ImportError:  # pragma: no cover - before the service standards are merged
-    published_standards = None  # type: ignore[assignment,unused-ignore]
-
-
+# The maklumat pelayanan and the SOPs (Perki SLIP Pasal 47–48), kept by this app.
 def _standard_check(kind: str, label):
     def check(agency, today: date) -> Result:
         fix = reverse("wagtailsnippets_infolist_servicestandard:list")
@@ -64,6 +55,5 @@ def _standard_check(kind: str, label):
     return check
 
 
-if published_standards is not None:  # pragma: no cover - see above
-    register_check("maklumat")(_standard_check("maklumat", gettext_lazy("Maklumat pelayanan")))
-    register_check("sop")(_standard_check("sop", gettext_lazy("SOP layanan informasi")))
+register_check("maklumat")(_standard_check("maklumat", gettext_lazy("Maklumat pelayanan")))
+register_check("sop")(_standard_check("sop", gettext_lazy("SOP layanan informasi")))

@@ -158,3 +158,29 @@ def test_the_province_dashboard_shows_the_same_score_as_the_page(client, agency_
     page = client.get("/admin/ppid/monev/").content.decode()
     shown = re.search(r"<strong data-score>([^<]+)</strong>", page).group(1)
     assert str(agency_scores([agency_a])[agency_a.pk]) == shown.replace(",", ".")
+
+
+def test_maklumat_and_sop_count_once_published(agency_a):
+    from lontar.infolist.models import ServiceStandard
+
+    assert _status("maklumat", agency_a) == Status.MISSING
+    fields = {
+        "legal_basis": "UU 14/2008.",
+        "procedure": "Permohonan diterima di meja layanan.",
+        "completion_time": "10 hari kerja.",
+        "fees": "Gratis.",
+        "guarantee": "Petugas menjawab tepat waktu.",
+        "evaluation": "SKM tiap semester.",
+    }
+    draft = ServiceStandard.objects.create(
+        agency=agency_a, kind="maklumat", title="Maklumat", **fields
+    )
+    assert _status("maklumat", agency_a) == Status.MISSING  # a draft is not on the site
+    draft.is_published = True
+    draft.save()
+    assert _status("maklumat", agency_a) == Status.PRESENT
+    assert _status("sop", agency_a) == Status.MISSING
+    ServiceStandard.objects.create(
+        agency=agency_a, kind="sop", title="SOP", is_published=True, **fields
+    )
+    assert _status("sop", agency_a) == Status.PRESENT
