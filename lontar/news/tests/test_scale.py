@@ -84,7 +84,8 @@ def test_article_and_index_query_budgets_do_not_grow_with_articles(
     client.get("/berita/")  # warm the per-process caches (menus, agency)
     client.get(pages[0].url)
     cache.clear()  # uncached, as bench/data_size.py measures: the same budget at 3 and 30
-    with django_assert_max_num_queries(16):
+    # 19 uncached, with "Penulis bulan ini" (newsroom) built afresh; the same at 3 and 30.
+    with django_assert_max_num_queries(19):
         assert client.get("/berita/?halaman=500").status_code == 200
     cache.clear()
     with django_assert_max_num_queries(10):
