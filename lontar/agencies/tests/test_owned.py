@@ -30,6 +30,10 @@ OWNED = {
     "infolist.ExemptInfo": ("exempt_infos", models.CASCADE),
     "infolist.SourceConfirmation": ("dip_confirmations", models.CASCADE),
     "infolist.UrgentNotice": ("urgent_notices", models.CASCADE),
+    "infolist.ServiceStandard": ("service_standards", models.CASCADE),
+    "annualreport.AnnualReport": ("annual_reports", models.CASCADE),
+    "newsroom.Prompt": ("writing_prompts", models.CASCADE),
+    "newsroom.ArticleTemplate": ("article_templates", models.CASCADE),
 }
 LIST = "wagtailsnippets_news_newscategory"
 

@@ -23,6 +23,7 @@ NOT_PAGES = {
     "news:category_feed_rss": "feed",
     "news:category_feed_atom": "feed",
     "news:like": "POST-only; its form is on the article page",
+    "newsroom:read_pixel": "a 1x1 image that counts a read; never a page",
     "news:sitemap": "XML sitemap",
     "news:robots_txt": "robots.txt",
     "ppid:receipt-pdf": "PDF download",

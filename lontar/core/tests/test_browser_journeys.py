@@ -252,7 +252,7 @@ def test_keyboard_alone_files_a_request_and_completes_the_survey(_chromium, live
         _type_into(page, page.get_by_label("Rincian informasi yang diminta"), "Rekap formasi")
         _type_into(page, page.get_by_label("Tujuan penggunaan informasi"), "Bahan liputan")
         _radio_by_keyboard(page, page.get_by_role("group", name="Cara memperoleh informasi"), 1)
-        delivery = page.get_by_role("group", name="Cara mendapatkan salinan informasi")
+        delivery = page.get_by_role("group", name="Cara mendapatkan salinan")
         _radio_by_keyboard(page, delivery, 2)
         consent = page.get_by_label(re.compile("Saya menyetujui pemrosesan"))
         _tab_to(page, consent)

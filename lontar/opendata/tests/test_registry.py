@@ -25,12 +25,14 @@ EXPECTED_GENERATORS = {
     "regulasi": "lontar.regulations.opendata",
     "asn": "lontar.opendata.opendata",
     "dip": "lontar.infolist.opendata",
+    "kepatuhan-provinsi": "lontar.province.opendata",
 }
 EXPECTED_CONTENT = {
     "news": "lontar.news.opendata",
     "regulations": "lontar.regulations.opendata",
     "faq": "lontar.qna.opendata",
     "events": "lontar.programs.opendata",
+    "dip": "lontar.infolist.opendata",
 }
 
 
