@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfReader
@@ -76,7 +77,12 @@ def test_the_specimen_signature_must_be_a_real_image_and_stays_private(agency_a)
     assert saved.signature_specimen.name.startswith("ppid/ttd/")
     from django.core.files.storage import storages
 
-    assert saved.signature_specimen.storage is storages["private"]
+    # The private storage (compared by where it writes: another test may have rebuilt the
+    # storages handler, so the object itself can differ), never under /media/.
+    private = storages["private"]
+    assert type(saved.signature_specimen.storage) is type(private)
+    assert saved.signature_specimen.storage.location == private.location
+    assert not saved.signature_specimen.path.startswith(str(settings.MEDIA_ROOT))
 
 
 def test_the_notice_sent_carries_date_name_nip_and_the_signature_image(
