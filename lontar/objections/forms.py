@@ -56,7 +56,7 @@ class ObjectionForm(BotCheckMixin, IdempotencyMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        state_text_limits(self)
+        state_text_limits(self, skip=["website"])
 
     def clean(self):
         cleaned = super().clean()
