@@ -7,7 +7,9 @@ from django.core.management import call_command
 
 from lontar.integrity.models import Finding
 
-pytestmark = pytest.mark.django_db
+# Each loads the whole demo (a minute on two cores): `make test-extended` runs them; the
+# browser tests of `make test` load the same demo and walk its pages.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_the_demo_site_gives_no_finding(settings, tmp_path, capsys):

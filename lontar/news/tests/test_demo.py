@@ -3,7 +3,9 @@ from django.core.management import call_command
 
 from lontar.news.models import NewsArticlePage
 
-pytestmark = pytest.mark.django_db
+# Each loads the whole demo (a minute on two cores): `make test-extended` runs them; the
+# browser tests of `make test` load the same demo and walk its pages.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_demo_news_is_written_by_several_bkd_writers_and_loads_once(client):

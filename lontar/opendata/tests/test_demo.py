@@ -11,7 +11,9 @@ from django.core.management import call_command
 from lontar.opendata import selectors
 from lontar.opendata.models import Dataset, Resource
 
-pytestmark = pytest.mark.django_db
+# Each loads the whole demo (a minute on two cores): `make test-extended` runs them; the
+# browser tests of `make test` load the same demo and walk its pages.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_demo_catalogue_loads_once(client):

@@ -6,7 +6,9 @@ from lontar.podcast.models import Chapter, Episode
 from lontar.podcast.tests.helpers import assert_real_mp3
 from lontar.qna.models import Question, Status
 
-pytestmark = pytest.mark.django_db
+# Each loads the whole demo (a minute on two cores): `make test-extended` runs them; the
+# browser tests of `make test` load the same demo and walk its pages.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_demo_has_a_podcast_with_generated_audio_and_faq_chapters(client):

@@ -8,7 +8,9 @@ from django.utils import timezone
 
 from lontar.programs.models import Event, PerformanceIndicator, PlanningDocument, Program
 
-pytestmark = pytest.mark.django_db
+# Each loads the whole demo (a minute on two cores): `make test-extended` runs them; the
+# browser tests of `make test` load the same demo and walk its pages.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_demo_bkd_has_programs_agenda_and_documents_once(client):

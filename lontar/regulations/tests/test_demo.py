@@ -5,7 +5,9 @@ from django.core.management import call_command
 
 from lontar.regulations.models import DocumentRelation, LegalDocument
 
-pytestmark = pytest.mark.django_db
+# Each loads the whole demo (a minute on two cores): `make test-extended` runs them; the
+# browser tests of `make test` load the same demo and walk its pages.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_demo_library_loads_once_with_chains_and_pdfs(client):

@@ -7,7 +7,9 @@ from django.core.management import call_command
 
 from lontar.survey.models import PageFeedback, SurveyPeriod, SurveyResponse
 
-pytestmark = pytest.mark.django_db
+# Each loads the whole demo (a minute on two cores): `make test-extended` runs them; the
+# browser tests of `make test` load the same demo and walk its pages.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_demo_survey_has_two_published_semesters_per_unit_and_loads_nothing_twice(client):
