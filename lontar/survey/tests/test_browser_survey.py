@@ -15,7 +15,7 @@ from lontar.survey import ikm
 from lontar.survey.models import SurveyPeriod
 from lontar.survey.selectors import today_for
 
-# Passes alone and in `make test-extended`, but failed twice in a full `make test` of a fresh
+# Passes when run alone, but failed twice in a full `make test` of a fresh
 # clone after this session's merges (order-dependent; not yet found): kept out of `make test`
 # until the leak is found, so one unexplained interaction does not block every change.
 pytestmark = [
