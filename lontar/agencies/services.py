@@ -109,14 +109,15 @@ def set_staff_roles(*, user, agency: Agency, roles: Iterable[Role]) -> None:
 
 def sync_role_groups() -> None:
     """Give each role group exactly the model permissions `roles.py` lists (run after migrate)."""
+    wanted = {label for labels in MODEL_PERMISSIONS.values() for label in labels}
+    found = {
+        f"{app_label}.{codename}": pk
+        for pk, app_label, codename in Permission.objects.filter(
+            content_type__app_label__in={label.split(".")[0] for label in wanted},
+            codename__in={label.split(".")[1] for label in wanted},
+        ).values_list("pk", "content_type__app_label", "codename")
+    }
     for role, labels in MODEL_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=role.value)
-        permissions = []
-        for label in labels:
-            app_label, codename = label.split(".")
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission is not None:  # an app's permissions appear once it is migrated
-                permissions.append(permission)
-        group.permissions.set(permissions)
+        # An app's permissions appear once it is migrated.
+        group.permissions.set([found[label] for label in labels if label in found])

@@ -14,8 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
+from lontar.core.tests.demo_snapshot import load_demo
 from lontar.core.tests.page_types import (
     AFTER_A_STEP,
     FORMS,
@@ -80,7 +80,7 @@ def _unlinked_errors(page) -> list[str]:
 
 @pytest.fixture
 def demo_pages():
-    call_command("load_demo", verbosity=0)
+    load_demo()
     return crawl()
 
 

@@ -9,8 +9,8 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 
+from lontar.core.tests.demo_snapshot import load_demo
 from lontar.news.models import ArticleLike
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.tests.helpers import NIK, PHONE
@@ -123,7 +123,7 @@ def _survey(page) -> None:
 
 
 def test_journeys_work_without_javascript(_chromium, live_server):
-    call_command("load_demo", verbosity=0)
+    load_demo()
     context = _chromium.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.set_default_timeout(20_000)
@@ -158,7 +158,7 @@ def _tab_to(page, locator, limit: int = 80) -> None:
 
 
 def test_keyboard_alone_skips_to_content_likes_searches_and_asks(_chromium, live_server):
-    call_command("load_demo", verbosity=0)
+    load_demo()
     context = _chromium.new_context(base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(20_000)
@@ -239,7 +239,7 @@ def _type_into(page, field, text: str) -> None:
 
 
 def test_keyboard_alone_files_a_request_and_completes_the_survey(_chromium, live_server):
-    call_command("load_demo", verbosity=0)
+    load_demo()
     context = _chromium.new_context(base_url=live_server.url, locale="en-US")
     page = context.new_page()
     page.set_default_timeout(20_000)

@@ -17,11 +17,11 @@ import feedparser
 import pytest
 from defusedxml import ElementTree
 from django.core import mail
-from django.core.management import call_command
 from pypdf import PdfReader
 
 from lontar.agencies.models import Agency
 from lontar.core.tests import structured_data
+from lontar.core.tests.demo_snapshot import load_demo
 from lontar.podcast.models import Show
 from lontar.ppid.tests.helpers import form_data
 from lontar.regulations.models import DocumentType, LegalDocument
@@ -66,7 +66,7 @@ def test_every_absolute_url_points_at_the_agencys_public_address(
 ):
     port = urlsplit(live_server.url).port
     assert port not in (80, 443, 8000)
-    call_command("load_demo", port=port, stdout=io.StringIO())
+    load_demo(port=port)
     base = f"http://127.0.0.1:{port}"
     served = f"http://localhost:{port}"  # the Host every request below carries
     bkd = Agency.objects.get(site__is_default_site=True)

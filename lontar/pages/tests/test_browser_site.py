@@ -1,7 +1,8 @@
 """A visitor's journey through the demo BKD site in a real browser."""
 
 import pytest
-from django.core.management import call_command
+
+from lontar.core.tests.demo_snapshot import load_demo
 
 pytestmark = [
     pytest.mark.browser,
@@ -10,7 +11,7 @@ pytestmark = [
 
 
 def test_visitor_switches_language_and_reaches_a_profile_page_through_the_menu(browser_page):
-    call_command("load_demo")
+    load_demo()
     page = browser_page
 
     page.goto("/")
@@ -35,7 +36,7 @@ def test_visitor_switches_language_and_reaches_a_profile_page_through_the_menu(b
 
 
 def test_menu_works_on_a_phone_screen_without_javascript(_chromium, live_server):
-    call_command("load_demo")
+    load_demo()
     context = _chromium.new_context(
         base_url=live_server.url, java_script_enabled=False, viewport={"width": 360, "height": 740}
     )
