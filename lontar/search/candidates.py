@@ -3,15 +3,17 @@
 Wagtail's database backend ranks *every* match of a query before it cuts the first results (on
 SQLite with one correlated score subquery per matching row): a common word on ten years of news
 costs time in proportion to the archive (issue 22). Here the index is read newest entry first
-and stopped after `limit` matches of the model's content types, each with its relevance score:
+and stopped early; each model keeps its newest CANDIDATES matches, with a relevance score:
 
-- SQLite: the FTS5 table `wagtailsearch_indexentry_fts`, walked in descending rowid order (which
-  FTS5 does without sorting) with `bm25()` per row;
-- PostgreSQL: the stored `tsvector` columns `title` and `body`
-  of `wagtailsearch_indexentry` (built with the `indonesian` configuration of
-  WAGTAILSEARCH_BACKENDS, each with a GIN index),
-  matched with `@@` and ranked with `ts_rank`, the newest `limit` entries;
-- anything else: Wagtail's own search, cut at `limit`.
+- SQLite: the FTS5 table `wagtailsearch_indexentry_fts` gives the rowids of the newest matches
+  between the model's first and last entry, at most WINDOW (FTS5 walks its posting lists
+  backwards within a rowid range, without sorting; its `bm25()` would first count every match,
+  so it is not used); the model's own among them are found through the content-type index;
+  the score counts the query's words in the title;
+- PostgreSQL: the stored `tsvector` columns `title` and `body` of `wagtailsearch_indexentry`
+  (built with the `indonesian` configuration of WAGTAILSEARCH_BACKENDS, each with a GIN
+  index), matched with `@@`, the newest CANDIDATES entries of the model, ranked with `ts_rank`;
+- anything else: Wagtail's own search, cut at CANDIDATES.
 
 The caller then filters the candidates with its own queryset (agency, live, public) and ranks
 them; `truncated` says the index held more matches than were read ("more than N results").
@@ -25,7 +27,10 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Model
 
-CANDIDATES = 1000  # matches read per model: the page of results a visitor can reach
+CANDIDATES = 100  # matches kept per model: 10 pages of results
+WINDOW = 2000  # SQLite: at most this many matches are read within a model's span
+SMALL_MODEL = 2000  # SQLite: a model with at most this many entries is matched by set
+CHUNK = 500  # SQLite: matches read at once
 MAX_TERMS = 12  # words of a query used; the rest of a pasted paragraph adds nothing
 TITLE_WEIGHT = 2.0  # a word in the title counts twice one in the body
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -52,26 +57,108 @@ def fts5_match(terms: list[str], operator: str = "or") -> str:
     return "{title body} : (" + quoted + ")"
 
 
+class Index:
+    """One query against the search index, for each model asked."""
+
+    def __init__(self, query: str, operator: str = "or") -> None:
+        self.terms = terms_of(query)
+        self.operator = operator
+
+    def find(self, model: type[Model], limit: int = CANDIDATES) -> Candidates:
+        """The newest `limit` index entries of `model` (and its subclasses) that match."""
+        if not self.terms or limit <= 0:
+            return Candidates()
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        content_types = list(get_descendants_content_types_pks(model))
+        if not content_types:
+            return Candidates()
+        if connection.vendor == "postgresql":
+            rows = _postgres(content_types, self.terms, limit + 1, self.operator)
+            truncated = len(rows) > limit
+        elif connection.vendor == "sqlite" and _sqlite_fts():
+            rows, truncated = self._sqlite(content_types, limit + 1)
+            truncated = truncated or len(rows) > limit
+        else:  # pragma: no cover - MySQL or SQLite without FTS5
+            rows = _fallback(model, " ".join(self.terms), limit + 1, self.operator)
+            truncated = len(rows) > limit
+        return Candidates(
+            scores={str(object_id): float(score or 0) for object_id, score in rows[:limit]},
+            truncated=truncated,
+        )
+
+    def _sqlite(self, content_types: list[int], limit: int) -> tuple[list, bool]:
+        """(object_id, score) of the model's newest `limit` matches, and whether more may
+        exist. FTS5 walks its posting lists backwards within the rowid range of the model's
+        entries, CHUNK matches at a time, without sorting; the model's own among them are
+        found through the content-type index (never the entries' rows, which hold the whole
+        text), until `limit` are found or WINDOW matches were read."""
+        entries, fts = _tables()
+        cts = ", ".join(["%s"] * len(content_types))
+        match = fts5_match(self.terms, self.operator)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT MIN(id), MAX(id) FROM {entries} WHERE content_type_id IN ({cts})",
+                content_types,
+            )
+            low, high = cursor.fetchone()
+            if low is None:
+                return [], False
+            cursor.execute(
+                f"SELECT id FROM {entries} WHERE content_type_id IN ({cts}) LIMIT %s",
+                [*content_types, SMALL_MODEL + 1],
+            )
+            own: set[int] | None = {pk for (pk,) in cursor.fetchall()}
+            if own is not None and len(own) > SMALL_MODEL:
+                own = None  # a large model: its rows are looked up chunk by chunk
+            chosen: list[int] = []
+            read, more = 0, False
+            while len(chosen) < limit:
+                if read >= WINDOW:
+                    more = True
+                    break
+                cursor.execute(
+                    f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s "
+                    "AND rowid BETWEEN %s AND %s ORDER BY rowid DESC LIMIT %s",
+                    [match, low, high, CHUNK],
+                )
+                chunk = [rowid for (rowid,) in cursor.fetchall()]
+                read += len(chunk)
+                if own is not None:
+                    chosen += [rowid for rowid in chunk if rowid in own]
+                elif chunk:
+                    ids = ", ".join(["%s"] * len(chunk))
+                    cursor.execute(
+                        f"SELECT id FROM {entries} "
+                        f"WHERE content_type_id IN ({cts}) AND id IN ({ids})",
+                        [*content_types, *chunk],
+                    )
+                    chosen += sorted((pk for (pk,) in cursor.fetchall()), reverse=True)
+                if len(chunk) < CHUNK:
+                    break
+                high = chunk[-1] - 1
+            chosen = chosen[:limit]
+            if not chosen:
+                return [], more
+            marks = ", ".join(["%s"] * len(chosen))
+            cursor.execute(
+                f"SELECT id, object_id, title FROM {entries} WHERE id IN ({marks})", chosen
+            )
+            found = {pk: (object_id, title) for pk, object_id, title in cursor.fetchall()}
+        terms = set(self.terms)
+        rows = []
+        for pk in chosen:
+            object_id, title = found[pk]
+            in_title = terms & set(_WORD.findall((title or "").lower()))
+            rows.append((object_id, 1.0 + TITLE_WEIGHT * len(in_title) / len(terms)))
+        return rows, more
+
+
 def find(
     model: type[Model], query: str, *, limit: int = CANDIDATES, operator: str = "or"
 ) -> Candidates:
     """The newest `limit` index entries of `model` (and its subclasses) matching `query`."""
-    terms = terms_of(query)
-    if not terms or limit <= 0:
-        return Candidates()
-    from modelsearch.utils import get_descendants_content_types_pks
-
-    content_types = list(get_descendants_content_types_pks(model))
-    if connection.vendor == "postgresql":
-        rows = _postgres(content_types, terms, limit + 1, operator)
-    elif connection.vendor == "sqlite" and _sqlite_fts():
-        rows = _sqlite(content_types, terms, limit + 1, operator)
-    else:  # pragma: no cover - MySQL or SQLite without FTS5
-        rows = _fallback(model, " ".join(terms), limit + 1, operator)
-    return Candidates(
-        scores={str(object_id): float(score or 0) for object_id, score in rows[:limit]},
-        truncated=len(rows) > limit,
-    )
+    return Index(query, operator).find(model, limit)
 
 
 def _sqlite_fts() -> bool:
@@ -91,22 +178,6 @@ def _tables() -> tuple[str, str]:
     if connection.vendor != "sqlite":
         return entries, ""
     return entries, config.get_model("SQLiteFTSIndexEntry")._meta.db_table
-
-
-def _sqlite(content_types: list[int], terms: list[str], limit: int, operator: str) -> list:
-    entries, fts = _tables()
-    marks = ", ".join(["%s"] * len(content_types))
-    # bm25() is lower for better matches; its weights follow the table's columns
-    # (autocomplete, body, title).
-    sql = (
-        f"SELECT e.object_id, -bm25({fts}, 0.0, 1.0, %s) "
-        f"FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
-        f"WHERE {fts} MATCH %s AND e.content_type_id IN ({marks}) "
-        f"ORDER BY {fts}.rowid DESC LIMIT %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [TITLE_WEIGHT, fts5_match(terms, operator), *content_types, limit])
-        return cursor.fetchall()
 
 
 def _search_config() -> str:

@@ -17,7 +17,7 @@ from lontar.search import candidates
 from lontar.search.highlight import snippet
 from lontar.search.registry import SOURCES, SearchSource
 
-MAX_PER_SOURCE = candidates.CANDIDATES  # matches read per source, newest first
+MAX_PER_SOURCE = candidates.CANDIDATES  # matches kept per source, newest first
 
 
 @dataclass
@@ -90,9 +90,10 @@ def search_agencies(
     if not query or not agencies:
         return outcome
     years: set[int] = set()
+    index = candidates.Index(query)
     for key, source in SOURCES.items():
         outcome.counts[key] = 0
-        found = candidates.find(source.model, query, limit=MAX_PER_SOURCE)
+        found = index.find(source.model, limit=MAX_PER_SOURCE)
         if not found.scores:
             continue
         outcome.more = outcome.more or found.truncated
