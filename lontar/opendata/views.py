@@ -19,7 +19,7 @@ from lontar.opendata import dcat, downloads, partners, schema_org, selectors
 from lontar.opendata.models import Dataset, Group, Resource
 
 PAGE_SIZE = 20
-CATALOG_PAGE_SIZE = 20  # datasets per page of the DCAT catalogue
+CATALOG_PAGE_SIZE = 10  # datasets per page of the DCAT catalogue (Hydra paging)
 MAX_PK = 2**63 - 1
 
 
