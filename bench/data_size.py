@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -166,8 +167,6 @@ def _targets() -> list[tuple[str, str]]:
     from django.test import Client
 
     index = Client().get("/sitemap.xml", HTTP_HOST="localhost").content.decode()
-    import re
-
     for path in re.findall(r"<loc>https?://[^/<]+(/sitemap-[^<]+)</loc>", index):
         if path.endswith("-1.xml"):
             targets.append((f"sitemap {path[9:-6]}", path))
@@ -213,7 +212,7 @@ def _second_factor(client, user) -> None:
     session.save()
 
 
-def child(label: str, targets_file: Path, out: Path, rounds: int) -> None:
+def child(label: str, targets_file: Path, out: Path, rounds: int, only: str = "") -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lontar.config.settings")
     import django
 
@@ -231,7 +230,7 @@ def child(label: str, targets_file: Path, out: Path, rounds: int) -> None:
         from django.core.management import call_command
 
         call_command("collectstatic", interactive=False, verbosity=0)
-    if label == "demo":
+    if label == "demo" and not (only and targets_file.exists()):
         targets = _targets()
         targets_file.write_text(json.dumps(targets))
     else:
@@ -247,6 +246,8 @@ def child(label: str, targets_file: Path, out: Path, rounds: int) -> None:
     rows = []
     admin = [(n, p.format(news_index=news_index.pk, agency=agency.pk)) for n, p in ADMIN]
     for name, path in [*targets, *admin]:
+        if only and not re.search(only, name):
+            continue
         client = staff if name.startswith("admin:") else public
         rows.append([name, path, *_measure_one(client, path, rounds)])
         print(f"  {label}: {name} {rows[-1][2]:.1f} ms", file=sys.stderr, flush=True)
@@ -294,17 +295,21 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--work-dir", default=str(ROOT / "var" / "bench-size"))
     parser.add_argument("--fresh", action="store_true")
+    parser.add_argument(
+        "--only", default="", help="measure only the rows whose name matches this regex"
+    )
     parser.add_argument("--child", choices=["demo", "large"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     work = Path(args.work_dir).resolve()
     if args.child:
-        child(args.child, work / "targets.json", work / f"{args.child}.json", args.rounds)
+        targets = work / "targets.json"
+        child(args.child, targets, work / f"{args.child}.json", args.rounds, args.only)
         return
     prepare(work, args.scale, fresh=args.fresh)
     results = {}
     for label in ("demo", "large"):
         command = [sys.executable, __file__, "--child", label, "--work-dir", str(work)]
-        command += ["--rounds", str(args.rounds)]
+        command += ["--rounds", str(args.rounds), "--only", args.only]
         subprocess.run(command, env=_env(work, label), check=True)
         results[label] = json.loads((work / f"{label}.json").read_text())
     sys.exit(report(results["demo"], results["large"]))

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 
 from lontar.agencies.selectors import agency_for_request
 from lontar.core import sitemaps
-from lontar.core.public_urls import absolute_url
+from lontar.core.public_urls import absolute_url, base_url
 
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 # A page number past this is junk (5,000 × 10,000 URLs is more than any agency publishes).
@@ -55,8 +55,13 @@ def sitemap_section(request: HttpRequest, key: str, page: int) -> HttpResponse:
     if entries is None:
         raise Http404("Halaman peta situs tidak ada.")
     lines = [f'<urlset xmlns="{NAMESPACE}">']
+    base = base_url(agency)  # once, not per row: a page lists up to PAGE_SIZE URLs
     for path, lastmod in entries:
-        lines.append(f"<url><loc>{escape(absolute_url(agency, path))}</loc>")
+        if path.startswith("/") and not path.startswith("//"):
+            url = base + path
+        else:
+            url = absolute_url(agency, path)
+        lines.append(f"<url><loc>{escape(url)}</loc>")
         if lastmod:
             lines.append(f"<lastmod>{sitemaps.w3c_date(lastmod)}</lastmod>")
         lines.append("</url>")

@@ -32,5 +32,6 @@ def register() -> None:
             date_of=lambda article: article.date,
             url_of=lambda article, request: article.get_url(request),
             text_of=lambda article: article.body_text(),
+            date_field="date",
         )
     )

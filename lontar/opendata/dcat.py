@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.urls import reverse
@@ -27,6 +28,7 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "vcard": "http://www.w3.org/2006/vcard/ns#",
     "sdi": "https://w3id.org/lontar/sdi#",
+    "hydra": "http://www.w3.org/ns/hydra/core#",
 }
 EU = "http://publications.europa.eu/resource/authority/"
 LICENSES = {
@@ -152,8 +154,50 @@ def _publisher(agency, base: str) -> tuple[str, list[tuple[str, str, object]]]:
     ]
 
 
-def catalogue_statements(datasets: list, base: str, publisher) -> list[tuple[str, str, object]]:
-    """The catalogue node (published by `publisher`, the site's agency) and its datasets."""
+@dataclass(frozen=True)
+class Paging:
+    """Where a page of the catalogue stands (Hydra's paged collection, as CKAN's DCAT
+    extension writes it): harvesters follow `hydra:nextPage` to the last page."""
+
+    path: str
+    number: int
+    last: int
+    total: int
+    size: int
+
+    def url(self, base: str, number: int) -> str:
+        return f"{base}{self.path}?halaman={number}"
+
+
+def _paging(paging: Paging, base: str) -> list[tuple[str, str, object]]:
+    page = paging.url(base, paging.number)
+    out: list[tuple[str, str, object]] = [
+        _type(page, "hydra:PagedCollection"),
+        (page, "hydra:totalItems", Typed(str(paging.total), "xsd:integer")),
+        (page, "hydra:itemsPerPage", Typed(str(paging.size), "xsd:integer")),
+        (page, "hydra:firstPage", Typed(paging.url(base, 1), "xsd:string")),
+        (page, "hydra:lastPage", Typed(paging.url(base, paging.last), "xsd:string")),
+    ]
+    if paging.number > 1:
+        previous = paging.url(base, paging.number - 1)
+        out.append((page, "hydra:previousPage", Typed(previous, "xsd:string")))
+    if paging.number < paging.last:
+        following = paging.url(base, paging.number + 1)
+        out.append((page, "hydra:nextPage", Typed(following, "xsd:string")))
+    return out
+
+
+def catalogue_statements(
+    datasets: list,
+    base: str,
+    publisher,
+    *,
+    span: tuple[datetime | None, datetime | None] | None = None,
+    paging: Paging | None = None,
+) -> list[tuple[str, str, object]]:
+    """The catalogue node (published by `publisher`, the site's agency) and its datasets:
+    all of them, or one page (`paging`) with `span`, the first creation and last change in
+    the whole catalogue."""
     catalog = f"{base}/data/catalog"
     home = f"{base}/"
     publisher_iri, publisher_triples = _publisher(publisher, base)
@@ -179,9 +223,13 @@ def catalogue_statements(datasets: list, base: str, publisher) -> list[tuple[str
         _type(THEMES, "skos:ConceptScheme"),
         (THEMES, "dct:title", Lang("Data theme", "en")),
     ]
-    if datasets:
-        out.append((catalog, "dct:issued", _literal(min(d.created_at for d in datasets))))
-        out.append((catalog, "dct:modified", _literal(max(d.updated_at for d in datasets))))
+    if span is None and datasets:
+        span = (min(d.created_at for d in datasets), max(d.updated_at for d in datasets))
+    if span is not None and span[0] is not None and span[1] is not None:
+        out.append((catalog, "dct:issued", _literal(span[0])))
+        out.append((catalog, "dct:modified", _literal(span[1])))
+    if paging is not None:
+        out += _paging(paging, base)
     for dataset in datasets:
         out += dataset_statements(dataset, base, catalog)
     return _unique(out)

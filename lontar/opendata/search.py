@@ -28,5 +28,6 @@ def register() -> None:
             date_of=lambda dataset: dataset.updated_at.date(),
             url_of=lambda dataset, request: reverse("opendata:detail", args=[dataset.slug]),
             text_of=lambda dataset: dataset.description,
+            date_field="updated_at",
         )
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, Max, Min
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,6 +19,7 @@ from lontar.opendata import dcat, downloads, partners, schema_org, selectors
 from lontar.opendata.models import Dataset, Group, Resource
 
 PAGE_SIZE = 20
+CATALOG_PAGE_SIZE = 10  # datasets per page of the DCAT catalogue (Hydra paging)
 MAX_PK = 2**63 - 1
 
 
@@ -126,15 +129,33 @@ def resource_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _catalog(request: HttpRequest) -> list:
-    datasets = selectors.with_relations(selectors.visible_datasets().order_by("slug"))
-    datasets = datasets.select_related("agency__parent")
+    """One page of the DCAT catalogue (`?halaman=n`, CATALOG_PAGE_SIZE datasets, Hydra paging
+    as harvesters of DCAT-AP follow it): its cost does not grow with the catalogue."""
+    number = parse_page(request.GET.get("halaman"))
+    visible = selectors.visible_datasets().order_by("slug")
+    total = visible.count()
+    last = max(1, math.ceil(total / CATALOG_PAGE_SIZE))
+    if number > last:
+        raise Http404("Halaman katalog tidak ada.")
+    span = visible.aggregate(issued=Min("created_at"), modified=Max("updated_at"))
+    start = (number - 1) * CATALOG_PAGE_SIZE
+    datasets = selectors.with_relations(visible).select_related("agency__parent")
     # A host without an agency (the platform's own) shows the top of the tree as publisher.
     publisher = agency_for_request(request) or (
         Agency.objects.order_by(F("parent").asc(nulls_first=True), "pk").first()
     )
     if publisher is None:
         raise Http404
-    return dcat.catalogue_statements(list(datasets), base_url_for_request(request), publisher)
+    paging = dcat.Paging(
+        path=request.path, number=number, last=last, total=total, size=CATALOG_PAGE_SIZE
+    )
+    return dcat.catalogue_statements(
+        list(datasets[start : start + CATALOG_PAGE_SIZE]),
+        base_url_for_request(request),
+        publisher,
+        span=(span["issued"], span["modified"]),
+        paging=paging,
+    )
 
 
 @require_GET

@@ -39,6 +39,7 @@ def register() -> None:
             date_of=_program_date,
             url_of=lambda program, request: program.get_absolute_url(),
             text_of=lambda program: f"{program.name}. {program.goal}"[:SNIPPET_CHARS],
+            date_field="year",
         )
     )
     register_searchable(
@@ -52,5 +53,6 @@ def register() -> None:
             text_of=lambda event: f"{event.title}. {event.place}. {event.description}"[
                 :SNIPPET_CHARS
             ],
+            date_field="starts_at",
         )
     )

@@ -40,5 +40,6 @@ def register() -> None:
             date_of=_date_of,
             url_of=_url_of,
             text_of=_text_of,
+            date_field="published_at",
         )
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from lontar.search.registry import SearchSource, register_searchable
@@ -40,5 +41,6 @@ def register() -> None:
             date_of=_date_of,
             url_of=_url_of,
             text_of=_text_of,
+            date_field=Coalesce("promulgated_on", "enacted_on"),
         )
     )

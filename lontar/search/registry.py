@@ -1,15 +1,16 @@
 """The site search service: each app registers what it wants found at /cari/.
 
 An app calls `register_searchable(...)` in its AppConfig.ready(); the search view asks every
-registered source for the current agency's live records matching the query, using Wagtail's
-search backend (Indonesian stemming on PostgreSQL), and shows them under one list with
-filters by content type and year.
+registered source for the current agency's live records matching the query, among the newest
+matches in Wagtail's search index (`search/candidates.py`; Indonesian stemming on PostgreSQL),
+and shows them under one list with filters by content type and year.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Model, QuerySet
 
@@ -27,6 +28,9 @@ class SearchSource:
     url_of: Callable[[Model, object], str]
     # The snippet text to highlight: (obj) -> str
     text_of: Callable[[Model], str]
+    # The column (or expression) `date_of` reads, so that the year filter and the ranking need
+    # no object loaded: a date, a datetime (its local date) or a year. None: objects are loaded.
+    date_field: Any = None
 
 
 SOURCES: dict[str, SearchSource] = {}

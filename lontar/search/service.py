@@ -3,28 +3,31 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import F, Model
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.safestring import SafeString
-from wagtail.search.backends import get_search_backend
 
 from lontar.core import public_urls
 from lontar.core.params import neutral_search_terms
+from lontar.search import candidates
 from lontar.search.highlight import snippet
 from lontar.search.registry import SOURCES, SearchSource
 
-MAX_PER_SOURCE = 200  # more than anyone pages through; keeps a broad query cheap
+MAX_PER_SOURCE = candidates.CANDIDATES  # matches kept per source, newest first
 
 
-@dataclass(frozen=True)
+@dataclass
 class Hit:
     source: SearchSource
-    obj: Model
+    pk: Any
     score: float
     date: object
     agency: Any = None  # whose record it is (the provincial search spans agencies)
+    obj: Any = None  # loaded only for the hits shown (`load`)
 
 
 @dataclass
@@ -32,10 +35,25 @@ class Outcome:
     hits: list[Hit] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # per source key, before filters
     years: list[int] = field(default_factory=list)
+    # The index held more matches than were read: the counts are lower bounds ("more than").
+    more: bool = False
 
 
 def _year(value) -> int | None:
     return getattr(value, "year", None)
+
+
+def as_date(value: object) -> date | None:
+    """A source's date column as a date: a datetime's local date, a year's 1 January."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int):
+        return date(value, 1, 1)
+    return None
 
 
 def search(agency, query: str, *, kind: str = "", year: int | None = None) -> Outcome:
@@ -43,30 +61,48 @@ def search(agency, query: str, *, kind: str = "", year: int | None = None) -> Ou
     return search_agencies([agency] if agency is not None else [], query, kind=kind, year=year)
 
 
+def _rows(source: SearchSource, agency, ids: list) -> list[tuple[Any, object, Model | None]]:
+    """(pk, date, obj or None) of the candidates `ids` the agency publishes: one query."""
+    queryset = source.queryset_for_agency(agency).filter(pk__in=ids)
+    if source.date_field is None:
+        return [(obj.pk, source.date_of(obj), obj) for obj in queryset]
+    rows = queryset.annotate(_search_date=_expression(source.date_field)).values_list(
+        "pk", "_search_date"
+    )
+    return [(pk, as_date(value), None) for pk, value in rows.order_by()]
+
+
+def _expression(date_field: Any):
+    return F(date_field) if isinstance(date_field, str) else date_field
+
+
 def search_agencies(
     agencies: list, query: str, *, kind: str = "", year: int | None = None
 ) -> Outcome:
     """Hits for `query` among the published records of these agencies (one on an agency's own
-    site; the province and its agencies on the provincial site), best first, then newest."""
+    site; the province and its agencies on the provincial site), best first, then newest.
+
+    The cost is bounded: per source, the newest MAX_PER_SOURCE matches in the search index,
+    filtered by the agencies' querysets (one query each) and ranked; no object is loaded
+    (`load` fetches those of the page shown)."""
     outcome = Outcome()
     query = neutral_search_terms(query)
     if not query or not agencies:
         return outcome
     years: set[int] = set()
+    index = candidates.Index(query)
     for key, source in SOURCES.items():
         outcome.counts[key] = 0
+        found = index.find(source.model, limit=MAX_PER_SOURCE)
+        if not found.scores:
+            continue
+        outcome.more = outcome.more or found.truncated
+        field_ = source.model._meta.pk
+        ids = [field_.to_python(object_id) for object_id in found.scores]
         for agency in agencies:
-            queryset = source.queryset_for_agency(agency)
-            results = get_search_backend().search(query, queryset).annotate_score("_score")
             hits = [
-                Hit(
-                    source,
-                    obj,
-                    float(getattr(obj, "_score", 0) or 0),
-                    source.date_of(obj),
-                    agency,
-                )
-                for obj in results[:MAX_PER_SOURCE]
+                Hit(source, pk, found.scores.get(str(pk), 0.0), when, agency, obj)
+                for pk, when, obj in _rows(source, agency, ids)
             ]
             outcome.counts[key] += len(hits)
             for hit in hits:
@@ -75,9 +111,30 @@ def search_agencies(
             if kind and key != kind:
                 continue
             outcome.hits.extend(h for h in hits if year is None or _year(h.date) == year)
-    outcome.hits.sort(key=lambda h: (-h.score, -(h.date.toordinal() if h.date else 0)))
+    outcome.hits.sort(
+        key=lambda h: (-h.score, -(h.date.toordinal() if h.date else 0), _order(h.pk))
+    )
     outcome.years = sorted(years, reverse=True)
     return outcome
+
+
+def _order(pk: Any) -> tuple:
+    """Newest record first among equal scores and dates (a stable order across pages)."""
+    return (0, -pk) if isinstance(pk, int) else (1, str(pk))
+
+
+def load(hits: list[Hit]) -> list[Hit]:
+    """Fill `obj` of the hits shown: one query per source and agency among them."""
+    wanted: dict[tuple[str, Any], list[Hit]] = {}
+    for hit in hits:
+        if hit.obj is None:
+            wanted.setdefault((hit.source.key, getattr(hit.agency, "pk", None)), []).append(hit)
+    for group in wanted.values():
+        source, agency = group[0].source, group[0].agency
+        objects = source.queryset_for_agency(agency).in_bulk([hit.pk for hit in group])
+        for hit in group:
+            hit.obj = objects.get(hit.pk)
+    return [hit for hit in hits if hit.obj is not None]
 
 
 def present(hit: Hit, query: str, request: HttpRequest) -> dict:

@@ -46,7 +46,8 @@ def search(request: HttpRequest) -> TemplateResponse:
         scope = [choices[chosen]]
     outcome = service.search_agencies(scope, query, kind=kind, year=year)
     page = Paginator(outcome.hits, PER_PAGE).get_page(page_number)
-    results = [service.present(hit, query, request) for hit in page.object_list]
+    shown = service.load(list(page.object_list))
+    results = [service.present(hit, query, request) for hit in shown]
     return TemplateResponse(
         request,
         "search/results.html",
@@ -57,6 +58,8 @@ def search(request: HttpRequest) -> TemplateResponse:
             "results": results,
             "page_obj": page,
             "total": len(outcome.hits),
+            # More matches than were read (search/candidates.py): "lebih dari n hasil".
+            "more": outcome.more,
             "sources": [(key, s.label, outcome.counts.get(key, 0)) for key, s in SOURCES.items()],
             "years": outcome.years,
             # Only the provincial site offers the agency filter (its own and its agencies').

@@ -38,3 +38,50 @@ def test_catalogue_is_valid_rdf_with_datasets_and_distributions(client, catalogu
     assert {str(k) for k in graph.objects(dataset, DCAT.keyword)} == {"ASN", "kepegawaian"}
     catalog = next(graph.subjects(RDF.type, DCAT.Catalog))
     assert (catalog, DCAT.dataset, dataset) in graph
+
+
+HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
+
+
+def _catalogue_page(client, query: str = "") -> Graph:
+    response = client.get(f"/data/catalog.jsonld{query}")
+    assert response.status_code == 200
+    return Graph().parse(data=response.content.decode(), format="json-ld")
+
+
+def test_catalogue_is_paged_for_harvesters_and_costs_the_same_at_any_size(
+    client, agency_a, monkeypatch
+):
+    """Issue 22: a page of the catalogue lists a fixed number of datasets (Hydra paging), so
+    its queries and size do not grow with the catalogue; a harvester follows nextPage."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr("lontar.opendata.views.CATALOG_PAGE_SIZE", 2)
+
+    def queries_for_page_one() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            _catalogue_page(client)
+        return len(captured)
+
+    for n in range(2):
+        add_csv(make_dataset(agency_a, slug=f"data-{n:02d}", title=f"Data {n}"))
+    small = queries_for_page_one()
+    for n in range(2, 6):
+        add_csv(make_dataset(agency_a, slug=f"data-{n:02d}", title=f"Data {n}"))
+    assert queries_for_page_one() == small
+
+    seen, query = [], ""
+    while True:
+        graph = _catalogue_page(client, query)
+        seen += sorted(str(d) for d in graph.subjects(RDF.type, DCAT.Dataset))
+        page = next(graph.subjects(RDF.type, HYDRA.PagedCollection))
+        assert int(graph.value(page, HYDRA.totalItems)) == 6
+        following = graph.value(page, HYDRA.nextPage)
+        if following is None:
+            break
+        query = "?" + str(following).split("?", 1)[1]
+    assert seen == [f"http://localhost/data/data-{n:02d}/" for n in range(6)]
+    assert query == "?halaman=3"
+    assert client.get("/data/catalog.jsonld?halaman=4").status_code == 404
+    assert client.get("/data/catalog.ttl?halaman=x").status_code == 400

@@ -99,3 +99,73 @@ def test_pelayanan_finds_layanan_and_melayani_on_postgresql(client, agency_a):
     response = client.get("/cari/", {"q": "pelayanan"})
     titles = sorted(r["title"] for r in response.context["results"])
     assert titles == ["Jam kantor", "Petugas siaga"]
+
+
+def _queries_for(client, params) -> tuple[int, object]:
+    """Queries of a search once the caches that publishing resets are filled again."""
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/cari/", params)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/cari/", params)
+    return len(captured), response
+
+
+def test_search_cost_does_not_grow_with_the_archive(client, agency_a, monkeypatch):
+    """Issue 22: the search reads a bounded number of the newest matches per source (here 3)
+    and loads only the hits shown: N or 3N matching articles cost the same queries, the newest
+    are found, and the count says there are more."""
+    from lontar.search import candidates, service
+
+    monkeypatch.setattr(service, "MAX_PER_SOURCE", 3)
+    monkeypatch.setattr(candidates, "CHUNK", 2)
+    monkeypatch.setattr(candidates, "SMALL_MODEL", 2)  # the chunked path of a large model
+    monkeypatch.setattr("lontar.search.views.PER_PAGE", 2)
+    index = news_index(agency_a)
+    for n in range(4):
+        article(index, f"Rotasi jabatan {n}", on=date(2025, 1, n + 1), text="Rotasi jabatan.")
+    small, _ = _queries_for(client, {"q": "rotasi"})
+    for n in range(4, 12):
+        article(index, f"Rotasi jabatan {n}", on=date(2025, 2, n), text="Rotasi jabatan.")
+    large, response = _queries_for(client, {"q": "rotasi"})
+    assert large == small
+    titles = [r["title"] for r in response.context["results"]]
+    assert titles == ["Rotasi jabatan 11", "Rotasi jabatan 10"]
+    assert response.context["more"] is True
+    assert "Lebih dari 3 hasil" in response.content.decode()
+
+
+def test_a_word_in_the_title_ranks_first(client, agency_a):
+    index = news_index(agency_a)
+    article(index, "Jadwal apel pagi", on=date(2025, 3, 1), text="Informasi mutasi pegawai.")
+    article(index, "Mutasi pegawai Maret", on=date(2025, 1, 1), text="Daftar nama.")
+    titles = [r["title"] for r in client.get("/cari/", {"q": "mutasi"}).context["results"]]
+    assert titles == ["Mutasi pegawai Maret", "Jadwal apel pagi"]
+    assert client.get("/cari/", {"q": "mutasi"}).context["more"] is False
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
+def test_postgresql_reads_the_stored_indonesian_tsvector_with_its_gin_index(agency_a):
+    """#14: the search matches Wagtail's stored `tsvector` columns, built with the `indonesian`
+    configuration and each GIN-indexed, newest first, stemmed ("pelayanan" finds "melayani")."""
+    from lontar.news.models import NewsArticlePage
+    from lontar.search import candidates
+
+    index = news_index(agency_a)
+    found = article(index, "Petugas siaga", text="Petugas kami melayani warga.")
+    article(index, "Cuaca", text="Hujan turun sore hari.")
+    result = candidates.find(NewsArticlePage, "pelayanan")
+    assert list(result.scores) == [str(found.pk)] and not result.truncated
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'wagtailsearch_indexentry'"
+        )
+        definitions = " ".join(row[0] for row in cursor.fetchall())
+        cursor.execute(
+            "SELECT body::text FROM wagtailsearch_indexentry WHERE object_id = %s",
+            [str(found.pk)],
+        )
+        body = cursor.fetchone()[0]
+    assert "gin (body)" in definitions and "gin (title)" in definitions
+    assert "'layan'" in body  # stemmed by the indonesian configuration when stored
