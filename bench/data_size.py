@@ -1,6 +1,6 @@
 """Cost constant in data size (issue 22): every public page at demo size and on the large data set.
 
-    python bench/data_size.py [--scale 0.2] [--rounds 5] [--work-dir DIR]
+    python bench/data_size.py [--scale 0.2] [--rounds 5] [--work-dir DIR] [--only PREFIX,...]
 
 Builds two databases side by side — the demo (`lontar load_demo`) and the same demo plus
 `lontar generate_data --scale F --agency <the demo's default agency>` (the whole generated data
@@ -213,7 +213,7 @@ def _second_factor(client, user) -> None:
     session.save()
 
 
-def child(label: str, targets_file: Path, out: Path, rounds: int) -> None:
+def child(label: str, targets_file: Path, out: Path, rounds: int, only: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lontar.config.settings")
     import django
 
@@ -247,6 +247,8 @@ def child(label: str, targets_file: Path, out: Path, rounds: int) -> None:
     rows = []
     admin = [(n, p.format(news_index=news_index.pk, agency=agency.pk)) for n, p in ADMIN]
     for name, path in [*targets, *admin]:
+        if only and not any(name.startswith(prefix) for prefix in only):
+            continue
         client = staff if name.startswith("admin:") else public
         rows.append([name, path, *_measure_one(client, path, rounds)])
         print(f"  {label}: {name} {rows[-1][2]:.1f} ms", file=sys.stderr, flush=True)
@@ -294,17 +296,21 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--work-dir", default=str(ROOT / "var" / "bench-size"))
     parser.add_argument("--fresh", action="store_true")
+    parser.add_argument(
+        "--only", default="", help="comma-separated name prefixes: measure only those rows"
+    )
     parser.add_argument("--child", choices=["demo", "large"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     work = Path(args.work_dir).resolve()
     if args.child:
-        child(args.child, work / "targets.json", work / f"{args.child}.json", args.rounds)
+        only = [prefix for prefix in args.only.split(",") if prefix]
+        child(args.child, work / "targets.json", work / f"{args.child}.json", args.rounds, only)
         return
     prepare(work, args.scale, fresh=args.fresh)
     results = {}
     for label in ("demo", "large"):
         command = [sys.executable, __file__, "--child", label, "--work-dir", str(work)]
-        command += ["--rounds", str(args.rounds)]
+        command += ["--rounds", str(args.rounds), "--only", args.only]
         subprocess.run(command, env=_env(work, label), check=True)
         results[label] = json.loads((work / f"{label}.json").read_text())
     sys.exit(report(results["demo"], results["large"]))
