@@ -114,8 +114,15 @@ def officer_queue_page(
 ) -> tuple[Page, list[QueueRow]]:
     """One page of `officer_queue`: a large agency's open requests, a page at a time, ordered
     in the database (issue 22: the queue's time grew with every open request)."""
-    page = Paginator(_queue(user, agency, status=status, unit_id=unit_id), QUEUE_PAGE_SIZE)
-    chosen = page.get_page(page_number)
+    queryset = _queue(user, agency, status=status, unit_id=unit_id)
+    if page_number == 1:  # the usual case: the whole queue fits one page, no COUNT needed
+        head = list(queryset[: QUEUE_PAGE_SIZE + 1])
+        if len(head) <= QUEUE_PAGE_SIZE:
+            chosen = Paginator(head, QUEUE_PAGE_SIZE).page(1)
+        else:
+            chosen = Page(head[:QUEUE_PAGE_SIZE], 1, Paginator(queryset, QUEUE_PAGE_SIZE))
+    else:
+        chosen = Paginator(queryset, QUEUE_PAGE_SIZE).get_page(page_number)
     calendar = calendar_for_agency(agency)
     rows = [
         QueueRow(item, calendar.working_days_between(today, item.current_due), today)
