@@ -1,6 +1,6 @@
 """Cost constant in data size (issue 22): every public page at demo size and on the large data set.
 
-    python bench/data_size.py [--scale 0.2] [--rounds 5] [--work-dir DIR]
+    python bench/data_size.py [--scale 0.2] [--rounds 5] [--work-dir DIR] [--only PREFIX,...]
 
 Builds two databases side by side — the demo (`lontar load_demo`) and the same demo plus
 `lontar generate_data --scale F --agency <the demo's default agency>` (the whole generated data

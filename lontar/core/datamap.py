@@ -426,6 +426,17 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "recipient_count": INTERNAL,
         "escalated": INTERNAL,
     },
+    # --- ppidstats: the year figures kept for the statistics page (aggregates, no person) ----
+    "ppidstats.YearFigures": {
+        "id": INTERNAL,
+        "agency": INTERNAL,
+        "year": PUBLIC,
+        "generation": INTERNAL,
+        "computed_generation": INTERNAL,
+        "calendar_key": INTERNAL,
+        "payload": PUBLIC,  # the counts the public statistics page shows
+        "computed_at": INTERNAL,
+    },
     # --- objections (keberatan) and disputes -------------------------------------------------
     "objections.ObjectionCounter": {
         "id": INTERNAL,

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.core.management import call_command
 
-from lontar.core import idempotency, orphans, outbox
+from lontar.core import dbstats, idempotency, orphans, outbox
 from lontar.core.schedule import periodic
 
 
@@ -36,3 +36,9 @@ def purge_submission_keys() -> None:
 def sweep_orphan_files() -> None:
     """Files a crash left in private storage, named by no row, are deleted (issue 19)."""
     orphans.sweep()
+
+
+@periodic(every=timedelta(days=1))
+def analyze_database() -> None:
+    """The query planner's statistics follow the data as it grows (issue 22; core/dbstats.py)."""
+    dbstats.analyze()

@@ -289,9 +289,15 @@ def generate(
         say(f"requests: {result.requests}")
         result.objections = generate_ppid.make_objections(objections, targets, cited)
         say(f"objections: {result.objections}")
+        from lontar.ppidstats import snapshots
+
+        snapshots.forget_all()  # stored statistics: the bulk inserts sent no signals
     with transaction.atomic():
         result.questions = generate_ppid.make_questions(questions, targets, rng)
         say(f"questions: {result.questions}")
         result.datasets = generate_ppid.make_datasets(datasets, targets, rng)
         say(f"datasets: {result.datasets}")
+    from lontar.core import dbstats
+
+    dbstats.analyze()  # what the worker does daily: plans for the tables' new sizes
     return result

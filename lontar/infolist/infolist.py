@@ -47,14 +47,21 @@ def open_datasets(agency) -> list[Entry]:
     # Read through open data's own selector (infolist may import opendata, not the reverse).
     from lontar.opendata.selectors import visible_datasets
 
-    datasets = visible_datasets().filter(agency=agency).select_related("unit")
+    datasets = (
+        visible_datasets()
+        .filter(agency=agency)
+        .order_by("title")
+        .values_list("slug", "title", "updated_at", "unit__name")
+    )
+    # Plain values and one URL reversed per list (issue 22: the DIP at a thousand datasets).
+    pattern = reverse("opendata:detail", args=["-"])
     return [
         Entry(
-            summary=f"Dataset: {dataset.title}",
-            url=reverse("opendata:detail", args=[dataset.slug]),
-            updated_on=dataset.updated_at.date(),
-            holder=dataset.unit.name if dataset.unit_id else "",
-            owner_unit=dataset.unit.name if dataset.unit_id else "",
+            summary=f"Dataset: {title}",
+            url=pattern.replace("/-/", f"/{slug}/"),
+            updated_on=updated_at.date(),
+            holder=unit or "",
+            owner_unit=unit or "",
         )
-        for dataset in datasets.order_by("title")[:500]
+        for slug, title, updated_at, unit in datasets[:500]
     ]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from lontar.agencies.selectors import agency_for_request
-from lontar.core.params import InvalidParameter, choice
+from lontar.core.params import InvalidParameter, choice, parse_page
 from lontar.infolist import exports
 from lontar.infolist.categories import Category
 from lontar.infolist.models import ServiceStandard
@@ -19,6 +20,7 @@ from lontar.infolist.selectors import (
 )
 
 QUERY_MAX = 100
+DIP_PAGE_SIZE = 50
 
 
 def _agency(request: HttpRequest):
@@ -40,15 +42,22 @@ def dip(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
     query, category = _filters(request)
     rows = dip_rows(agency, query=query, category=category)
+    # Paged: an agency with a thousand regulations and datasets has a DIP of that many rows,
+    # and one page of all of them grew with the data (issue 22); the downloads stay whole.
+    page = Paginator(rows, DIP_PAGE_SIZE).get_page(parse_page(request.GET.get("halaman")))
+    params = request.GET.copy()
+    params.pop("halaman", None)
     return render(
         request,
         "infolist/dip.html",
         {
-            "rows": rows,
+            "rows": page.object_list,
+            "page_obj": page,
+            "first_number": page.start_index(),
             "q": query,
             "kategori": category,
             "categories": Category.choices,
-            "query": request.GET.urlencode(),
+            "query": params.urlencode(),  # the downloads: every page
         },
     )
 

@@ -6,7 +6,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
@@ -62,7 +62,9 @@ def culture_of(agency: Agency, period: str = "bulan", now: datetime | None = Non
     since_at = datetime.combine(since, datetime.min.time(), tzinfo=agency.zone)
     report = Culture(agency=agency, period=period, since=since)
     articles = _articles(agency)
-    published = articles.live().filter(first_published_at__gte=since_at)
+    # Unordered: the pages' default order (the tree path) made SQLite walk every page along
+    # the path index instead of the publish-date range (issue 22).
+    published = articles.live().filter(first_published_at__gte=since_at).order_by()
 
     report.per_unit = [
         (row["author__unit__name"] or "—", row["n"])
@@ -82,18 +84,25 @@ def culture_of(agency: Agency, period: str = "bulan", now: datetime | None = Non
         for row in published.values("author").annotate(n=Count("pk")).order_by("-n")
     ]
 
-    page_ids = [str(pk) for pk in articles.values_list("pk", flat=True)]
+    # The page workflows still waiting, then which of them are this agency's articles: bounded
+    # by what waits, not by every article the agency ever published (issue 22).
     states = WorkflowState.objects.filter(
-        base_content_type__app_label="wagtailcore",
-        base_content_type__model="page",
-        object_id__in=page_ids,
-    ).select_related("requested_by")
-    titles = dict(articles.values_list("pk", "title"))
-    for state in states.filter(status=WorkflowState.STATUS_IN_PROGRESS).order_by("created_at"):
+        base_content_type__app_label="wagtailcore", base_content_type__model="page"
+    )
+    waiting = list(
+        states.filter(status=WorkflowState.STATUS_IN_PROGRESS)
+        .select_related("requested_by")
+        .order_by("created_at")
+    )
+    waiting_ids = [int(s.object_id) for s in waiting if s.object_id.isdigit()]
+    titles = dict(articles.filter(pk__in=waiting_ids).values_list("pk", "title"))
+    for state in waiting:
+        if not state.object_id.isdigit() or int(state.object_id) not in titles:
+            continue  # another agency's page, or not an article
         user = state.requested_by
         report.waiting.append(
             Waiting(
-                title=titles.get(int(state.object_id), "?"),
+                title=titles[int(state.object_id)],
                 page_id=int(state.object_id),
                 submitted_by=(user.get_full_name() or user.get_username()) if user else "—",
                 submitted_at=state.created_at,
@@ -114,15 +123,15 @@ def culture_of(agency: Agency, period: str = "bulan", now: datetime | None = Non
         report.median_days_to_publish = round(statistics.median(durations), 1)
 
     quiet_since = now - timedelta(days=QUIET_DAYS)
-    recent = articles.live().filter(first_published_at__gte=quiet_since)
+    recent = articles.live().filter(first_published_at__gte=quiet_since).order_by()
+    # The units that wrote lately, from the recent articles (an index range on the publish
+    # date), rather than a count over every article of every unit's staff (issue 22).
+    writing_units = set(
+        recent.exclude(author__unit=None).values_list("author__unit", flat=True).distinct()
+    )
     report.quiet_units = list(
         Unit.objects.filter(agency=agency)
-        .annotate(
-            recent=Count(
-                "staff__news_articles", filter=Q(staff__news_articles__in=recent.values("pk"))
-            )
-        )
-        .filter(recent=0)
+        .exclude(pk__in=writing_units)
         .values_list("name", flat=True)
     )
     active = set(recent.exclude(author=None).values_list("author", flat=True))

@@ -191,6 +191,13 @@ class NewsArticlePage(PublicUrlPageMixin, Page):
             models.Index(fields=["-date"], name="news_article_date"),
             models.Index(fields=["category", "-date"], name="news_article_category_date"),
             models.Index(fields=["author", "-date"], name="scale_article_author_date"),
+            # The province's announcements on every OPD home page: the few shared articles,
+            # newest first, without walking every article of the province (issue 22).
+            models.Index(
+                fields=["-date"],
+                condition=models.Q(shown_across_province=True),
+                name="scale_article_province_date",
+            ),
         ]
 
     @property

@@ -40,6 +40,18 @@ def articles_of_agency(agency: Agency) -> QuerySet[NewsArticlePage]:
     return live_articles(agency.site.root_page)
 
 
+def newest_articles(agency: Agency, count: int) -> list[NewsArticlePage]:
+    """The agency's `count` newest articles, in listing order. The order is read first on the
+    article and page tables alone — a plan along the date index that stops after `count`
+    rows; joined with the card's relations, SQLite scans every page and sorts (issue 22)."""
+    articles = articles_of_agency(agency)
+    ids = list(
+        articles.select_related(None).prefetch_related(None).values_list("pk", flat=True)[:count]
+    )
+    by_pk = articles.filter(pk__in=ids).in_bulk()
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
 def news_index_for(agency: Agency | None) -> NewsIndexPage | None:
     if agency is None or agency.site_id is None:
         return None

@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lontar.agencies.selectors import agencies_visible_to
 from lontar.core.client import client_ip
+from lontar.core.params import parse_page
 from lontar.ppid import exemptions, officer, services
 from lontar.ppid.actions import Action, allowed_actions
 from lontar.ppid.admin_forms import (
@@ -46,7 +47,7 @@ from lontar.ppid.selectors import (
     get_request_for_staff,
     may_handle_requests,
     notices_with_delivery,
-    officer_queue,
+    officer_queue_page,
 )
 from lontar.ppid.states import Status
 
@@ -135,7 +136,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         status = form.cleaned_data["status"]
         unit_id = form.cleaned_data["unit"].pk if form.cleaned_data["unit"] else None
-    rows = officer_queue(request.user, agency, today, status=status, unit_id=unit_id)
+    page_number = parse_page(request.GET.get("halaman"))
+    page, rows = officer_queue_page(
+        request.user, agency, today, page_number, status=status, unit_id=unit_id
+    )
+    params = request.GET.copy()
+    params.pop("halaman", None)
     title = _("Permohonan informasi")
     return TemplateResponse(
         request,
@@ -144,6 +150,8 @@ def queue(request: HttpRequest) -> HttpResponse:
             "agency": agency,
             "today": today,
             "rows": rows,
+            "page": page,
+            "querystring": params.urlencode(),
             "filter_form": form,
             "agencies": agencies_visible_to(request.user) if request.user.is_superuser else [],
             "may_add": request.user.has_perm("ppid.add_informationrequest"),

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Count, F, Q, QuerySet, When
 from django.http import Http404
 
 from lontar.agencies.calendar import calendar_for_agency
@@ -68,11 +69,11 @@ class QueueRow:
         return not self.overdue and self.working_days_left <= AT_RISK_WORKING_DAYS
 
 
-def officer_queue(
-    user, agency, today: date, *, status: str = "", unit_id: int | None = None
-) -> list[QueueRow]:
-    """One agency's open requests first by due date, with working days left (negative when
-    overdue). Another agency's queue is empty, not an error: `queue_agency` already chose."""
+QUEUE_PAGE_SIZE = 50
+
+
+def _queue(user, agency, *, status: str = "", unit_id: int | None = None) -> QuerySet:
+    """The open requests of the queue, first by due date (the extended one once extended)."""
     queryset = (
         requests_for_staff(user)
         .filter(Q(agency=agency) | Q(handling_agency=agency))  # disposed to it by the Utama
@@ -84,12 +85,50 @@ def officer_queue(
         queryset = queryset.filter(status__in=Status.open_statuses())
     if unit_id:
         queryset = queryset.filter(assigned_unit_id=unit_id)
+    current_due = Case(
+        When(extended_at__isnull=False, then=F("extended_due")), default=F("notice_due")
+    )
+    return queryset.order_by(current_due, "received_at", "pk")
+
+
+def officer_queue(
+    user, agency, today: date, *, status: str = "", unit_id: int | None = None
+) -> list[QueueRow]:
+    """One agency's open requests first by due date, with working days left (negative when
+    overdue). Another agency's queue is empty, not an error: `queue_agency` already chose."""
+    calendar = calendar_for_agency(agency)
+    return [
+        QueueRow(item, calendar.working_days_between(today, item.current_due), today)
+        for item in _queue(user, agency, status=status, unit_id=unit_id)
+    ]
+
+
+def officer_queue_page(
+    user,
+    agency,
+    today: date,
+    page_number: int,
+    *,
+    status: str = "",
+    unit_id: int | None = None,
+) -> tuple[Page, list[QueueRow]]:
+    """One page of `officer_queue`: a large agency's open requests, a page at a time, ordered
+    in the database (issue 22: the queue's time grew with every open request)."""
+    queryset = _queue(user, agency, status=status, unit_id=unit_id)
+    if page_number == 1:  # the usual case: the whole queue fits one page, no COUNT needed
+        head = list(queryset[: QUEUE_PAGE_SIZE + 1])
+        if len(head) <= QUEUE_PAGE_SIZE:
+            chosen = Paginator(head, QUEUE_PAGE_SIZE).page(1)
+        else:
+            chosen = Page(head[:QUEUE_PAGE_SIZE], 1, Paginator(queryset, QUEUE_PAGE_SIZE))
+    else:
+        chosen = Paginator(queryset, QUEUE_PAGE_SIZE).get_page(page_number)
     calendar = calendar_for_agency(agency)
     rows = [
         QueueRow(item, calendar.working_days_between(today, item.current_due), today)
-        for item in queryset
+        for item in chosen.object_list
     ]
-    return sorted(rows, key=lambda row: (row.request.current_due, row.request.received_at))
+    return chosen, rows
 
 
 def public_register(agency) -> QuerySet[InformationRequest]:

@@ -8,7 +8,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from lontar.agencies.calendar import calendar_for_agency
 from lontar.agencies.selectors import agency_for_request
 from lontar.core.exports import safe_row
 from lontar.core.params import parse_year
@@ -16,8 +15,8 @@ from lontar.objections.states import DisputeOutcome, Ground, Outcome
 from lontar.ppid.models import InformationRequest
 from lontar.ppid.states import Decision
 from lontar.ppidstats.charts import bar_chart
-from lontar.ppidstats.figures import MONTHS, Figures, compute
-from lontar.ppidstats.selectors import objection_facts, request_facts
+from lontar.ppidstats.figures import MONTHS, Figures
+from lontar.ppidstats.snapshots import year_figures
 
 CHANNELS = dict(InformationRequest.Channel.choices)
 DECISIONS = dict(Decision.choices)
@@ -36,13 +35,7 @@ def _agency(request: HttpRequest):
 def _figures(request: HttpRequest) -> tuple[object, Figures]:
     agency = _agency(request)
     year = parse_year(request.GET.get("tahun")) or agency.today().year
-    figures = compute(
-        year,
-        request_facts(agency, year),
-        objection_facts(agency, year),
-        calendar_for_agency(agency),
-    )
-    return agency, figures
+    return agency, year_figures(agency, year)
 
 
 def _labelled(counter, labels: dict) -> list[tuple[str, int]]:

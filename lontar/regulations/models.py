@@ -63,6 +63,18 @@ class LegalDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
     pass
 
 
+def short_name_of(kind: str, abbreviation: str, number: str, year: int) -> str:
+    """A document's short name from its columns (for lists read as plain values)."""
+    kind = abbreviation or kind
+    if number:
+        return _("%(kind)s Nomor %(number)s Tahun %(year)s") % {
+            "kind": kind,
+            "number": number,
+            "year": year,
+        }
+    return _("%(kind)s Tahun %(year)s") % {"kind": kind, "year": year}
+
+
 class LegalDocument(index.Indexed, AgencyOwned):
     """One catalogued legal document with the metadata JDIH members share (docs/domain/jdih.md)."""
 
@@ -243,14 +255,7 @@ class LegalDocument(index.Indexed, AgencyOwned):
     @property
     def short_name(self) -> str:
         """E.g. "Pergub Nomor 5 Tahun 2021"."""
-        kind = self.kind_abbreviation or self.kind
-        if self.number:
-            return _("%(kind)s Nomor %(number)s Tahun %(year)s") % {
-                "kind": kind,
-                "number": self.number,
-                "year": self.year,
-            }
-        return _("%(kind)s Tahun %(year)s") % {"kind": kind, "year": self.year}
+        return short_name_of(self.kind, self.kind_abbreviation, self.number, self.year)
 
     @property
     def full_name(self) -> str:

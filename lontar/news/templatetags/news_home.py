@@ -20,12 +20,11 @@ def _latest(agency: Agency, count: int, request) -> dict:
     key = f"lontar:latest-news:{agency.pk}:{count}:{version}:{host}"
     latest = cache.get(key)
     if latest is None:
-        articles = selectors.articles_of_agency(agency)
         index = selectors.news_index_for(agency)
         latest = {
             "articles": [
                 {"title": a.title, "url": a.get_url(request), "date": a.date}
-                for a in articles[:count]
+                for a in selectors.newest_articles(agency, count)
             ],
             "index_url": index.get_url(request) if index is not None else "",
         }
