@@ -69,6 +69,10 @@ class NewsIndexPage(PublicUrlPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     max_count_per_parent = 1
+    # Its English translation exists only as the parent of translated articles: the index lists
+    # the Indonesian articles (each served in English at its own URL when translated), so
+    # lontar/pages/views.py always serves the Indonesian index.
+    serves_english_translation = False
 
     class Meta:
         verbose_name = _("indeks berita")
