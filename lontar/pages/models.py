@@ -13,7 +13,7 @@ from lontar.agencies.selectors import agency_for_request
 from lontar.core import jsonld
 from lontar.core.public_urls import PublicUrlPageMixin
 from lontar.pages.blocks import CallToActionBlock, ContentBlocks, FooterColumnBlock, MenuItemBlock
-from lontar.pages.translations import request_content_is_source, source_page, with_visitor_titles
+from lontar.pages.translations import source_page, with_visitor_titles
 
 
 class HomePage(PublicUrlPageMixin, Page):
@@ -116,7 +116,7 @@ class StandardPage(PublicUrlPageMixin, Page):
         # The Indonesian tree decides which subpages exist (an English visitor reads this page's
         # translation, whose own tree has only the pages translated so far); each is named in
         # the visitor's language when it has an English translation.
-        source = self if request_content_is_source(request) else source_page(self)
+        source = source_page(self, request)
         context["subpages"] = with_visitor_titles(
             source.get_children().live().public().specific().only("title", "translation_key")
         )

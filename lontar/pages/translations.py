@@ -80,15 +80,16 @@ def with_visitor_titles(pages: Iterable[Page]) -> list[Page]:
     return pages
 
 
-def request_content_is_source(request) -> bool:
-    """Whether the page served to this request is the Indonesian one (no translation query)."""
-    return getattr(request, "lontar_content_language", settings.LANGUAGE_CODE) == (
-        settings.LANGUAGE_CODE
-    )
+def source_page(page: Page, request=None) -> Page:
+    """The Indonesian page `page` translates (itself when it is Indonesian or has none).
 
-
-def source_page(page: Page) -> Page:
-    """The Indonesian page `page` translates (itself when it is Indonesian or has none)."""
+    No query when `request` is the one serving `page`: lontar/pages/views.py notes the
+    Indonesian page it routed to."""
+    served = getattr(request, "lontar_source_page", None)
+    if getattr(request, "lontar_content_language", None) == settings.LANGUAGE_CODE:
+        return page
+    if served is not None and served.translation_key == page.translation_key:
+        return served
     if page.locale_id == Locale.get_default().pk:
         return page
     model = page.specific_class or type(page)

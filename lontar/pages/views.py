@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from wagtail import views as wagtail_views
-from wagtail.models import Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from lontar.pages.translations import ENGLISH, served_translation, visitor_wants_english
 
@@ -32,10 +32,18 @@ def route(request: HttpRequest, path: str):
         translation = served_translation(page, ENGLISH)
         # A private Indonesian page stays behind its own restriction: its translation's tree
         # does not inherit it.
-        if translation is not None and not page.get_view_restrictions().exists():
+        if translation is not None and not _restricted(page):
             request.lontar_content_language = ENGLISH
+            request.lontar_source_page = page
             return translation, args, kwargs
     return page, args, kwargs
+
+
+def _restricted(page: Page) -> bool:
+    """Whether a view restriction applies to `page` (on it or an ancestor), in one query."""
+    steps = Page.steplen
+    ancestors = [page.path[:end] for end in range(steps, len(page.path) + 1, steps)]
+    return PageViewRestriction.objects.filter(page__path__in=ancestors).exists()
 
 
 def serve(request: HttpRequest, path: str) -> HttpResponse:

@@ -180,7 +180,7 @@ def test_sitemap_lists_each_translated_page_once_at_its_indonesian_url(client, a
     assert not [url for url in urls if "-en/" in url]
 
 
-def test_english_page_costs_at_most_two_queries_more(agency_a, django_assert_max_num_queries):
+def test_english_page_costs_at_most_three_queries_more(agency_a, django_assert_max_num_queries):
     _translate_profile(agency_a)
     english, indonesian = _english_client(), Client()
     english.get("/profil/")  # warm the navigation cache, as in production
@@ -188,6 +188,8 @@ def test_english_page_costs_at_most_two_queries_more(agency_a, django_assert_max
 
     with django_assert_max_num_queries(10) as indonesian_queries:
         assert indonesian.get("/profil/").status_code == 200
+    # The translation, the Indonesian page's restrictions, and (the English home being an alias
+    # here) the aliased home page Wagtail reads for the translation's own restrictions.
     budget = len(indonesian_queries.captured_queries) + 3
     with django_assert_max_num_queries(budget):
         assert english.get("/profil/").status_code == 200
