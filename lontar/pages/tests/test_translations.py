@@ -264,3 +264,27 @@ def test_onboarding_gives_every_default_page_an_english_version(client):
         )
     )
     assert Page.objects.filter(locale=english).count() == 7
+
+
+def test_site_root_paths_cost_two_queries_and_match_wagtails_list(
+    agency_a, agency_b, django_assert_num_queries
+):
+    from django.core.cache import cache
+    from wagtail.models import Site
+    from wagtail.models.sites import SiteRootPath
+
+    english_home(agency_a.site.root_page)
+    english_home(agency_b.site.root_page)
+    expected = [  # what Wagtail's own Site.get_site_root_paths builds, site by site
+        SiteRootPath(site.id, root.url_path, site.root_url, root.locale.language_code)
+        for site in Site.objects.order_by("-root_page__url_path", "-is_default_site", "hostname")
+        for root in site.root_page.get_translations(inclusive=True).order_by("path")
+    ]
+    cache.clear()
+
+    with django_assert_num_queries(2):
+        paths = Site.get_site_root_paths()
+
+    assert paths == expected
+    assert {path.language_code for path in paths} == {"id", "en"}
+    assert len(paths) == 2 * Site.objects.count()
