@@ -67,8 +67,8 @@ def agency_tree_roots(agency: Agency | None) -> list[Page]:
     (the English tree, lontar/pages/translations.py). Empty without a site."""
     if agency is None or agency.site_id is None:
         return []
-    root = agency.site.root_page
-    return list(Page.objects.filter(translation_key=root.translation_key).order_by("path"))
+    home = Page.objects.filter(sites_rooted_here__id=agency.site_id).values("translation_key")
+    return list(Page.objects.filter(translation_key__in=home).order_by("path"))
 
 
 def in_agency_trees(agency: Agency | None) -> Q:

@@ -92,8 +92,12 @@ def refuse_bulk_actions_outside_own_agency(request, action_type, objects, action
 
 @hooks.register("before_delete_page")
 def refuse_deleting_an_agency_site_root(request, page):
-    """Deleting a home page would delete the agency's Site and leave its host name orphaned."""
-    if not request.user.is_superuser and Site.objects.filter(root_page=page).exists():
+    """Deleting a home page would delete the agency's Site and leave its host name orphaned;
+    deleting its English translation would take the agency's English tree and its rights."""
+    if not request.user.is_superuser and (
+        Site.objects.filter(root_page__translation_key=page.translation_key).exists()
+        and page.depth <= 2
+    ):
         raise PermissionDenied
     return None
 

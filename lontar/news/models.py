@@ -218,9 +218,21 @@ class NewsArticlePage(PublicUrlPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from lontar.news import article as article_context_module
+        from lontar.news import likes
+        from lontar.pages.translations import source_page
 
         context = super().get_context(request, *args, **kwargs)
         context.update(article_context_module.article_context(self, request))
+        # An English translation is read and liked as its Indonesian article: one count, one
+        # like button, the Indonesian listings' neighbours and related articles.
+        source = source_page(self, request) if self.pk else self
+        context["counted_page"] = source
+        if source.pk != self.pk:
+            context["like"] = likes.like_state(source, request)
+            extras = article_context_module.published_extras(source, request)
+            context["related"] = extras["related"]
+            context["previous_article"] = extras["previous"]
+            context["next_article"] = extras["following"]
         return context
 
 

@@ -152,7 +152,11 @@ def test_translated_news_article_is_served_in_english_and_listed_once(agency_a):
     indonesian = Client()
     path = story.url
 
-    assert "April promotions" in english.get(path).content.decode()
+    english_article = english.get(path).content.decode()
+    assert "April promotions" in english_article
+    # Read and liked as the Indonesian article: one count whichever language is read.
+    assert f'action="/berita/suka/{story.pk}/"' in english_article
+    assert f"/berita/dibaca/{story.pk}.gif" in english_article
     assert "Kenaikan pangkat April" in indonesian.get(path).content.decode()
     assert path == "/berita/kenaikan-pangkat-april/"
     for client in (english, indonesian):
