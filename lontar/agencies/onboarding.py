@@ -70,6 +70,11 @@ class NewAgency:
     intro: str = ""  # the home page's opening words and the profile's first paragraph
     # StreamField raw data of default pages by slug, to replace the generic text.
     page_bodies: Mapping[str, list] = field(default_factory=dict)
+    # The same for the default pages' English translations (generic English text otherwise), and
+    # the English home page's opening words (empty: the English home stays an alias of the
+    # Indonesian one, which English visitors read under a notice).
+    page_bodies_en: Mapping[str, list] = field(default_factory=dict)
+    intro_en: str = ""
     admin_email: str = ""
     admin_name: str = ""
 

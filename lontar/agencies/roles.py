@@ -106,14 +106,20 @@ _EDITORIAL = (
     + _perms("newsroom", {"articletemplate": ALL})
 )
 
+# Wagtail's "Translate" (wagtail.contrib.simple_translation) makes a draft English copy of a
+# page inside the agency's English tree; page rights there are the same as on the Indonesian one.
+_TRANSLATE = ("simple_translation.submit_translation",)
+
 MODEL_PERMISSIONS: dict[Role, tuple[str, ...]] = {
-    Role.WRITER: _ADMIN_ACCESS,
+    Role.WRITER: _ADMIN_ACCESS + _TRANSLATE,
     Role.EDITOR: _ADMIN_ACCESS
+    + _TRANSLATE
     + _EDITORIAL
     + _perms("opendata", {"dataset": EDIT, "resource": EDIT}),
     Role.PPID_OFFICER: _PPID_DESK,
     Role.PPID_SUPERIOR: _PPID_DESK + ("objections.answer_objection",),
     Role.AGENCY_ADMIN: _ADMIN_ACCESS
+    + _TRANSLATE
     + _EDITORIAL
     + _perms(
         "agencies",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from lontar.agencies.models import Agency, StaffProfile
 from lontar.core import content_version
@@ -60,3 +60,23 @@ def ppid_page_profiles(agency: Agency) -> QuerySet[StaffProfile]:
         .select_related("user", "unit")
         .order_by("position", "user__first_name")
     )
+
+
+def agency_tree_roots(agency: Agency | None) -> list[Page]:
+    """The roots of the agency's page trees: its site's home page and that page's translations
+    (the English tree, lontar/pages/translations.py). Empty without a site."""
+    if agency is None or agency.site_id is None:
+        return []
+    home = Page.objects.filter(sites_rooted_here__id=agency.site_id).values("translation_key")
+    return list(Page.objects.filter(translation_key__in=home).order_by("path"))
+
+
+def in_agency_trees(agency: Agency | None) -> Q:
+    """A filter on pages: inside one of the agency's trees (matches nothing without a site)."""
+    roots = agency_tree_roots(agency)
+    if not roots:
+        return Q(pk__in=[])
+    condition = Q()
+    for root in roots:
+        condition |= Q(path__startswith=root.path)
+    return condition

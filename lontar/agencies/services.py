@@ -24,6 +24,7 @@ from lontar.agencies.roles import (
     Role,
     scope_group_name,
 )
+from lontar.agencies.selectors import agency_tree_roots
 
 
 def _permission(codename: str, app_label: str | None = None) -> Permission:
@@ -44,17 +45,20 @@ def provision_agency(*, agency: Agency) -> None:
         agency.collection = root.add_child(name=agency.name)
         agency.save(update_fields=["collection"])
     root_page = agency.site.root_page if agency.site_id else None
+    # The home page and its translations: the same rights on the Indonesian and English trees.
+    tree_roots = agency_tree_roots(agency)
 
     for role in Role:
         if not PAGE_PERMISSIONS[role] and not COLLECTION_PERMISSIONS[role]:
             continue
         group, _ = Group.objects.get_or_create(name=scope_group_name(agency.short_name, role))
-        if root_page is not None:
-            GroupPagePermission.objects.filter(group=group).exclude(page=root_page).delete()
-            for codename in PAGE_PERMISSIONS[role]:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=root_page, permission=_permission(codename, "wagtailcore")
-                )
+        if tree_roots:
+            GroupPagePermission.objects.filter(group=group).exclude(page__in=tree_roots).delete()
+            for page in tree_roots:
+                for codename in PAGE_PERMISSIONS[role]:
+                    GroupPagePermission.objects.get_or_create(
+                        group=group, page=page, permission=_permission(codename, "wagtailcore")
+                    )
         GroupCollectionPermission.objects.filter(group=group).exclude(
             collection=agency.collection
         ).delete()
@@ -63,10 +67,10 @@ def provision_agency(*, agency: Agency) -> None:
                 group=group, collection=agency.collection, permission=_permission(codename)
             )
     if root_page is not None:
-        _provision_moderation(agency, root_page)
+        _provision_moderation(agency, tree_roots or [root_page])
 
 
-def _provision_moderation(agency: Agency, root_page) -> None:
+def _provision_moderation(agency: Agency, tree_roots) -> None:
     """Writers' submissions go to their own agency's editors, not to a platform-wide group."""
     name = f"Moderasi {agency.short_name}"
     task, _ = GroupApprovalTask.objects.get_or_create(
@@ -82,7 +86,8 @@ def _provision_moderation(agency: Agency, root_page) -> None:
     )
     workflow, _ = Workflow.objects.get_or_create(name=name)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    for page in tree_roots:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from lontar.agencies.models import (
     Unit,
     WorkingDayOverride,
 )
-from lontar.agencies.selectors import agency_of_user
+from lontar.agencies.selectors import agency_of_user, in_agency_trees
 
 
 class AgencyViewSet(AgencyScopedSnippetViewSet):
@@ -92,8 +92,12 @@ def refuse_bulk_actions_outside_own_agency(request, action_type, objects, action
 
 @hooks.register("before_delete_page")
 def refuse_deleting_an_agency_site_root(request, page):
-    """Deleting a home page would delete the agency's Site and leave its host name orphaned."""
-    if not request.user.is_superuser and Site.objects.filter(root_page=page).exists():
+    """Deleting a home page would delete the agency's Site and leave its host name orphaned;
+    deleting its English translation would take the agency's English tree and its rights."""
+    if not request.user.is_superuser and (
+        Site.objects.filter(root_page__translation_key=page.translation_key).exists()
+        and page.depth <= 2
+    ):
         raise PermissionDenied
     return None
 
@@ -148,7 +152,7 @@ def offer_only_own_agency_pages(pages, request):
     agency = agency_of_user(request.user)
     if agency is None or agency.site is None:
         return pages.none()
-    return pages.filter(path__startswith=agency.site.root_page.path)
+    return pages.filter(in_agency_trees(agency))
 
 
 def _collection_scoped(endpoint_class, policy):
@@ -198,9 +202,7 @@ def page_in_own_tree(user, page_id) -> bool:
     if agency is None or agency.site is None:
         return False
     try:
-        return Page.objects.filter(
-            pk=int(page_id), path__startswith=agency.site.root_page.path
-        ).exists()
+        return Page.objects.filter(in_agency_trees(agency), pk=int(page_id)).exists()
     except (TypeError, ValueError):
         return False
 
@@ -228,6 +230,22 @@ def keep_page_actions_inside_own_tree():
         if not getattr(pattern.callback, "own_tree_only", False):
             pattern.callback = _own_tree_only(pattern.callback)
     return []
+
+
+@hooks.register("register_admin_urls")
+def keep_translation_inside_own_tree():
+    """Wagtail's "Translate" (simple_translation) checks one model permission, then copies any
+    page: the same URL, answered first here, 404s for a page outside the user's trees."""
+    from django.urls import path
+    from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
+
+    return [
+        path(
+            "translation/submit/page/<int:page_id>/",
+            _own_tree_only(SubmitPageTranslationView.as_view()),
+            name="lontar_submit_page_translation",
+        )
+    ]
 
 
 @hooks.register("register_admin_urls")

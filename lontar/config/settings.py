@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -483,7 +484,12 @@ WAGTAILADMIN_BASE_URL = public_base_url(_base_url)
 # Avatars from gravatar.com would tell a third party which staff use the admin, and the admin's
 # CSP allows images from the portal only.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAIL_I18N_ENABLED = False
+# Pages may have an English translation (Wagtail's locales; editors use "Translate" from
+# wagtail.contrib.simple_translation). It is served at the Indonesian page's own URL to visitors
+# who chose English; without one they read the Indonesian page under a notice
+# (docs/decisions/0004-language.md, lontar/pages/translations.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_USER_CUSTOM_FIELDS: list[str] = []

@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lontar.core import views as core_views
+from lontar.pages import views as page_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -41,7 +42,12 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page tree serves every path not claimed above; it must stay last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page tree serves every path not claimed above; it must stay last. Its serving view
+# is ours: it routes through the Indonesian tree and serves English translations at the same URL
+# (lontar/pages/views.py, docs/decisions/0004-language.md).
+urlpatterns += [
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, page_views.serve, name="wagtail_serve"),
+]
 
 handler500 = "lontar.core.views.server_error"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest
 from wagtail.models import Site
 
@@ -14,13 +15,18 @@ def portal(request: HttpRequest) -> dict:
     `retired` is that agency when its site is read-only (lontar/core/retirement.py): base.html
     shows a banner saying where to go instead. `robots_noindex` keeps search results and
     citizens' unmoderated pages out of search engines (lontar/core/robots.py).
+    `content_language` is the language of the served page's content: Indonesian unless an
+    English translation is served (lontar/pages/views.py); page templates mark their content
+    with it and show a notice when it is not the visitor's language.
     """
+    content_language = getattr(request, "lontar_content_language", settings.LANGUAGE_CODE)
     if request.path.startswith(("/admin/", "/django-admin/")):
-        return {}
+        return {"content_language": content_language}
     site = Site.find_for_request(request)
     agency = agency_for_request(request)
     return {
         "agency": agency,
+        "content_language": content_language,
         "retired": agency if agency is not None and agency.is_retired else None,
         "robots_noindex": is_noindex(request),
         "site_root": site.root_page if site else None,

@@ -273,3 +273,62 @@ BKD_VISION = [
         "Akuntabel, Kompeten, Harmonis, Loyal, Adaptif, dan Kolaboratif.</p>",
     ),
 ]
+
+# The English versions of the BKD's main pages (the other default pages get onboarding's
+# generic English text); lontar/pages/translations.py serves them to visitors who chose English.
+BKD_HOME_TITLE_EN = "Welcome to BKD Nusa Cendana"
+BKD_INTRO_EN = (
+    "The Regional Civil Service Agency of Nusa Cendana Province manages the careers of the "
+    "province's civil servants and answers the public's requests for information."
+)
+
+BKD_PROFILE_EN = [
+    ("heading", {"text": "A short history", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>The Regional Civil Service Agency of Nusa Cendana Province was formed in 2001 to "
+        "run civil service affairs after regional autonomy, and was re-established by the "
+        "provincial regulation on the formation and organisation of regional agencies. Since "
+        "then it has served more than twenty thousand civil servants of the provincial "
+        "government, from teachers on the outermost islands to officials in the capital.</p>",
+    ),
+    ("heading", {"text": "Position", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>The BKD supports the work of the provincial government. It is led by a Head of "
+        "Agency who reports to the Governor through the Regional Secretary.</p>",
+    ),
+    ("heading", {"text": "Our services", "level": "h2"}),
+    (
+        "paragraph",
+        "<ul><li>Recruitment of civil servants (CPNS and PPPK)</li><li>Promotions in rank and "
+        "functional positions</li><li>Transfers, rotations and promotions</li><li>Training and "
+        "study assignments</li><li>Performance appraisal, discipline and awards</li><li>"
+        "Retirement and dismissal</li><li>Public information service (PPID)</li></ul>",
+    ),
+]
+
+BKD_VISION_EN = [
+    ("heading", {"text": "Vision", "level": "h2"}),
+    (
+        "quote",
+        {
+            "quote": "Professional civil servants of Nusa Cendana, with integrity, who serve.",
+            "attribution": "BKD Strategic Plan 2024–2026",
+        },
+    ),
+    ("heading", {"text": "Mission", "level": "h2"}),
+    (
+        "paragraph",
+        "<ol><li>To manage the civil service on the merit system;</li><li>to develop civil "
+        "servants' skills continuously and evenly, out to the island regencies;</li><li>to "
+        "uphold discipline and a culture of performance;</li><li>to offer civil service "
+        "procedures that are fast, open and easy to reach online.</li></ol>",
+    ),
+    ("heading", {"text": "Core values", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>The BKD upholds the civil service's core values, <b>BerAKHLAK</b>: service "
+        "oriented, accountable, competent, harmonious, loyal, adaptive and collaborative.</p>",
+    ),
+]

@@ -27,7 +27,9 @@ from lontar.agencies.onboarding import NewAgency, create_agency
 from lontar.agencies.roles import Role
 from lontar.agencies.services import set_staff_roles
 from lontar.demo import content
+from lontar.pages.models import HomePage
 from lontar.pages.onboarding import stream, with_english
+from lontar.pages.translations import publish_translation
 
 
 @dataclass
@@ -172,9 +174,13 @@ def _other_staff(agency: Agency, spec: dict, ctx: DemoContext) -> None:
 def _onboard(spec: dict, parent: Agency | None) -> tuple[Agency, bool]:
     """The demo agency through the one onboarding service, then the demo's own details."""
     is_bkd = spec["key"] == "bkd"
-    bodies = {}
+    bodies = bodies_en = {}
     if is_bkd:
         bodies = {"profil": stream(content.BKD_PROFILE), "visi-misi": stream(content.BKD_VISION)}
+        bodies_en = {
+            "profil": stream(content.BKD_PROFILE_EN),
+            "visi-misi": stream(content.BKD_VISION_EN),
+        }
     onboarded = create_agency(
         NewAgency(
             name=spec["name"],
@@ -192,6 +198,7 @@ def _onboard(spec: dict, parent: Agency | None) -> tuple[Agency, bool]:
             is_default_site=is_bkd,
             intro=spec["intro"],
             page_bodies=bodies,
+            page_bodies_en=bodies_en,
         )
     )
     agency = onboarded.agency
@@ -290,11 +297,36 @@ def load_agencies(ctx: DemoContext) -> None:
                 ]
             )
             home.save_revision().publish()
+        if spec["key"] == "bkd":
+            _bkd_english_home(home)
         ctx.agencies[spec["key"]] = agency
         if spec["key"] == "bkd":
             _bkd_staff(agency, ctx)
         else:
             _other_staff(agency, spec, ctx)
+
+
+def _bkd_english_home(home: HomePage) -> None:
+    """The BKD's home page in English (made once), with its services in English too."""
+    services = [dict(item["value"]) for item in home.services.raw_data if item["type"] == "service"]
+    english = [
+        (
+            "Our profile and duties",
+            "Who we are, what each unit does and who leads it.",
+            "See our profile",
+        ),
+        ("Contact us", "Our address, opening hours and PPID contacts.", "See contacts"),
+    ]
+    for value, (title, text, label) in zip(services, english, strict=False):
+        value.update(title=title, text=text, button_label=label)
+    publish_translation(
+        home,
+        title=content.BKD_HOME_TITLE_EN,
+        intro=content.BKD_INTRO_EN,
+        search_description=content.BKD_INTRO_EN[:155],
+        hero_image_alt="Illustration of hills with the words BKD, a demo picture.",
+        services=[{"type": "service", "value": value} for value in services],
+    )
 
 
 def load_platform_admin(ctx: DemoContext) -> None:

@@ -114,7 +114,11 @@ def cloaking_difference(browser: Rendering, other: Rendering, scope: Scope) -> s
 
 def scan_rendered(scope: Scope) -> Iterator[Candidate]:
     client = Client(raise_request_exception=False)
-    pages = Page.objects.filter(depth__gt=1).order_by("path")
+    # Translations answer at their Indonesian page's URL (lontar/pages/views.py): fetching that
+    # URL would judge the Indonesian page, so only the Indonesian tree is fetched.
+    pages = Page.objects.filter(depth__gt=1, locale__language_code=settings.LANGUAGE_CODE).order_by(
+        "path"
+    )
     for page in pages.iterator():
         address = _address(page)
         if address is None:

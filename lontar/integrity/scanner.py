@@ -61,10 +61,14 @@ class Scope:
 
     def __init__(self) -> None:
         agencies = Agency.objects.select_related("site__root_page", "collection")
+        # Each site's home page and its translations (the English tree) belong to its agency.
         self.page_roots = [
-            (agency.site.root_page.path, agency.pk)
+            (root.path, agency.pk)
             for agency in agencies
             if agency.site_id and agency.site.root_page_id
+            for root in Page.objects.filter(
+                translation_key=agency.site.root_page.translation_key
+            ).only("path")
         ]
         self.collection_roots = [
             (agency.collection.path, agency.pk) for agency in agencies if agency.collection_id

@@ -207,7 +207,7 @@ def json_ld(article: NewsArticlePage, request: HttpRequest, url: str, image, tag
         "description": article.lead,
         "datePublished": article.date.isoformat(),
         "mainEntityOfPage": url,
-        "inLanguage": "id",
+        "inLanguage": getattr(request, "lontar_content_language", "id"),
         "wordCount": article.word_count,
         "keywords": [tag.name for tag in tags],
     }

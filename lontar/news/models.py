@@ -69,6 +69,10 @@ class NewsIndexPage(PublicUrlPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     max_count_per_parent = 1
+    # Its English translation exists only as the parent of translated articles: the index lists
+    # the Indonesian articles (each served in English at its own URL when translated), so
+    # lontar/pages/views.py always serves the Indonesian index.
+    serves_english_translation = False
 
     class Meta:
         verbose_name = _("indeks berita")
@@ -221,9 +225,21 @@ class NewsArticlePage(PublicUrlPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from lontar.news import article as article_context_module
+        from lontar.news import likes
+        from lontar.pages.translations import source_page
 
         context = super().get_context(request, *args, **kwargs)
         context.update(article_context_module.article_context(self, request))
+        # An English translation is read and liked as its Indonesian article: one count, one
+        # like button, the Indonesian listings' neighbours and related articles.
+        source = source_page(self, request) if self.pk else self
+        context["counted_page"] = source
+        if source.pk != self.pk:
+            context["like"] = likes.like_state(source, request)
+            extras = article_context_module.published_extras(source, request)
+            context["related"] = extras["related"]
+            context["previous_article"] = extras["previous"]
+            context["next_article"] = extras["following"]
         return context
 
 

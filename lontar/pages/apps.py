@@ -17,6 +17,12 @@ class PagesConfig(AppConfig):
     verbose_name = _("Halaman")
 
     def ready(self) -> None:
+        from wagtail.models import Site
+
+        from lontar.pages.site_roots import site_root_paths
+
+        # Wagtail's own reads each site's root translations one site at a time (site_roots.py).
+        Site.get_site_root_paths = staticmethod(site_root_paths)  # type: ignore[method-assign]
         post_migrate.connect(
             _restore_wagtail_roots, sender=self, dispatch_uid="lontar.pages.wagtail_roots"
         )

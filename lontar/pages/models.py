@@ -13,6 +13,7 @@ from lontar.agencies.selectors import agency_for_request
 from lontar.core import jsonld
 from lontar.core.public_urls import PublicUrlPageMixin
 from lontar.pages.blocks import CallToActionBlock, ContentBlocks, FooterColumnBlock, MenuItemBlock
+from lontar.pages.translations import source_page, with_visitor_titles
 
 
 class HomePage(PublicUrlPageMixin, Page):
@@ -112,6 +113,12 @@ class StandardPage(PublicUrlPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().specific().only("title")
+        # The Indonesian tree decides which subpages exist (an English visitor reads this page's
+        # translation, whose own tree has only the pages translated so far); each is named in
+        # the visitor's language when it has an English translation.
+        source = source_page(self, request)
+        context["subpages"] = with_visitor_titles(
+            source.get_children().live().public().specific().only("title", "translation_key")
+        )
         context["canonical_url"] = self.get_full_url(request)
         return context

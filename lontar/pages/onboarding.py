@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from lontar.agencies.models import Agency
 from lontar.agencies.onboarding import NewAgency, OnboardingError, onboarding_step
 from lontar.pages.models import HomePage, StandardPage
+from lontar.pages.translations import english_home, publish_translation
 from lontar.pages.tree import ensure_wagtail_roots
 
 GOVERNMENT_LINKS = [
@@ -194,6 +195,87 @@ def default_pages(agency: Agency, home: HomePage, spec: NewAgency) -> dict[str, 
     }
 
 
+def english_default_pages(
+    agency: Agency, home: HomePage, pages: Mapping[str, StandardPage], spec: NewAgency
+) -> dict[str, Page]:
+    """The English translations of the default pages (made once; staff edits survive), in the
+    agency's English tree. The English home stays an alias of the Indonesian one unless the
+    spec gives it English opening words."""
+    english = english_home(home)
+    if spec.intro_en and english.alias_of_id is not None:
+        publish_translation(
+            home,
+            title=agency.name,
+            intro=spec.intro_en[:600],
+            seo_title=agency.name[:255],
+            search_description=spec.intro_en[:155],
+        )
+    name, short = agency.name, agency.short_name
+    texts = {
+        "profile": (
+            f"Getting to know {name}: its history, position and services.",
+            [("paragraph", f"<p>{spec.intro_en or name}</p>")],
+        ),
+        "vision": (
+            "Where we are heading and how we get there.",
+            [
+                ("heading", {"text": "Vision", "level": "h2"}),
+                ("paragraph", f"<p>Open and accountable public service at {short}.</p>"),
+            ],
+        ),
+        "structure": (
+            "Our work units and who leads them.",
+            [
+                (
+                    "paragraph",
+                    f"<p>The organisation of {name} is set by the regional head's regulation "
+                    "on the position, organisation, duties, functions and working procedures "
+                    "of regional agencies.</p>",
+                ),
+                ("units", {"show_duties": False}),
+            ],
+        ),
+        "duties": (
+            "What each work unit does.",
+            [("units", {"show_duties": True})],
+        ),
+        "contact": (
+            "Our address, telephone, e-mail and opening hours.",
+            [
+                ("contact", None),
+                (
+                    "paragraph",
+                    "<p>Requests for public information can be made at the service desk, by "
+                    "e-mail to the PPID, or with the online form on this site.</p>",
+                ),
+            ],
+        ),
+        "notice": (
+            "Our promise to every citizen we serve.",
+            [
+                (
+                    "paragraph",
+                    f"<p>{name} undertakes to provide its services to the established service "
+                    "standards and, should it fail to keep this promise, is ready to accept "
+                    "sanctions under the applicable laws and regulations.</p>",
+                ),
+            ],
+        ),
+    }
+    translations: dict[str, Page] = {}
+    for key, page in pages.items():
+        lead, default_body = texts[key]
+        title = ENGLISH_LABELS.get(page.title, page.title)
+        translations[key] = publish_translation(
+            page,
+            title=title,
+            lead=lead,
+            search_description=lead,
+            body=_body(spec.page_bodies_en, page.slug, default_body),
+        )
+    return translations
+
+
 # English menu labels and footer titles of the default menus (staff edit `label_en` later).
 ENGLISH_LABELS = {
     "Beranda": "Home",
@@ -281,6 +363,9 @@ def footer(pages: Mapping[str, StandardPage]) -> list[dict]:
 @onboarding_step("pages.site", order=10)
 def build_site(agency: Agency, spec: NewAgency) -> None:
     home = ensure_site(agency, spec)
+    # The English tree exists from the start, so provision_agency gives the agency's groups
+    # their rights on it too (agencies/services.py).
+    english_home(home)
     if not spec.default_pages:
         return
     pages = default_pages(agency, home, spec)
@@ -288,3 +373,4 @@ def build_site(agency: Agency, spec: NewAgency) -> None:
         home.main_menu = menu(pages)
         home.footer = footer(pages)
         home.save_revision().publish()
+    english_default_pages(agency, home, pages, spec)

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import Client
 from wagtail.models import Page
 
 from lontar.agencies.models import Agency
@@ -38,3 +39,23 @@ def test_demo_sites_serve_profile_pages_through_their_menus(client):
     assert "Bidang Mutasi dan Promosi" in duties and "kenaikan pangkat" in duties
     assert "PPID Utama Provinsi Nusa Cendana" in province
     assert 'class="brand-logo"' in home  # the logo sits beside the agency's name, alt=""
+
+
+@pytest.mark.slow
+def test_demo_bkd_main_pages_read_in_english_at_their_own_addresses(client):
+    call_command("load_demo")
+    english = Client()
+    english.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    notice = "This page is not yet available in English"
+
+    home = english.get("/").content.decode()
+    vision = english.get("/profil/visi-misi/").content.decode()
+    contact = english.get("/kontak/").content.decode()
+    news = english.get("/berita/").content.decode()
+
+    assert "Welcome to BKD Nusa Cendana" in home and notice not in home
+    assert "Professional civil servants of Nusa Cendana" in vision and notice not in vision
+    assert "<h1>Contact</h1>" in contact and notice not in contact
+    assert notice in news  # the news index and untranslated articles stay Indonesian
+    indonesian = client.get("/profil/visi-misi/").content.decode()
+    assert "<h1>Visi dan Misi</h1>" in indonesian and "Mission" not in indonesian
