@@ -21,6 +21,18 @@ def _events_of(agency):
     return Event.objects.filter(agency=agency)
 
 
+def _programs_of_agencies(agencies):
+    from lontar.programs.models import Program
+
+    return Program.objects.filter(agency__in=agencies)
+
+
+def _events_of_agencies(agencies):
+    from lontar.programs.models import Event
+
+    return Event.objects.filter(agency__in=agencies)
+
+
 def _program_date(program):
     from datetime import date
 
@@ -39,6 +51,7 @@ def register() -> None:
             date_of=_program_date,
             url_of=lambda program, request: program.get_absolute_url(),
             text_of=lambda program: f"{program.name}. {program.goal}"[:SNIPPET_CHARS],
+            queryset_for_agencies=_programs_of_agencies,
         )
     )
     register_searchable(
@@ -52,5 +65,6 @@ def register() -> None:
             text_of=lambda event: f"{event.title}. {event.place}. {event.description}"[
                 :SNIPPET_CHARS
             ],
+            queryset_for_agencies=_events_of_agencies,
         )
     )

@@ -15,6 +15,12 @@ def _queryset_for_agency(agency):
     return published_documents(agency)
 
 
+def _queryset_for_agencies(agencies):
+    from lontar.regulations.models import LegalDocument
+
+    return LegalDocument.objects.filter(agency__in=agencies, is_published=True)
+
+
 def _date_of(document):
     return document.promulgated_on or document.enacted_on
 
@@ -40,5 +46,6 @@ def register() -> None:
             date_of=_date_of,
             url_of=_url_of,
             text_of=_text_of,
+            queryset_for_agencies=_queryset_for_agencies,
         )
     )
