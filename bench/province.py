@@ -173,12 +173,14 @@ def main() -> None:
     article(index, "Pelayanan vaksinasi keliling", text="Pelayanan vaksinasi di desa.")
     for n in range(args.articles - 1):
         article(index, f"Kabar kesehatan {n + 1}", text="Pelayanan kesehatan warga.")
-    public = Client()
+    public = None  # a fresh client per page
     results: dict[str, dict[int, tuple[float, int]]] = {}
 
     def measure(pages, client, host: str, agencies: int) -> None:
         for name, path in pages:
-            results.setdefault(name, {})[agencies] = _measure(client, host, path, args.rounds)
+            # A visitor without cookies for each public page (the request form leaves a session).
+            visitor = client or Client()
+            results.setdefault(name, {})[agencies] = _measure(visitor, host, path, args.rounds)
             print(f"  {agencies} agencies: {name} done", file=sys.stderr, flush=True)
 
     measure(OPD_PAGES, public, OPD_HOST, 1)
