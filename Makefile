@@ -174,12 +174,15 @@ messages: $(VENV)/.installed
 ## make bench also runs bench/data_size.py (issue 22): every public page at demo size and on
 ## the generated data set, failing above 1.5x (2x for admin pages). SIZE_ARGS="--scale 1" for
 ## the full 100,000-article set; the databases are kept in var/bench-size (--fresh rebuilds).
+## bench/province.py (issue 18): an OPD's pages with 1 and 60 agencies, the province's
+## dashboard and search with 10 and 60.
 SIZE_ARGS ?= --scale 0.2
 bench: export LONTAR_DEBUG ?= 1
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/pages.py --var-dir var
 	$(BIN)/python bench/data_size.py $(SIZE_ARGS)
+	$(BIN)/python bench/province.py
 
 clean:
 	rm -rf $(VENV) var

@@ -27,7 +27,12 @@ from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
 from lontar.agencies.invitations import send_invitation
-from lontar.agencies.models import INDONESIAN_TIME_ZONES, Agency, StaffProfile
+from lontar.agencies.models import (
+    INDONESIAN_TIME_ZONES,
+    Agency,
+    AgencyCalendarSettings,
+    StaffProfile,
+)
 from lontar.agencies.roles import Role
 from lontar.agencies.services import provision_agency, set_staff_roles
 from lontar.core import audit, public_urls
@@ -199,6 +204,9 @@ def create_agency(spec: NewAgency, *, actor: audit.Actor | None = None) -> Onboa
             step(agency, spec)
         agency.refresh_from_db()
         provision_agency(agency=agency)
+        # Its working-day calendar, with the default (cuti bersama is not a working day), so
+        # the Admin Agency finds the setting to change rather than a row to create.
+        AgencyCalendarSettings.objects.get_or_create(agency=agency)
         invited = _invite_admin(agency, spec)
         if created:
             audit.record(

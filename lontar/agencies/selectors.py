@@ -21,7 +21,8 @@ def agency_for_site(site: Site | None) -> Agency | None:
     cached = cache.get(key)
     if cached is not None:
         return None if cached == _NO_AGENCY else cached
-    agency = Agency.objects.select_related("logo", "site").filter(site=site).first()
+    # The parent too: every page names it in its JSON-LD (parentOrganization).
+    agency = Agency.objects.select_related("logo", "site", "parent").filter(site=site).first()
     cache.set(key, _NO_AGENCY if agency is None else agency, 3600)
     return agency
 

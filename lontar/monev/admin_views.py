@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from lontar.agencies.selectors import agencies_visible_to
 from lontar.monev import registry, scoring
+from lontar.monev.province import remember_score
 
 # The PPID desk and the agency's admins: those who can fix what the page finds.
 VIEW_PERMISSIONS = ("annualreport.change_annualreport", "agencies.change_agency")
@@ -32,6 +33,7 @@ def self_assessment(request: HttpRequest) -> HttpResponse:
     today = agency.today()
     rows = registry.assess(agency, today)
     score = scoring.score(row.result.status for row in rows)
+    remember_score(agency, today, score)  # the province's dashboard shows the same score
     counts = {status.value: 0 for status in registry.Status}
     for row in rows:
         counts[row.result.status.value] += 1

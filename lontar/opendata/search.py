@@ -16,6 +16,12 @@ def _datasets_of(agency):
     return Dataset.objects.filter(agency=agency, visibility=Dataset.Visibility.PUBLIC)
 
 
+def _datasets_of_agencies(agencies):
+    from lontar.opendata.models import Dataset
+
+    return Dataset.objects.filter(agency__in=agencies, visibility=Dataset.Visibility.PUBLIC)
+
+
 def register() -> None:
     from lontar.opendata.models import Dataset
 
@@ -29,5 +35,6 @@ def register() -> None:
             url_of=lambda dataset, request: reverse("opendata:detail", args=[dataset.slug]),
             text_of=lambda dataset: dataset.description,
             date_field="updated_at",
+            queryset_for_agencies=_datasets_of_agencies,
         )
     )

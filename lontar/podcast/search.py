@@ -15,6 +15,16 @@ def _queryset_for_agency(agency):
     return published_episodes(agency)
 
 
+def _queryset_for_agencies(agencies):
+    from lontar.podcast.selectors import published_episodes_of
+
+    return published_episodes_of(agencies).select_related("show")
+
+
+def _agency_of(episode, agencies):
+    return next((agency for agency in agencies if agency.pk == episode.show.agency_id), None)
+
+
 def _date_of(episode):
     return episode.published_at.date()
 
@@ -41,5 +51,7 @@ def register() -> None:
             url_of=_url_of,
             text_of=_text_of,
             date_field="published_at",
+            queryset_for_agencies=_queryset_for_agencies,
+            agency_of=_agency_of,
         )
     )

@@ -18,6 +18,11 @@ def published_episodes(agency) -> QuerySet[Episode]:
     return Episode.objects.published().filter(show__in=Show.objects.filter(agency=agency))
 
 
+def published_episodes_of(agencies) -> QuerySet[Episode]:
+    """The published episodes of several agencies (the provincial search)."""
+    return Episode.objects.published().filter(show__in=Show.objects.filter(agency__in=agencies))
+
+
 def episode_list(agency, show: Show | None = None) -> QuerySet[Episode]:
     episodes = published_episodes(agency).select_related("show")
     return episodes.filter(show=show) if show else episodes

@@ -8,8 +8,7 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext_lazy as _
 
-from lontar.agencies.calendar import calendar_for_agency
-from lontar.core.calendar import WorkingCalendar
+from lontar.agencies.calendar import calendars_for_agencies
 from lontar.ppid.deadlines import local_date
 from lontar.ppid.models import InformationRequest
 from lontar.province.figures import median_days, on_time_rate
@@ -40,11 +39,10 @@ def answered_in_window(agencies, today: date):
 def _answers(agencies, today: date) -> dict[int, list[tuple[date, date, int]]]:
     """Per agency: (answered_on, due, working days from receipt to answer)."""
     result: dict[int, list[tuple[date, date, int]]] = defaultdict(list)
-    calendars: dict[int, WorkingCalendar] = {}
-    for item in answered_in_window(agencies, today):
+    answered = list(answered_in_window(agencies, today))
+    calendars = calendars_for_agencies({item.agency_id: item.agency for item in answered}.values())
+    for item in answered:
         agency = item.agency
-        if agency.pk not in calendars:
-            calendars[agency.pk] = calendar_for_agency(agency)
         received_on = local_date(item.received_at, agency.time_zone)
         answered_on = local_date(item.answered_at, agency.time_zone)
         days = calendars[agency.pk].working_days_between(received_on, answered_on)

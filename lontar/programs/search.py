@@ -21,6 +21,18 @@ def _events_of(agency):
     return Event.objects.filter(agency=agency)
 
 
+def _programs_of_agencies(agencies):
+    from lontar.programs.models import Program
+
+    return Program.objects.filter(agency__in=agencies)
+
+
+def _events_of_agencies(agencies):
+    from lontar.programs.models import Event
+
+    return Event.objects.filter(agency__in=agencies)
+
+
 def _program_date(program):
     from datetime import date
 
@@ -40,6 +52,7 @@ def register() -> None:
             url_of=lambda program, request: program.get_absolute_url(),
             text_of=lambda program: f"{program.name}. {program.goal}"[:SNIPPET_CHARS],
             date_field="year",
+            queryset_for_agencies=_programs_of_agencies,
         )
     )
     register_searchable(
@@ -54,5 +67,6 @@ def register() -> None:
                 :SNIPPET_CHARS
             ],
             date_field="starts_at",
+            queryset_for_agencies=_events_of_agencies,
         )
     )

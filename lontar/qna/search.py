@@ -15,6 +15,12 @@ def _queryset_for_agency(agency):
     return published_questions(agency)
 
 
+def _queryset_for_agencies(agencies):
+    from lontar.qna.models import Question
+
+    return Question.objects.published().filter(agency__in=agencies)
+
+
 def _date_of(question):
     return question.published_at.date() if question.published_at else None
 
@@ -41,5 +47,6 @@ def register() -> None:
             url_of=_url_of,
             text_of=_text_of,
             date_field="published_at",
+            queryset_for_agencies=_queryset_for_agencies,
         )
     )

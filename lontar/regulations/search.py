@@ -16,6 +16,12 @@ def _queryset_for_agency(agency):
     return published_documents(agency)
 
 
+def _queryset_for_agencies(agencies):
+    from lontar.regulations.models import LegalDocument
+
+    return LegalDocument.objects.filter(agency__in=agencies, is_published=True)
+
+
 def _date_of(document):
     return document.promulgated_on or document.enacted_on
 
@@ -42,5 +48,6 @@ def register() -> None:
             url_of=_url_of,
             text_of=_text_of,
             date_field=Coalesce("promulgated_on", "enacted_on"),
+            queryset_for_agencies=_queryset_for_agencies,
         )
     )

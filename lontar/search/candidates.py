@@ -15,8 +15,10 @@ and stopped early; each model keeps its newest CANDIDATES matches, with a releva
   index), matched with `@@`, the newest CANDIDATES entries of the model, ranked with `ts_rank`;
 - anything else: Wagtail's own search, cut at CANDIDATES.
 
-The caller then filters the candidates with its own queryset (agency, live, public) and ranks
-them; `truncated` says the index held more matches than were read ("more than N results").
+Given `within` (the caller's queryset: the agency's live, public records), only index entries
+of those records are read, so on a platform of many agencies one agency's matches are never
+crowded out by the others' newer ones. The caller then filters and ranks the candidates;
+`truncated` says the index held more matches than were read ("more than N results").
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import CharField, Model, QuerySet
+from django.db.models.functions import Cast
 
 CANDIDATES = 100  # matches kept per model: 10 pages of results
 WINDOW = 2000  # SQLite: at most this many matches are read within a model's span
@@ -64,8 +67,11 @@ class Index:
         self.terms = terms_of(query)
         self.operator = operator
 
-    def find(self, model: type[Model], limit: int = CANDIDATES) -> Candidates:
-        """The newest `limit` index entries of `model` (and its subclasses) that match."""
+    def find(
+        self, model: type[Model], limit: int = CANDIDATES, within: QuerySet | None = None
+    ) -> Candidates:
+        """The newest `limit` index entries of `model` (and its subclasses) that match, among
+        the records of `within` when given."""
         if not self.terms or limit <= 0:
             return Candidates()
         from modelsearch.utils import get_descendants_content_types_pks
@@ -74,20 +80,22 @@ class Index:
         if not content_types:
             return Candidates()
         if connection.vendor == "postgresql":
-            rows = _postgres(content_types, self.terms, limit + 1, self.operator)
+            rows = _postgres(content_types, self.terms, limit + 1, self.operator, within)
             truncated = len(rows) > limit
         elif connection.vendor == "sqlite" and _sqlite_fts():
-            rows, truncated = self._sqlite(content_types, limit + 1)
+            rows, truncated = self._sqlite(content_types, limit + 1, within)
             truncated = truncated or len(rows) > limit
         else:  # pragma: no cover - MySQL or SQLite without FTS5
-            rows = _fallback(model, " ".join(self.terms), limit + 1, self.operator)
+            rows = _fallback(model, " ".join(self.terms), limit + 1, self.operator, within)
             truncated = len(rows) > limit
         return Candidates(
             scores={str(object_id): float(score or 0) for object_id, score in rows[:limit]},
             truncated=truncated,
         )
 
-    def _sqlite(self, content_types: list[int], limit: int) -> tuple[list, bool]:
+    def _sqlite(
+        self, content_types: list[int], limit: int, within: QuerySet | None
+    ) -> tuple[list, bool]:
         """(object_id, score) of the model's newest `limit` matches, and whether more may
         exist. FTS5 walks its posting lists backwards within the rowid range of the model's
         entries, CHUNK matches at a time, without sorting; the model's own among them are
@@ -95,18 +103,19 @@ class Index:
         text), until `limit` are found or WINDOW matches were read."""
         entries, fts = _tables()
         cts = ", ".join(["%s"] * len(content_types))
+        sub_sql, sub_params = _object_ids(within)
+        # The model's entries (of the caller's records when `within` is given).
+        theirs = f"content_type_id IN ({cts}){sub_sql}"
+        their_params = [*content_types, *sub_params]
         match = fts5_match(self.terms, self.operator)
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT MIN(id), MAX(id) FROM {entries} WHERE content_type_id IN ({cts})",
-                content_types,
-            )
+            cursor.execute(f"SELECT MIN(id), MAX(id) FROM {entries} WHERE {theirs}", their_params)
             low, high = cursor.fetchone()
             if low is None:
                 return [], False
             cursor.execute(
-                f"SELECT id FROM {entries} WHERE content_type_id IN ({cts}) LIMIT %s",
-                [*content_types, SMALL_MODEL + 1],
+                f"SELECT id FROM {entries} WHERE {theirs} LIMIT %s",
+                [*their_params, SMALL_MODEL + 1],
             )
             own: set[int] | None = {pk for (pk,) in cursor.fetchall()}
             if own is not None and len(own) > SMALL_MODEL:
@@ -129,9 +138,8 @@ class Index:
                 elif chunk:
                     ids = ", ".join(["%s"] * len(chunk))
                     cursor.execute(
-                        f"SELECT id FROM {entries} "
-                        f"WHERE content_type_id IN ({cts}) AND id IN ({ids})",
-                        [*content_types, *chunk],
+                        f"SELECT id FROM {entries} WHERE {theirs} AND id IN ({ids})",
+                        [*their_params, *chunk],
                     )
                     chosen += sorted((pk for (pk,) in cursor.fetchall()), reverse=True)
                 if len(chunk) < CHUNK:
@@ -155,10 +163,28 @@ class Index:
 
 
 def find(
-    model: type[Model], query: str, *, limit: int = CANDIDATES, operator: str = "or"
+    model: type[Model],
+    query: str,
+    *,
+    limit: int = CANDIDATES,
+    operator: str = "or",
+    within: QuerySet | None = None,
 ) -> Candidates:
     """The newest `limit` index entries of `model` (and its subclasses) matching `query`."""
-    return Index(query, operator).find(model, limit)
+    return Index(query, operator).find(model, limit, within)
+
+
+def _object_ids(within: QuerySet | None) -> tuple[str, tuple]:
+    """ " AND object_id IN (…)" for the records of `within` (the index keeps ids as text)."""
+    if within is None:
+        return "", ()
+    ids = (
+        within.order_by()
+        .annotate(_index_object_id=Cast("pk", output_field=CharField()))
+        .values("_index_object_id")
+    )
+    sql, params = ids.query.get_compiler(connection=connection).as_sql()
+    return f" AND object_id IN ({sql})", tuple(params)
 
 
 def _sqlite_fts() -> bool:
@@ -187,10 +213,17 @@ def _search_config() -> str:
     return str(backend.get("SEARCH_CONFIG") or "simple")
 
 
-def _postgres(content_types: list[int], terms: list[str], limit: int, operator: str) -> list:
+def _postgres(
+    content_types: list[int],
+    terms: list[str],
+    limit: int,
+    operator: str,
+    within: QuerySet | None = None,
+) -> list:
     joiner = " && " if operator == "and" else " || "
     tsquery = joiner.join(["plainto_tsquery(%s::regconfig, %s)"] * len(terms))
     config = _search_config()
+    sub_sql, sub_params = _object_ids(within)
     params: list = []
     for term in terms:
         params += [config, term]
@@ -198,19 +231,21 @@ def _postgres(content_types: list[int], terms: list[str], limit: int, operator: 
         f"WITH q AS (SELECT ({tsquery}) AS q) "
         "SELECT e.object_id, ts_rank(e.title, q.q) * %s + ts_rank(e.body, q.q) "
         f"FROM {_tables()[0]} e, q "
-        "WHERE e.content_type_id = ANY(%s) AND (e.title @@ q.q OR e.body @@ q.q) "
+        "WHERE e.content_type_id = ANY(%s) AND (e.title @@ q.q OR e.body @@ q.q)"
+        f"{sub_sql.replace('object_id', 'e.object_id', 1)} "
         "ORDER BY e.id DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, TITLE_WEIGHT, content_types, limit])
+        cursor.execute(sql, [*params, TITLE_WEIGHT, content_types, *sub_params, limit])
         return cursor.fetchall()
 
 
 def _fallback(
-    model: type[Model], query: str, limit: int, operator: str
+    model: type[Model], query: str, limit: int, operator: str, within: QuerySet | None = None
 ) -> list:  # pragma: no cover
     from wagtail.search.backends import get_search_backend
 
-    results = get_search_backend().search(query, model._default_manager.all(), operator=operator)
+    queryset = within if within is not None else model._default_manager.all()
+    results = get_search_backend().search(query, queryset, operator=operator)
     found = results.annotate_score("_score")[:limit]
     return [(obj.pk, getattr(obj, "_score", 0)) for obj in found]

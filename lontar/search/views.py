@@ -27,7 +27,7 @@ def scope_for(agency: Agency | None) -> tuple[list[Agency], dict[str, Agency]]:
         return [agency], {agency.slug: agency}
     members = list(
         Agency.objects.filter(Q(pk=agency.pk) | Q(parent=agency))
-        .select_related("site")
+        .select_related("site__root_page")  # one search over every agency's site tree
         .order_by("name")
     )
     return members, {member.slug: member for member in members}

@@ -46,6 +46,7 @@ def test_a_new_agency_gets_its_site_pages_groups_and_workflow_in_one_step():
     groups = set(Group.objects.filter(name__startswith="DUC1").values_list("name", flat=True))
     assert len(groups) == 5
     assert WorkflowPage.objects.get(page=home).workflow.name == "Moderasi DUC1"
+    assert agency.calendar_settings.cuti_bersama_is_working_day is False
     assert AuditEvent.objects.filter(action="agency.created", object_id=str(agency.pk)).exists()
 
     response = Client().get("/", HTTP_HOST="dinas-1.localhost:8000")

@@ -115,3 +115,28 @@ def test_public_pages_carry_the_colours_inline_and_the_csp_allows_exactly_them(a
     assert '<meta name="application-name" content="BKD-A">' in body
     assert theme.style_hash(css) in themed["Content-Security-Policy"]
     assert body.count('<link rel="stylesheet"') == 1  # no extra request
+
+
+@pytest.mark.django_db
+def test_the_admin_agency_sets_a_logo_from_its_own_collection_only(
+    client, agency_admin_a, agency_a, agency_b
+):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    own = get_image_model().objects.create(
+        title="Logo BKD", file=get_test_image_file(), collection=agency_a.collection
+    )
+    foreign = get_image_model().objects.create(
+        title="Logo dinas B", file=get_test_image_file(), collection=agency_b.collection
+    )
+    client.force_login(agency_admin_a)
+    fields = {"short_name": "BKD-A", "brand_colour": "", "accent_colour": ""}
+
+    refused = client.post("/admin/instansi/tampilan/", {**fields, "logo": foreign.pk})
+    assert refused.status_code == 400 and "logo" in refused.context["form"].errors
+    saved = client.post("/admin/instansi/tampilan/", {**fields, "logo": own.pk})
+    assert saved.status_code == 302
+    agency_a.refresh_from_db()
+    assert agency_a.logo == own
+    assert 'class="brand-logo"' in client.get("/").content.decode()  # in the site's header

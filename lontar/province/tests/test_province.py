@@ -171,3 +171,59 @@ def test_the_provincial_search_spans_agencies_and_each_opd_keeps_its_own(client,
         ).status_code
         == 400
     )
+
+
+def test_writing_activity_median_days_and_dip_freshness_per_agency(client, province):
+    from lontar.agencies.calendar import calendar_for_agency
+    from lontar.agencies.tests.factories import UnitFactory
+    from lontar.infolist.categories import Category
+    from lontar.infolist.models import InfoItem
+    from lontar.ppid.deadlines import local_date
+
+    prov, opd_b, opd_c = province
+    today = prov.today()
+    writer = staff_member(opd_b, Role.WRITER, username="penulis-b").staff_profile
+    writer.unit = UnitFactory(agency=opd_b, name="Bidang Jalan")
+    writer.save()
+    index_b = news_index(opd_b)
+    article(index_b, "Jalan baru", on=today - timedelta(days=3), author=writer)
+    article(index_b, "Jembatan baru", on=today - timedelta(days=10), author=writer)
+    article(index_b, "Kabar lama", on=today - timedelta(days=200), author=writer)
+    article(news_index(opd_c), "Tanpa penulis", on=today - timedelta(days=1))
+    received = timezone.now() - timedelta(days=40)
+    answered = [make_request(opd_b, received_at=received)[0] for _ in range(3)]
+    for request, late in zip(answered, (-4, -1, 3), strict=True):
+        _answer(request, days_after_due=late)
+    InfoItem.objects.create(
+        agency=opd_c,
+        summary="Laporan keuangan triwulan",
+        holder="Sekretariat",
+        responsible="Sekretaris",
+        made_when_where="Kantor dinas",
+        retention="5 tahun",
+        category=Category.PERIODIC,
+        last_updated=today - timedelta(days=400),
+    )
+
+    client.force_login(staff_member(prov, Role.PPID_OFFICER, username="ppid-utama"))
+    rows = {
+        r["instansi_singkat"]: r for r in client.get(reverse("province_compliance")).context["rows"]
+    }
+
+    assert rows["DINAS-B"]["tulisan_90_hari"] == 2  # the 200-day-old one is outside
+    assert rows["DINAS-B"]["tulisan_per_unit"] == "Bidang Jalan: 2"
+    assert rows["DINAS-C"]["tulisan_90_hari"] == 1 and rows["DINAS-C"]["tulisan_per_unit"] == "—: 1"
+    assert rows["BKD-A"]["tulisan_90_hari"] == 0 and rows["BKD-A"]["tulisan_per_unit"] is None
+    assert rows["DINAS-B"]["berita_terakhir"] == today - timedelta(days=3)
+    # The median, counted independently with the agency's own calendar.
+    calendar = calendar_for_agency(opd_b)
+    days = sorted(
+        calendar.working_days_between(
+            local_date(r.received_at, opd_b.time_zone), local_date(r.answered_at, opd_b.time_zone)
+        )
+        for r in InformationRequest.objects.filter(pk__in=[r.pk for r in answered])
+    )
+    assert rows["DINAS-B"]["median_hari_kerja"] == Decimal(days[1]).quantize(Decimal("0.1"))
+    assert rows["DINAS-C"]["dip_diperbarui"] == today - timedelta(days=400)
+    assert rows["DINAS-C"]["dip_berkala_usang"] == 1
+    assert rows["DINAS-B"]["dip_diperbarui"] is None
