@@ -151,6 +151,18 @@ def _force_login_passes_second_factor(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the portal's default language, whatever a test before it activated
+    in this thread (a form validated outside a request speaks the active language)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate-limit counters and cached menus must not leak from one test into the next."""
     from django.core.cache import cache

@@ -99,7 +99,8 @@ def search_agencies(
     if not query or not agencies:
         return outcome
     years: set[int] = set()
-    index = candidates.Index(query)
+    # Every word must match (a citizen typing "cuti besar" means both), on either database.
+    index = candidates.Index(query, operator="and")
     by_id = {agency.pk: agency for agency in agencies}
     for key, source in SOURCES.items():
         outcome.counts[key] = 0
