@@ -39,6 +39,8 @@ def test_demo_sites_serve_profile_pages_through_their_menus(client):
     assert "Bidang Mutasi dan Promosi" in duties and "kenaikan pangkat" in duties
     assert "PPID Utama Provinsi Nusa Cendana" in province
     assert 'class="brand-logo"' in home  # the logo sits beside the agency's name, alt=""
+    logo = home.split('class="brand-logo"')[0].rsplit("<img", 1)[1]
+    assert ".webp" in logo and 'width="96" height="96"' in logo  # WebP on every page, no shift
 
 
 @pytest.mark.slow
