@@ -96,7 +96,12 @@ def _restore(snapshot: _Snapshot) -> None:
                 if data:
                     with raw.copy(f'COPY "{table}" FROM STDIN') as copy:
                         copy.write(data)
-            models = apps.get_models(include_auto_created=True)
+            # Only models with a table of their own (not unmanaged or proxy ones).
+            models = [
+                model
+                for model in apps.get_models(include_auto_created=True)
+                if model._meta.db_table in tables
+            ]
             for statement in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(statement)
     # Caches that hold ids or rows of the database as it was before the copy.
