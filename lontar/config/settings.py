@@ -131,6 +131,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     # Anonymous pages for a second (decision 0019); after CSRF, before what builds the page.
     "lontar.core.pagecache.AnonymousPageCacheMiddleware",
+    # What renders reads the content version once and finds the site in the cache (issue 14).
+    "lontar.core.content_version.RequestMemoMiddleware",
+    "lontar.pages.routing.CachedSiteMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "lontar.accounts.middleware.StaffSessionMiddleware",
@@ -209,7 +212,14 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "lontar"),
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
-        }
+        },
+        # Wagtail's renditions: the same Redis, without a write per image per page view.
+        "renditions": {
+            "BACKEND": "lontar.core.cache.RenditionRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "lontar"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        },
     }
 else:
     # Files, not process memory: the web server and `lontar worker` must see the same cache,
@@ -218,7 +228,11 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
-        }
+        },
+        "renditions": {
+            "BACKEND": "lontar.core.cache.RenditionFileCache",
+            "LOCATION": str(VAR_DIR / "cache" / "renditions"),
+        },
     }
 
 # --- Background tasks ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ Decision 0019 (docs/decisions/0019-page-caching.md).
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.cache import cache
@@ -64,9 +65,23 @@ QUIET_MODELS = frozenset(
 )
 
 
+# Within one request the version is read once: a page asks for it in a dozen places (site,
+# route, menus, an article's extras ...), each a cache round trip. Outside a request (the
+# worker, commands) every read goes to the cache. A bump in the request forgets the memo.
+_request_memo: ContextVar[dict[str, int] | None] = ContextVar(
+    "lontar_content_version", default=None
+)
+
+
 def current() -> int:
     """The version now; 1 on an empty (or unreachable) cache."""
-    return cache.get_or_set(KEY, 1, None) or 1
+    memo = _request_memo.get()
+    if memo is not None and "version" in memo:
+        return memo["version"]
+    version = cache.get_or_set(KEY, 1, None) or 1
+    if memo is not None:
+        memo["version"] = version
+    return version
 
 
 def bump(**kwargs: Any) -> None:
@@ -76,7 +91,24 @@ def bump(**kwargs: Any) -> None:
     transaction.on_commit(_increment)
 
 
+class RequestMemoMiddleware:
+    """Read the content version at most once per request (until the request bumps it)."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: Any) -> Any:
+        token = _request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
+
+
 def _increment() -> None:
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.clear()
     try:
         cache.incr(KEY)
     except ValueError:  # no version yet, or the cache is unreachable (FailSoftRedisCache)

@@ -120,27 +120,31 @@ def share_links(url: str, title: str) -> list[tuple[str, str]]:
 
 
 def _load_relations(article: NewsArticlePage, request: HttpRequest) -> likes.LikeState:
-    """Category, author (account, unit), hero image with renditions and likes: two queries."""
+    """Category, author (account, unit) and hero image with its renditions, from the cache
+    until content changes; the likes, which visitors change, in one small query."""
     if article.pk is None:  # a preview of a page not saved yet
         return likes.LikeState(count=0, liked=False)
-    raw = likes.visitor_id(request)
-    mine = Q(likes__visitor=likes.visitor_key(raw)) if raw else Q(pk__in=[])
-    loaded = (
-        NewsArticlePage.objects.select_related(
-            "category", "hero_image", "author__user", "author__unit"
+    key = f"lontar:article-relations:{article.pk}:{content_version.current()}"
+    relations = cache.get(key)
+    if relations is None:
+        loaded = (
+            NewsArticlePage.objects.select_related(
+                "category", "hero_image", "author__user", "author__unit"
+            )
+            .prefetch_related(renditions_of_hero(SOCIAL_IMAGE, HERO_IMAGE))
+            .filter(pk=article.pk)
+            .first()
         )
-        .prefetch_related(renditions_of_hero(SOCIAL_IMAGE, HERO_IMAGE))
-        .annotate(like_count=Count("likes"), my_likes=Count("likes", filter=mine))
-        .filter(pk=article.pk)
-        .first()
-    )
-    if loaded is None:
-        return likes.LikeState(count=0, liked=False)
+        if loaded is None:
+            return likes.LikeState(count=0, liked=False)
+        relations = {name: getattr(loaded, name) for name in ("category", "author", "hero_image")}
+        relations.update({f"{name}_id": getattr(loaded, f"{name}_id") for name in list(relations)})
+        cache.set(key, relations, 3600)
     # A preview shows a revision, whose choices may differ from the saved row's.
     for name in ("category", "author", "hero_image"):
-        if getattr(loaded, f"{name}_id") == getattr(article, f"{name}_id"):
-            setattr(article, name, getattr(loaded, name))
-    return likes.LikeState(count=loaded.like_count, liked=bool(loaded.my_likes))
+        if relations[f"{name}_id"] == getattr(article, f"{name}_id"):
+            setattr(article, name, relations[name])
+    return likes.like_state(article, request)
 
 
 def _published_extras(article: NewsArticlePage) -> dict:

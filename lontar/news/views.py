@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from lontar.agencies.models import StaffProfile
 from lontar.agencies.selectors import agency_for_request
+from lontar.core import content_version
 from lontar.core.params import clean_text, parse_page
 from lontar.core.public_urls import absolute_url_for_request
 from lontar.core.retirement import closed_when_retired
@@ -64,6 +65,7 @@ def news_index(
             "categories": categories,
             "category": category,
             "tag": tag,
+            "content_version": content_version.current(),
         }
     )
     return TemplateResponse(request, "news/news_index_page.html", context)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from wagtail import views as wagtail_views
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
+from lontar.pages import routing
 from lontar.pages.translations import ENGLISH, served_translation, visitor_wants_english
 
 
@@ -20,12 +21,12 @@ def route(request: HttpRequest, path: str):
     `request.lontar_content_language` says which language the page's content is in.
     """
     request.lontar_content_language = settings.LANGUAGE_CODE
-    site = Site.find_for_request(request)
+    site = routing.site_for_request(request)
     if site is None:
         return None
     components = [component for component in path.split("/") if component]
     try:
-        page, args, kwargs = site.root_page.specific.route(request, components)
+        page, args, kwargs = routing.route(request, site, components)
     except Http404:
         return None
     if visitor_wants_english() and getattr(page, "serves_english_translation", True):

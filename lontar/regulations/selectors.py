@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
+from lontar.core import content_version
 from lontar.core.params import neutral_search_terms
 from lontar.regulations.models import DocumentRelation, LegalDocument, Subject
 from lontar.regulations.status import connected
@@ -189,6 +191,28 @@ def related_items(document: LegalDocument, request) -> list[dict]:
                 }
             )
     return items
+
+
+def detail_extras(document: LegalDocument, request) -> dict:
+    """What the document's page shows besides the document: its relation graph, what revokes
+    or amends it, and the site's content that cites it. All of it depends only on published
+    content, and the search behind `related` is the costliest part of the page, so it comes
+    from the cache until content changes (core/content_version.py). Keyed by site too: the
+    related items' URLs are the site's."""
+    site = getattr(request, "_wagtail_site", None)
+    key = (
+        f"lontar:regulation-extras:{document.pk}:{getattr(site, 'pk', 0)}:"
+        f"{content_version.current()}"
+    )
+    extras = cache.get(key)
+    if extras is None:
+        extras = {
+            "graph": relation_graph(document),
+            "superseded": superseding_relation(document),
+            "related": related_items(document, request),
+        }
+        cache.set(key, extras, 3600)
+    return extras
 
 
 def documents_for_citation(agency) -> QuerySet[LegalDocument]:

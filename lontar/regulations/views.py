@@ -75,10 +75,8 @@ def regulation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "regulations/detail.html",
         {
             "document": document,
-            "graph": selectors.relation_graph(document),
-            "superseded": selectors.superseding_relation(document),
+            **selectors.detail_extras(document, request),
             "citation": formats.citation(document, url=url),
-            "related": selectors.related_items(document, request),
             "canonical_url": url,
             "json_ld": schema_org.document_json_ld(document, agency, url),
         },

@@ -223,3 +223,35 @@ def test_related_items_come_from_the_other_search_sources(client, agency_a, monk
 
     assert [item["title"] for item in response.context["related"]] == [mention.title]
     assert f'href="/berita/{mention.pk}/"' in response.content.decode()
+
+
+def test_a_document_page_shows_new_relations_and_mentions_at_once(client, agency_a, monkeypatch):
+    """The graph and the related items are kept between requests (issue 14) until content
+    changes: a new mention or a revoking document shows on the next request."""
+    from lontar.regulations.models import DocumentRelation
+    from lontar.search import registry
+
+    target = make_document(agency_a, kind_abbreviation="Pergub", number="7", year=2021)
+    fake = registry.SearchSource(
+        key="uji",
+        label="Berita",
+        model=LegalDocument,
+        queryset_for_agency=lambda agency: LegalDocument.objects.filter(year=2025),
+        date_of=lambda obj: obj.enacted_on,
+        url_of=lambda obj, request: f"/berita/{obj.pk}/",
+        text_of=lambda obj: obj.title,
+    )
+    monkeypatch.setitem(registry.SOURCES, "uji", fake)
+    before = client.get(target.get_absolute_url())
+
+    mention = make_document(
+        agency_a, kind="Keputusan Gubernur", title="Pelaksanaan Pergub 7 2021", year=2025
+    )
+    DocumentRelation.objects.create(
+        source=mention, target=target, kind=DocumentRelation.Kind.REVOKES
+    )
+    after = client.get(target.get_absolute_url())
+
+    assert before.context["related"] == [] and before.context["superseded"] is None
+    assert [item["title"] for item in after.context["related"]] == [mention.title]
+    assert after.context["superseded"].source == mention
