@@ -485,7 +485,9 @@ def commit() -> str:
             ["git", *args], cwd=ROOT, capture_output=True, text=True
         ).stdout.strip()
 
-    return git("rev-parse", "--short", "HEAD") + ("-dirty" if git("status", "--porcelain") else "")
+    # Earlier result files are no change to the code measured.
+    dirty = git("status", "--porcelain", "--", ".", ":!bench/results")
+    return git("rev-parse", "--short", "HEAD") + ("-dirty" if dirty else "")
 
 
 def write_results(meta: dict, rows: list[Row], found: list[serve_report.Check]) -> Path:
