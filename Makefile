@@ -176,13 +176,19 @@ messages: $(VENV)/.installed
 ## the full 100,000-article set; the databases are kept in var/bench-size (--fresh rebuilds).
 ## bench/province.py (issue 18): an OPD's pages with 1 and 60 agencies, the province's
 ## dashboard and search with 10 and 60.
+## bench/serve_bench.py (issue 14): production mode (gunicorn, PostgreSQL, Redis, nginx) under
+## wrk; installs the Debian packages wrk and nginx when missing (apt-get install -y, as root) or
+## says how; its database is kept (SERVE_ARGS="--scale 1" for the full set, --fresh rebuilds);
+## the table goes to bench/results/.
 SIZE_ARGS ?= --scale 0.2
+SERVE_ARGS ?= --scale 0.2
 bench: export LONTAR_DEBUG ?= 1
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/pages.py --var-dir var
 	$(BIN)/python bench/data_size.py $(SIZE_ARGS)
 	$(BIN)/python bench/province.py
+	$(BIN)/python bench/serve_bench.py $(SERVE_ARGS)
 
 clean:
 	rm -rf $(VENV) var
