@@ -60,9 +60,12 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS) $(ARGS)
 
 ## make test-extended: the Tier B harnesses (bench/README.md): `slow` tests, then the crash loop
-## and the load test against gunicorn, on SQLite and, when DATABASE_URL is set, on PostgreSQL.
+## and the load test against gunicorn, on SQLite and, when DATABASE_URL is set, on PostgreSQL;
+## then the scale-out run (two gunicorn behind the real nginx config, on PostgreSQL, Redis and
+## an S3 server; its own database, see bench/scale_out.py).
 CRASH_ARGS ?= --count 200
 LOAD_ARGS ?= --users 50 --duration 60 --spike-users 150 --spike 20
+SCALE_ARGS ?=
 test-extended: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m slow $(ARGS) || test $$? -eq 5  # 5: no slow test selected
 	@# The temporary directory is removed on success only: on failure it holds gunicorn's log.
@@ -74,6 +77,7 @@ test-extended: $(VENV)/.installed-test
 	  $(BIN)/python bench/crash_loop.py --var-dir "$$dir" $(CRASH_ARGS) && \
 	  $(BIN)/python bench/load.py --var-dir "$$dir" $(LOAD_ARGS) && \
 	  rm -rf "$$dir"; fi
+	$(BIN)/python bench/scale_out.py $(SCALE_ARGS)
 
 ## make budget: page budgets of every public page type (pass/fail; needs the demo of `make run`).
 budget: export LONTAR_DEBUG ?= 1
