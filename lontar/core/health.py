@@ -2,8 +2,8 @@
 
 `/healthz` is the liveness probe a load balancer calls every few seconds: one `SELECT 1` and
 the migration state remembered by this process. Loading the migration graph costs ~50 ms, so
-it runs once at startup (gunicorn's `post_worker_init`, lontar/config/gunicorn.py, or the
-first probe) and again only on demand (`/healthz?ulang=1`, at most once per `RECHECK_SECONDS`
+it runs once at startup (in gunicorn's master before the workers are forked, else in
+`post_worker_init`, lontar/config/gunicorn.py, or the first probe) and again only on demand (`/healthz?ulang=1`, at most once per `RECHECK_SECONDS`
 per process, so the probe cannot be turned into a way to load the server).
 
 `/healthz/ready` is for operators and readiness checks: every dependency the portal needs,
@@ -63,6 +63,12 @@ def pending_migrations(*, recheck: bool = False) -> int:
     if known is None or (recheck and since >= RECHECK_SECONDS):
         return count_pending_migrations()
     return known
+
+
+def migration_state_known() -> bool:
+    """Whether this process (or the master it was forked from) has counted already."""
+    with _lock:
+        return _pending is not None
 
 
 def forget_migration_state() -> None:
