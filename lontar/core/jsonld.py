@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.images.models import SourceImageIOError
 
 from lontar.core.public_urls import absolute_url
 
@@ -33,6 +34,17 @@ def script(data: dict | list) -> SafeString:
     return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+def _logo_rendition(agency: Agency):
+    """The logo's rendition, or None without a logo or when its file is lost: the page is
+    served without it rather than as a 500."""
+    if agency.logo is None:
+        return None
+    try:
+        return agency.logo.get_rendition(LOGO_RENDITION)
+    except SourceImageIOError:
+        return None
+
+
 def organization(agency: Agency, *, full: bool = False) -> dict:
     """The agency as a schema.org GovernmentOrganization; `full` adds contact and address."""
     data: dict = {
@@ -40,8 +52,8 @@ def organization(agency: Agency, *, full: bool = False) -> dict:
         "name": agency.name,
         "url": absolute_url(agency, "/"),
     }
-    if agency.logo is not None:
-        rendition = agency.logo.get_rendition(LOGO_RENDITION)
+    rendition = _logo_rendition(agency)
+    if rendition is not None:
         data["logo"] = {
             "@type": "ImageObject",
             "url": absolute_url(agency, rendition.url),

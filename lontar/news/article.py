@@ -9,6 +9,7 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Val
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.safestring import SafeString
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from lontar.agencies.selectors import agency_for_request
@@ -175,6 +176,17 @@ def published_extras(article: NewsArticlePage, request: HttpRequest) -> dict:
     return extras
 
 
+def _social_image(article: NewsArticlePage):
+    """The hero image's social rendition; None when there is none or its file is lost (the
+    page is served without og:image rather than as a 500)."""
+    if not article.hero_image_id:
+        return None
+    try:
+        return article.hero_image.get_rendition(SOCIAL_IMAGE)
+    except SourceImageIOError:
+        return None
+
+
 def article_context(article: NewsArticlePage, request: HttpRequest) -> dict:
     like = _load_relations(article, request)
     url = article.get_full_url(request) or absolute_url(agency_for_request(request), request.path)
@@ -183,7 +195,7 @@ def article_context(article: NewsArticlePage, request: HttpRequest) -> dict:
     previous, following = extras["previous"], extras["following"]
     own_url = article.get_url(request) or request.path
     index_url = own_url.rstrip("/").rsplit("/", 1)[0] + "/"
-    social_image = article.hero_image.get_rendition(SOCIAL_IMAGE) if article.hero_image_id else None
+    social_image = _social_image(article)
     return {
         "news_index_url": index_url,
         "tags": tags,

@@ -109,3 +109,19 @@ def test_a_rendition_read_from_the_cache_is_not_written_back(settings, tmp_path,
     assert rendition.width == 100
     assert sorted(path.stat().st_mtime_ns for path in tmp_path.iterdir()) == written
     caches["renditions"].clear()
+
+
+def test_an_article_whose_hero_image_file_is_lost_is_still_served(agency_a):
+    image = get_image_model().objects.create(
+        title="Foto hilang", file=get_test_image_file(), collection=agency_a.collection
+    )
+    agency_a.logo = image
+    agency_a.save()
+    page = article(news_index(agency_a), "Foto yang hilang", hero_image=image)
+    image.file.storage.delete(image.file.name)  # a restore without media, a lost disk
+
+    response = Client().get(page.url)
+
+    assert response.status_code == 200
+    assert "Foto yang hilang" in response.content.decode()
+    assert 'property="og:image"' not in response.content.decode()
