@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import operator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import reduce
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import F, Model, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from lontar.core import public_urls
+from lontar.core import content_version, public_urls
 from lontar.core.params import neutral_search_terms
 from lontar.search import candidates
 from lontar.search.highlight import snippet
@@ -125,6 +127,52 @@ def search_agencies(
         key=lambda h: (-h.score, -(h.date.toordinal() if h.date else 0), _order(h.pk))
     )
     outcome.years = sorted(years, reverse=True)
+    return outcome
+
+
+CACHE_SECONDS = 600
+MAX_CACHED_HITS = 5000
+
+
+def cached_search_agencies(
+    agencies: list, query: str, *, kind: str = "", year: int | None = None
+) -> Outcome:
+    """`search_agencies`, kept until content changes (the content version is in the key).
+
+    On the day a circular goes viral thousands ask for the same word; the matches depend only
+    on published content, so only the first asker pays for the search. The key is a hash (a
+    citizen may paste a NIK into the box: it is never stored as such), and the value holds only
+    sources, ids, scores and dates of published records; the hits shown are loaded as usual."""
+    if not neutral_search_terms(query) or not agencies:
+        return search_agencies(agencies, query, kind=kind, year=year)
+    scope = ",".join(str(agency.pk) for agency in agencies)
+    digest = hashlib.blake2s(f"{scope}|{query}|{kind}|{year}".encode(), digest_size=16)
+    key = f"lontar:search:{content_version.current()}:{digest.hexdigest()}"
+    frozen = cache.get(key)
+    by_id = {agency.pk: agency for agency in agencies}
+    if frozen is not None:
+        return Outcome(
+            hits=[
+                Hit(SOURCES[source], pk, score, when, by_id.get(owner))
+                for source, pk, score, when, owner in frozen["hits"]
+                if source in SOURCES
+            ],
+            counts=frozen["counts"],
+            years=frozen["years"],
+            more=frozen["more"],
+        )
+    outcome = search_agencies(agencies, query, kind=kind, year=year)
+    if len(outcome.hits) <= MAX_CACHED_HITS:
+        frozen = {
+            "hits": [
+                (hit.source.key, hit.pk, hit.score, hit.date, getattr(hit.agency, "pk", None))
+                for hit in outcome.hits
+            ],
+            "counts": outcome.counts,
+            "years": outcome.years,
+            "more": outcome.more,
+        }
+        cache.set(key, frozen, CACHE_SECONDS)
     return outcome
 
 

@@ -44,7 +44,7 @@ def search(request: HttpRequest) -> TemplateResponse:
     chosen = choice(request.GET.get("instansi"), "instansi", frozenset(choices))
     if chosen:
         scope = [choices[chosen]]
-    outcome = service.search_agencies(scope, query, kind=kind, year=year)
+    outcome = service.cached_search_agencies(scope, query, kind=kind, year=year)
     page = Paginator(outcome.hits, PER_PAGE).get_page(page_number)
     shown = service.load(list(page.object_list))
     results = [service.present(hit, query, request) for hit in shown]

@@ -169,3 +169,27 @@ def test_postgresql_reads_the_stored_indonesian_tsvector_with_its_gin_index(agen
         body = cursor.fetchone()[0]
     assert "gin (body)" in definitions and "gin (title)" in definitions
     assert "'layan'" in body  # stemmed by the indonesian configuration when stored
+
+
+def test_a_repeated_search_reuses_its_matches_and_a_new_article_shows_at_once(
+    client, agency_a, django_assert_max_num_queries
+):
+    """The matches of a query are kept until content changes (issue 14): the thousandth
+    citizen searching "cpns" on a viral day pays only for the ten hits shown."""
+    index = news_index(agency_a)
+    article(index, "Formasi CPNS dibuka", text="Pendaftaran CPNS dibuka bulan depan.")
+    first = client.get("/cari/", {"q": "cpns"})
+
+    with django_assert_max_num_queries(4):
+        again = client.get("/cari/", {"q": "cpns"})
+    article(index, "Jadwal ujian CPNS", on=date(2026, 4, 1), text="Ujian CPNS di Kupang.")
+    after = client.get("/cari/", {"q": "cpns"})
+    other_word = client.get("/cari/", {"q": "ujian"})
+
+    assert [r["title"] for r in first.context["results"]] == ["Formasi CPNS dibuka"]
+    assert [r["title"] for r in again.context["results"]] == ["Formasi CPNS dibuka"]
+    assert {r["title"] for r in after.context["results"]} == {
+        "Formasi CPNS dibuka",
+        "Jadwal ujian CPNS",
+    }
+    assert [r["title"] for r in other_word.context["results"]] == ["Jadwal ujian CPNS"]
