@@ -531,6 +531,12 @@ def write_results(meta: dict, rows: list[Row], found: list[serve_report.Check]) 
     return stem.with_suffix(".md")
 
 
+def _production_max_requests() -> int:
+    from lontar.config import gunicorn as production
+
+    return production.max_requests
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=0.2)
@@ -571,6 +577,7 @@ def main() -> None:
         say(f"  {t['name']:<22} {t['path']:<60} {t['status']} {t['queries']} queries")
 
     before = uptime()
+    measured_commit = commit()  # the code gunicorn runs: taken before the run, not after
     app_port, static_port = free_port(), free_port()
     log = work / "gunicorn.log"
     wrk_log = work / "wrk.log"
@@ -619,13 +626,15 @@ def main() -> None:
     meta = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
         "label": args.label,
-        "commit": commit(),
+        "commit": measured_commit,
         "setup": {
             "scale": args.scale,
             "wrk": f"-t2, {args.duration} s per row, concurrency {args.concurrency}",
             "gunicorn workers": env["WEB_CONCURRENCY"],
             "threads": os.environ.get("WEB_THREADS", "production default (4)"),
-            "max requests": os.environ.get("WEB_MAX_REQUESTS", "production default (5000)"),
+            "max requests": os.environ.get(
+                "WEB_MAX_REQUESTS", f"production default ({_production_max_requests()})"
+            ),
             "cores": os.cpu_count(),
             "database": "PostgreSQL",
             "cache": "Redis",
