@@ -61,7 +61,11 @@ EXTRA = [
     ("register page 500", "/ppid/register/?halaman=500"),
     ("regulations page 500", "/regulasi/?halaman=500"),
     ("Q&A page 500", "/tanya-jawab/?halaman=500"),
-    ("search", "/cari/?q=pelayanan"),
+    # A word of the demo's content and of every generated article (2 results → 100,000+), and
+    # one found in neither: a query with no result at demo size would compare an empty page
+    # with a full one.
+    ("search: common word", "/cari/?q=informasi"),
+    ("search: no result", "/cari/?q=kriptografi"),
 ]
 ADMIN = [
     ("admin: PPID queue", "/admin/ppid/permohonan/"),
