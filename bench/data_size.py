@@ -18,6 +18,8 @@ times and keeps the median:
   the JDIHN and CKAN APIs, the content API, the DCAT catalogue;
 - deep pagination: page 500 of the news index, the register, regulations and Q&A (at demo
   size the last page);
+- `/cari/` with a word found at both sizes (2 results, then 100,000+) and with one found in
+  neither;
 - the admin pages of the issue, as a superuser: the PPID queue, the news listing, the
   writing-culture dashboard and the open-data list.
 
