@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     from lontar.agencies.models import Agency
     from lontar.core.sitemaps import Lastmod, SitemapSection
 
-# (primary key of the page's first record or None when the section pages by offset, URLs on
-# the page, the page's newest lastmod)
-TallyPage = tuple[Any, int, "Lastmod"]
+# (primary keys of the page's first and last record, or None when the section pages by
+# offset, URLs on the page, the page's newest lastmod)
+TallyPage = tuple[Any, Any, int, "Lastmod"]
 
 
 def _dump(value: Lastmod) -> str | None:
@@ -49,7 +49,7 @@ def _page_size() -> int:
 def _store(agency: Agency, key: str, pages: Sequence[TallyPage]) -> None:
     from lontar.core.models import SitemapTally
 
-    rows = [[first, urls, _dump(lastmod)] for first, urls, lastmod in pages]
+    rows = [[first, last, urls, _dump(lastmod)] for first, last, urls, lastmod in pages]
     values = {"page_size": _page_size(), "pages": rows}
     try:
         with transaction.atomic():
@@ -71,9 +71,10 @@ def read(agency: Agency, sections: Iterable[SitemapSection]) -> dict[str, list[T
     stored = dict(rows.values_list("section", "pages"))
     found: dict[str, list[TallyPage]] = {}
     for section in sections:
-        if section.key in stored:
+        if all(len(page) == 4 for page in stored.get(section.key, [[]])):
             found[section.key] = [
-                (first, urls, _load(lastmod)) for first, urls, lastmod in stored[section.key]
+                (first, last, urls, _load(lastmod))
+                for first, last, urls, lastmod in stored[section.key]
             ]
         else:
             found[section.key] = section.tally(agency)

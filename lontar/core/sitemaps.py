@@ -11,7 +11,7 @@ unpublished or moved: an unchanged part is served from the cache, a changed one 
 the next request. Rebuilt, it costs the same at any size too: how many pages a section has,
 where each starts and its newest lastmod are kept in `SitemapTally` rows, rewritten when the
 section's content changes (`core/sitemap_tallies.py`), and a page reads its records from its
-first key along the primary key, never by offset.
+range of primary keys, never by offset.
 """
 
 from __future__ import annotations
@@ -75,37 +75,39 @@ class SitemapSection:
         return self.queryset(agency).aggregate(newest=Max(self.lastmod_field))["newest"]
 
     def tally(self, agency: Agency) -> list[TallyPage]:
-        """(first primary key, URLs, newest lastmod) of each page, in one pass over the
-        section's keys and lastmods — run when the section changes, not per request. A section
-        that defines its own `count` or `newest` pages by offset (first key None)."""
+        """(first and last primary key, URLs, newest lastmod) of each page, in one pass over
+        the section's keys and lastmods — run when the section changes, not per request. A
+        section that defines its own `count` or `newest` pages by offset (keys None)."""
         if type(self).count is not SitemapSection.count or (
             type(self).newest is not SitemapSection.newest
         ):
             count = self.count(agency)
             newest = self.newest(agency) if count else None
             return [
-                (None, min(PAGE_SIZE, count - start), newest)
+                (None, None, min(PAGE_SIZE, count - start), newest)
                 for start in range(0, count, PAGE_SIZE)
             ]
         pages: list[list] = []
         rows = self.queryset(agency).order_by("pk").values_list("pk", self.lastmod_field)
         for number, (pk, lastmod) in enumerate(rows):
             if number % PAGE_SIZE == 0:
-                pages.append([pk, 0, None])
+                pages.append([pk, pk, 0, None])
             page = pages[-1]
-            page[1] += 1
-            if lastmod is not None and (page[2] is None or lastmod > page[2]):
-                page[2] = lastmod
-        return [(first, urls, lastmod) for first, urls, lastmod in pages]
+            page[1] = pk
+            page[2] += 1
+            if lastmod is not None and (page[3] is None or lastmod > page[3]):
+                page[3] = lastmod
+        return [(first, last, urls, lastmod) for first, last, urls, lastmod in pages]
 
     def entries(
-        self, agency: Agency, page: int, first_key: object = None
+        self, agency: Agency, page: int, keys: tuple[object, object] | None = None
     ) -> list[tuple[str, Lastmod]]:
-        """(site path, lastmod) of the records on `page` (1-based): from `first_key` along the
-        primary key when the tally gives it, else by offset."""
+        """(site path, lastmod) of the records on `page` (1-based): those between its first
+        and last primary key when the tally gives them (a range of the primary key index, even
+        where the section's rows are few among many others), else by offset."""
         rows = self.queryset(agency).order_by("pk")
-        if first_key is not None:
-            rows = rows.filter(pk__gte=first_key)
+        if keys is not None and keys[0] is not None:
+            rows = rows.filter(pk__range=keys)
             start = 0
         else:
             start = (page - 1) * PAGE_SIZE
@@ -243,7 +245,7 @@ def index_entries(agency: Agency) -> list[IndexEntry]:
         found = [
             IndexEntry(section.key, number, lastmod)
             for section in ordered
-            for number, (_first, _urls, lastmod) in enumerate(tallies[section.key], start=1)
+            for number, (*_keys, lastmod) in enumerate(tallies[section.key], start=1)
         ]
         cache.set(cache_key, found, CACHE_SECONDS)
     return found
@@ -259,7 +261,7 @@ def page_entries(agency: Agency, key: str, page: int) -> list[tuple[str, Lastmod
     found = cache.get(cache_key)
     if found is None:
         pages = sitemap_tallies.read(agency, [section])[key]
-        found = section.entries(agency, page, pages[page - 1][0]) if page <= len(pages) else []
+        found = section.entries(agency, page, pages[page - 1][:2]) if page <= len(pages) else []
         cache.set(cache_key, found, CACHE_SECONDS)
     return found or None
 
