@@ -82,6 +82,9 @@ class ContentSource:
     modified_of: Callable[[object], datetime | None]
     fields: dict[str, str]
     filters: list[ContentFilter] = field(default_factory=list)
+    # A maintained count of the unfiltered records, or None when it is unknown: the list's
+    # "count" without counting 100,000 articles per request (issue 22).
+    count_for_agency: Callable[[object], int | None] | None = None
 
 
 CONTENT_SOURCES: dict[str, ContentSource] = {}
