@@ -123,6 +123,17 @@ def _postgres_database(env: dict[str, str], *, fresh: bool, template: str = "") 
     return True
 
 
+def _vacuum(*envs: dict[str, str]) -> None:
+    """VACUUM ANALYZE: what autovacuum does some time after a bulk load. Until then the
+    visibility map is empty and PostgreSQL's index-only counts read every row of the table
+    (the register's count of 200,000 requests: 68 ms instead of a few)."""
+    import psycopg
+
+    for env in envs:
+        with psycopg.connect(env["DATABASE_URL"], autocommit=True) as connection:
+            connection.execute("VACUUM ANALYZE")
+
+
 def prepare(work: Path, scale: float, *, fresh: bool) -> None:
     work.mkdir(parents=True, exist_ok=True)
     demo, large = _env(work, "demo"), _env(work, "large")
@@ -155,6 +166,8 @@ def prepare(work: Path, scale: float, *, fresh: bool) -> None:
         # The planner's statistics after the search index grew (generate_data ran ANALYZE
         # before it): without them SQLite plans a regulation's related content as a scan.
         _lontar(large, "shell", "-c", "from lontar.core import dbstats; dbstats.analyze()")
+        if postgres:
+            _vacuum(demo, large)
         print(f"large data set generated in {time.monotonic() - started:.0f} s", flush=True)
 
 
