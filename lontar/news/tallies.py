@@ -68,9 +68,10 @@ def index_count(index: NewsIndexPage, category_id: int | None = None) -> int | N
 def agency_count(agency: Agency) -> int | None:
     """The maintained count of the agency's live, public articles (the sum of its news
     indexes' tallies; every article sits in a news index), None when an index has none."""
-    if agency.site_id is None:
+    site = agency.site
+    if site is None:
         return 0
-    indexes = NewsIndexPage.objects.descendant_of(agency.site.root_page).values("pk")
+    indexes = NewsIndexPage.objects.descendant_of(site.root_page).values("pk")
     counts = list(
         IndexTally.objects.filter(index__in=indexes, category=None).values_list("index", "articles")
     )

@@ -67,7 +67,7 @@ def content_list(request: HttpRequest, source: str) -> HttpResponse:
     if content.count_for_agency and all(value is None for value in values.values()):
         known = content.count_for_agency(agency)
         if known is not None:
-            paginator.count = known  # type: ignore[misc]  # the maintained count, not COUNT(*)
+            paginator.count = known  # the maintained count, not COUNT(*)
     page = paginator.get_page(number)
     items = list(page.object_list)
     body = {
