@@ -119,6 +119,14 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "object_id": INTERNAL,
         "created_at": INTERNAL,
     },
+    # What the public sitemap already shows, summed per page (core/sitemap_tallies.py).
+    "core.SitemapTally": {
+        "id": INTERNAL,
+        "agency": PUBLIC,
+        "section": PUBLIC,
+        "page_size": PUBLIC,
+        "pages": PUBLIC,
+    },
     # --- agencies: the body and its officials acting in office are public -----------------------
     "agencies.Agency": {
         "id": INTERNAL,

@@ -150,3 +150,28 @@ class SubmissionKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope}:{self.key[:8]}"
+
+
+class SitemapTally(models.Model):
+    """The pages of one agency's sitemap section (issue 22): where each starts, how many URLs
+    it lists and its newest lastmod, so the sitemap index and a section page read one row
+    instead of counting the section. Rewritten by `lontar.core.sitemap_tallies` when the
+    section's content changes; a missing row (or one made for another page size) is recounted
+    on the next request.
+    """
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="+")
+    section = models.CharField(_("bagian"), max_length=40)
+    page_size = models.PositiveIntegerField(_("URL per halaman"))
+    # [[first primary key, URLs, lastmod in ISO 8601 or null], ...], one item per page
+    pages = models.JSONField(_("halaman"), default=list)
+
+    class Meta:
+        verbose_name = _("ringkasan peta situs")
+        verbose_name_plural = _("ringkasan peta situs")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "section"], name="core_sitemap_tally_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.section

@@ -8,12 +8,14 @@ primary key, so a page costs the same at 40 records as at 100,000.
 Every part (the index, each page) is cached under the section's *content version*, a token
 replaced when a record of the section's models is saved or deleted or a page is published,
 unpublished or moved: an unchanged part is served from the cache, a changed one is rebuilt on
-the next request.
+the next request. Rebuilt, it costs the same at any size too: how many pages a section has,
+where each starts and its newest lastmod are kept in `SitemapTally` rows, rewritten when the
+section's content changes (`core/sitemap_tallies.py`), and a page reads its records from its
+range of primary keys, never by offset.
 """
 
 from __future__ import annotations
 
-import math
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,10 +25,13 @@ from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Count, Max, Model, QuerySet
+from django.db.models import Max, Model, QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
+
+from lontar.core import sitemap_tallies
+from lontar.core.sitemap_tallies import TallyPage
 
 if TYPE_CHECKING:
     from lontar.agencies.models import Agency
@@ -69,59 +74,115 @@ class SitemapSection:
     def newest(self, agency: Agency) -> Lastmod:
         return self.queryset(agency).aggregate(newest=Max(self.lastmod_field))["newest"]
 
-    def stats(self, agency: Agency) -> tuple[int, Lastmod]:
-        """(count, newest lastmod) in one pass over the section's records (a section that
-        defines its own `count` or `newest` is asked those)."""
+    def tally(self, agency: Agency) -> list[TallyPage]:
+        """(first and last primary key, URLs, newest lastmod) of each page, in one pass over
+        the section's keys and lastmods — run when the section changes, not per request. A
+        section that defines its own `count` or `newest` pages by offset (keys None)."""
         if type(self).count is not SitemapSection.count or (
             type(self).newest is not SitemapSection.newest
         ):
             count = self.count(agency)
-            return count, self.newest(agency) if count else None
-        found = (
-            self.queryset(agency)
-            .order_by()
-            .aggregate(count=Count("pk"), newest=Max(self.lastmod_field))
-        )
-        return found["count"] or 0, found["newest"]
+            newest = self.newest(agency) if count else None
+            return [
+                (None, None, min(PAGE_SIZE, count - start), newest)
+                for start in range(0, count, PAGE_SIZE)
+            ]
+        pages: list[list] = []
+        rows = self.queryset(agency).order_by("pk").values_list("pk", self.lastmod_field)
+        for number, (pk, lastmod) in enumerate(rows):
+            if number % PAGE_SIZE == 0:
+                pages.append([pk, pk, 0, None])
+            page = pages[-1]
+            page[1] = pk
+            page[2] += 1
+            if lastmod is not None and (page[3] is None or lastmod > page[3]):
+                page[3] = lastmod
+        return [(first, last, urls, lastmod) for first, last, urls, lastmod in pages]
 
-    def entries(self, agency: Agency, page: int) -> list[tuple[str, Lastmod]]:
-        """(site path, lastmod) of the records on `page` (1-based)."""
-        start = (page - 1) * PAGE_SIZE
-        rows = (
-            self.queryset(agency)
-            .order_by("pk")
-            .values_list(self.lastmod_field, *self.path_fields)[start : start + PAGE_SIZE]
-        )
+    def entries(
+        self, agency: Agency, page: int, keys: tuple[object, object] | None = None
+    ) -> list[tuple[str, Lastmod]]:
+        """(site path, lastmod) of the records on `page` (1-based): those between its first
+        and last primary key when the tally gives them (a range of the primary key index, even
+        where the section's rows are few among many others), else by offset."""
+        rows = self.queryset(agency).order_by("pk")
+        if keys is not None and keys[0] is not None:
+            rows = rows.filter(pk__range=keys)
+            start = 0
+        else:
+            start = (page - 1) * PAGE_SIZE
+        found = rows.values_list(self.lastmod_field, *self.path_fields)[start : start + PAGE_SIZE]
         extra = self.path_context(agency) if self.path_context else {}
-        return [(self.path_of(*values, **extra), lastmod) for lastmod, *values in rows]
+        return [(self.path_of(*values, **extra), lastmod) for lastmod, *values in found]
 
 
 SECTIONS: dict[str, SitemapSection] = {}
 
 
 def register_section(section: SitemapSection) -> SitemapSection:
-    """Called at import of an app's `sitemaps.py`; connects the signals that bump its version."""
+    """Called at import of an app's `sitemaps.py`; connects the signals that recount its pages
+    (`core/sitemap_tallies.py`) and bump its version."""
     SECTIONS[section.key] = section
+    key = section.key
 
-    def bump(sender, **kwargs) -> None:
-        bump_version(section.key)
+    def saved(sender, instance=None, raw: bool = False, **kwargs) -> None:
+        if raw:  # fixtures: no related rows to read yet
+            sitemap_tallies.forget(key)
+        else:
+            sitemap_tallies.recount(section, sitemap_tallies.agencies_of(instance))
+        bump_version(key)
+
+    def deleted(sender, instance=None, **kwargs) -> None:
+        sitemap_tallies.forget(key, getattr(instance, "agency_id", None))
+        bump_version(key)
 
     for model in section.models:
-        for signal in (post_save, post_delete):
-            signal.connect(
-                bump, sender=model, weak=False, dispatch_uid=f"sitemap:{section.key}:{model}"
-            )
+        uid = f"sitemap:{key}:{model._meta.label}"
+        post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"{uid}:save")
+        post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"{uid}:delete")
     if section.page_tree:
-        # Publishing, unpublishing, moving or deleting any page may change a page section.
-        from wagtail.models import Page
-        from wagtail.signals import page_published, page_unpublished, post_page_move
-
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(bump, weak=False, dispatch_uid=f"sitemap:{section.key}:{signal}")
-        post_delete.connect(
-            bump, sender=Page, weak=False, dispatch_uid=f"sitemap:{section.key}:del"
-        )
+        _connect_page_tree(section)
     return section
+
+
+def _lists_page_type(section: SitemapSection, page_class: type[Model] | None) -> bool:
+    if page_class is None:
+        return True
+    if section.page_models:
+        return issubclass(page_class, section.page_models)
+    claimed = tuple(model for other in SECTIONS.values() for model in other.page_models)
+    return not (claimed and issubclass(page_class, claimed))
+
+
+def _connect_page_tree(section: SitemapSection) -> None:
+    from wagtail.models import Page, PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    key = section.key
+
+    def published(sender, instance=None, **kwargs) -> None:
+        # A page of the section published or unpublished: recount its agency's pages.
+        if _lists_page_type(section, instance.specific_class):
+            sitemap_tallies.recount(section, sitemap_tallies.agencies_of_page(instance))
+        bump_version(key)
+
+    def rearranged(sender, **kwargs) -> None:
+        # A move, deletion or restriction may concern a whole subtree, one signal per page:
+        # forgotten once each, counted again on the next request.
+        sitemap_tallies.forget(key)
+        bump_version(key)
+
+    for signal in (page_published, page_unpublished):
+        signal.connect(published, weak=False, dispatch_uid=f"sitemap:{key}:{signal}")
+    post_page_move.connect(rearranged, weak=False, dispatch_uid=f"sitemap:{key}:move")
+    post_delete.connect(rearranged, sender=Page, weak=False, dispatch_uid=f"sitemap:{key}:del")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            rearranged,
+            sender=PageViewRestriction,
+            weak=False,
+            dispatch_uid=f"sitemap:{key}:private:{signal}",
+        )
 
 
 def discover_sections() -> None:
@@ -172,19 +233,20 @@ class IndexEntry:
 
 
 def index_entries(agency: Agency) -> list[IndexEntry]:
-    """One entry per page of every non-empty section; cached under the sections' versions."""
+    """One entry per page of every non-empty section, with the page's newest lastmod, read
+    from the sections' tallies; cached under the sections' versions."""
     current = versions(SECTIONS)
     stamp = "-".join(f"{key}.{current[key]}" for key in sorted(current))
     cache_key = f"lontar:sitemap:index:{agency.pk}:{stamp}"
     found = cache.get(cache_key)
     if found is None:
-        found = []
-        for section in sections():
-            count, newest = section.stats(agency)
-            if not count:
-                continue
-            for page in range(1, math.ceil(count / PAGE_SIZE) + 1):
-                found.append(IndexEntry(section.key, page, newest))
+        ordered = sections()
+        tallies = sitemap_tallies.read(agency, ordered)
+        found = [
+            IndexEntry(section.key, number, lastmod)
+            for section in ordered
+            for number, (*_keys, lastmod) in enumerate(tallies[section.key], start=1)
+        ]
         cache.set(cache_key, found, CACHE_SECONDS)
     return found
 
@@ -198,7 +260,8 @@ def page_entries(agency: Agency, key: str, page: int) -> list[tuple[str, Lastmod
     cache_key = f"lontar:sitemap:{key}:{agency.pk}:{page}:{version}"
     found = cache.get(cache_key)
     if found is None:
-        found = section.entries(agency, page)
+        pages = sitemap_tallies.read(agency, [section])[key]
+        found = section.entries(agency, page, pages[page - 1][:2]) if page <= len(pages) else []
         cache.set(cache_key, found, CACHE_SECONDS)
     return found or None
 

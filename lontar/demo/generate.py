@@ -297,7 +297,8 @@ def generate(
         say(f"questions: {result.questions}")
         result.datasets = generate_ppid.make_datasets(datasets, targets, rng)
         say(f"datasets: {result.datasets}")
-    from lontar.core import dbstats
+    from lontar.core import dbstats, sitemap_tallies
 
+    sitemap_tallies.forget_all()  # the sitemaps' stored pages: counted on the next request
     dbstats.analyze()  # what the worker does daily: plans for the tables' new sizes
     return result

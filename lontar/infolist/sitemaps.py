@@ -38,7 +38,7 @@ class InformationListSection(SitemapSection):
         dates = [lastmod for _path, lastmod in _lists(agency) if lastmod is not None]
         return max(dates) if dates else None
 
-    def entries(self, agency, page: int) -> list[tuple[str, Lastmod]]:
+    def entries(self, agency, page: int, first_key=None) -> list[tuple[str, Lastmod]]:
         return _lists(agency) if page == 1 else []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lontar.news import tallies
 from lontar.news.selectors import published_articles
 from lontar.opendata.content_api import ContentFilter, ContentSource, register_content
 
@@ -27,6 +28,7 @@ register_content(
         queryset_for_agency=published_articles,
         serialize=_article_json,
         modified_of=lambda article: article.last_published_at,
+        count_for_agency=tallies.agency_count,
         fields={
             "id": "integer",
             "title": "string",

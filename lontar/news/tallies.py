@@ -65,6 +65,21 @@ def index_count(index: NewsIndexPage, category_id: int | None = None) -> int | N
     return found.values_list("articles", flat=True).first()
 
 
+def agency_count(agency: Agency) -> int | None:
+    """The maintained count of the agency's live, public articles (the sum of its news
+    indexes' tallies; every article sits in a news index), None when an index has none."""
+    site = agency.site
+    if site is None:
+        return 0
+    indexes = NewsIndexPage.objects.descendant_of(site.root_page).values("pk")
+    counts = list(
+        IndexTally.objects.filter(index__in=indexes, category=None).values_list("index", "articles")
+    )
+    if len(counts) != indexes.count():
+        return None
+    return sum(articles for _index, articles in counts)
+
+
 def _agencies_of(page: Page) -> list[Agency]:
     """The agencies whose site holds the page (by the path of their root page)."""
     return [

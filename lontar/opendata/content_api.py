@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -82,6 +83,9 @@ class ContentSource:
     modified_of: Callable[[object], datetime | None]
     fields: dict[str, str]
     filters: list[ContentFilter] = field(default_factory=list)
+    # A maintained count of the unfiltered records, or None when it is unknown: the list's
+    # "count" without counting 100,000 articles per request (issue 22).
+    count_for_agency: Callable[[Any], int | None] | None = None
 
 
 CONTENT_SOURCES: dict[str, ContentSource] = {}

@@ -58,11 +58,17 @@ def content_list(request: HttpRequest, source: str) -> HttpResponse:
     values = {f.name: parse_filter_value(f, request.GET.get(f.name)) for f in content.filters}
     size = _page_size(request)
     number = parse_api_int(request.GET.get("page"), "page", 1, MAX_PAGE, default=1)
-    records = content.queryset_for_agency(_agency(request))
+    agency = _agency(request)
+    records = content.queryset_for_agency(agency)
     for content_filter in content.filters:
         if values[content_filter.name] is not None:
             records = content_filter.apply(records, values[content_filter.name])
-    page = Paginator(records, size).get_page(number)
+    paginator = Paginator(records, size)
+    if content.count_for_agency and all(value is None for value in values.values()):
+        known = content.count_for_agency(agency)
+        if known is not None:
+            paginator.count = known  # the maintained count, not COUNT(*)
+    page = paginator.get_page(number)
     items = list(page.object_list)
     body = {
         "count": page.paginator.count,

@@ -168,6 +168,11 @@ class Dataset(index.Indexed, ClusterableModel):
         ordering = ["title"]
         verbose_name = _("dataset")
         verbose_name_plural = _("dataset")
+        indexes = [
+            # CKAN's package_search and the catalogue, newest first, without sorting every
+            # public dataset of the platform (issue 22).
+            models.Index(fields=["visibility", "-updated_at"], name="scale_dataset_updated"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -345,6 +345,9 @@ class InformationRequest(models.Model):
             models.Index(fields=["agency", "status", "notice_due"]),
             # The public register, newest first, at any depth of pagination (issue 22).
             models.Index(fields=["agency", "-received_at"], name="scale_request_received"),
+            # The PPID queue: the few open requests among years of closed ones (issue 22).
+            # By status first: the open ones are read along it, without a row of the table.
+            models.Index(fields=["status", "agency", "handling_agency"], name="scale_request_open"),
         ]
 
     def __str__(self) -> str:

@@ -103,23 +103,36 @@ class Index:
         text), until `limit` are found or WINDOW matches were read."""
         entries, fts = _tables()
         cts = ", ".join(["%s"] * len(content_types))
-        sub_sql, sub_params = _object_ids(within)
-        # The model's entries (of the caller's records when `within` is given).
-        theirs = f"content_type_id IN ({cts}){sub_sql}"
-        their_params = [*content_types, *sub_params]
         match = fts5_match(self.terms, self.operator)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT MIN(id), MAX(id) FROM {entries} WHERE {theirs}", their_params)
-            low, high = cursor.fetchone()
-            if low is None:
+            # The span of the model's entries: a lookup at each end of the content-type index
+            # per type. Not narrowed to `within`, whose ids would be read in full (100,000 live
+            # articles): the caller's records are picked among the matches below.
+            ends = ", ".join(
+                f"(SELECT MIN(id) FROM {entries} WHERE content_type_id = %s), "
+                f"(SELECT MAX(id) FROM {entries} WHERE content_type_id = %s)"
+                for _ in content_types
+            )
+            cursor.execute(f"SELECT {ends}", [ct for ct in content_types for _ in (1, 2)])
+            found_ends = [end for end in cursor.fetchone() if end is not None]
+            if not found_ends:
                 return [], False
+            low, high = min(found_ends), max(found_ends)
             cursor.execute(
-                f"SELECT id FROM {entries} WHERE {theirs} LIMIT %s",
-                [*their_params, SMALL_MODEL + 1],
+                f"SELECT id FROM {entries} WHERE content_type_id IN ({cts}) LIMIT %s",
+                [*content_types, SMALL_MODEL + 1],
             )
             own: set[int] | None = {pk for (pk,) in cursor.fetchall()}
             if own is not None and len(own) > SMALL_MODEL:
                 own = None  # a large model: its rows are looked up chunk by chunk
+            elif within is not None:
+                # A small model: the caller's records among its entries, at once.
+                sub_sql, sub_params = _object_ids(within)
+                cursor.execute(
+                    f"SELECT id FROM {entries} WHERE content_type_id IN ({cts}){sub_sql}",
+                    [*content_types, *sub_params],
+                )
+                own = {pk for (pk,) in cursor.fetchall()}
             chosen: list[int] = []
             read, more = 0, False
             while len(chosen) < limit:
@@ -136,12 +149,7 @@ class Index:
                 if own is not None:
                     chosen += [rowid for rowid in chunk if rowid in own]
                 elif chunk:
-                    ids = ", ".join(["%s"] * len(chunk))
-                    cursor.execute(
-                        f"SELECT id FROM {entries} WHERE {theirs} AND id IN ({ids})",
-                        [*their_params, *chunk],
-                    )
-                    chosen += sorted((pk for (pk,) in cursor.fetchall()), reverse=True)
+                    chosen += _theirs(cursor, entries, content_types, chunk, within)
                 if len(chunk) < CHUNK:
                     break
                 high = chunk[-1] - 1
@@ -172,6 +180,29 @@ def find(
 ) -> Candidates:
     """The newest `limit` index entries of `model` (and its subclasses) matching `query`."""
     return Index(query, operator).find(model, limit, within)
+
+
+def _theirs(
+    cursor, entries: str, content_types: list[int], chunk: list[int], within: QuerySet | None
+) -> list[int]:
+    """The entries of `chunk` (newest first) that are the model's, of the caller's records:
+    the chunk's object ids are looked up in `within` by primary key, a bounded query."""
+    cts = ", ".join(["%s"] * len(content_types))
+    ids = ", ".join(["%s"] * len(chunk))
+    cursor.execute(
+        f"SELECT id, object_id FROM {entries} WHERE content_type_id IN ({cts}) AND id IN ({ids})",
+        [*content_types, *chunk],
+    )
+    rows = cursor.fetchall()
+    if within is not None and rows:
+        kept = {
+            str(pk)
+            for pk in within.order_by()
+            .filter(pk__in=[o for _, o in rows])
+            .values_list("pk", flat=True)
+        }
+        rows = [(pk, object_id) for pk, object_id in rows if object_id in kept]
+    return sorted((pk for pk, _ in rows), reverse=True)
 
 
 def _object_ids(within: QuerySet | None) -> tuple[str, tuple]:
@@ -220,24 +251,45 @@ def _postgres(
     operator: str,
     within: QuerySet | None = None,
 ) -> list:
+    """(object_id, rank) of the model's newest `limit` matches. The model's matches are read
+    newest first, CHUNK at a time up to WINDOW (along the primary key for a common word,
+    through the GIN indexes for a rare one), and the caller's records among them are kept by
+    primary key: joining `within` in the same query read every match and every live record
+    (100,000)."""
     joiner = " && " if operator == "and" else " || "
     tsquery = joiner.join(["plainto_tsquery(%s::regconfig, %s)"] * len(terms))
     config = _search_config()
-    sub_sql, sub_params = _object_ids(within)
     params: list = []
     for term in terms:
         params += [config, term]
     sql = (
         f"WITH q AS (SELECT ({tsquery}) AS q) "
-        "SELECT e.object_id, ts_rank(e.title, q.q) * %s + ts_rank(e.body, q.q) "
+        "SELECT e.id, e.object_id, ts_rank(e.title, q.q) * %s + ts_rank(e.body, q.q) "
         f"FROM {_tables()[0]} e, q "
-        "WHERE e.content_type_id = ANY(%s) AND (e.title @@ q.q OR e.body @@ q.q)"
-        f"{sub_sql.replace('object_id', 'e.object_id', 1)} "
-        "ORDER BY e.id DESC LIMIT %s"
+        "WHERE e.content_type_id = ANY(%s) AND (e.title @@ q.q OR e.body @@ q.q) "
+        "AND e.id < %s ORDER BY e.id DESC LIMIT %s"
     )
+    found: list = []
+    below, read = 2**62, 0
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, TITLE_WEIGHT, content_types, *sub_params, limit])
-        return cursor.fetchall()
+        while len(found) < limit and read < WINDOW:
+            cursor.execute(sql, [*params, TITLE_WEIGHT, content_types, below, CHUNK])
+            chunk = cursor.fetchall()
+            read += len(chunk)
+            rows = [(object_id, rank) for _id, object_id, rank in chunk]
+            if within is not None and rows:
+                kept = {
+                    str(pk)
+                    for pk in within.order_by()
+                    .filter(pk__in=[object_id for object_id, _ in rows])
+                    .values_list("pk", flat=True)
+                }
+                rows = [row for row in rows if str(row[0]) in kept]
+            found += rows
+            if len(chunk) < CHUNK:
+                break
+            below = chunk[-1][0]
+    return found[:limit]
 
 
 def _fallback(

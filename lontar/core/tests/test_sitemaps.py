@@ -107,10 +107,47 @@ def test_a_page_costs_the_same_number_of_queries_at_any_size(client, news):
             _urls(client, "/sitemap-berita-1.xml")
         return len(queries.captured_queries)
 
+    cold_queries()  # the first request counts the sections no change has counted yet
     small = cold_queries()
     for day in range(4, 14):
         article(news, f"Berita tambahan {day}", on=date(2026, 3, day))
-    assert cold_queries() == small
+    assert cold_queries() == small <= 8
+
+
+def test_the_index_reads_stored_pages_and_each_page_has_its_own_lastmod(client, news, monkeypatch):
+    from datetime import UTC, datetime
+
+    from lontar.news.models import NewsArticlePage
+
+    for day in (1, 2, 3):  # published long ago
+        NewsArticlePage.objects.filter(slug=f"berita-{day}").update(
+            last_published_at=datetime(2026, 3, day, tzinfo=UTC)
+        )
+    monkeypatch.setattr(sitemaps, "PAGE_SIZE", 2)
+    _index(client)  # stores the counts for this page size
+    article(news, "Berita terbaru", on=date(2026, 3, 20))  # recounted when published
+    from django.core.cache import cache
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        index = _index(client)
+    # No section is counted per request: the stored pages are read in one query.
+    assert not [q for q in queries.captured_queries if "news_newsarticlepage" in q["sql"]]
+    pages = [f"http://localhost/sitemap-berita-{n}.xml" for n in (1, 2)]
+    assert pages[0] in index and pages[1] in index
+    assert "http://localhost/sitemap-berita-3.xml" not in index
+    # The first page holds the two oldest articles, the second the newest: their lastmods differ.
+    assert index[pages[0]] == "2026-03-02T00:00:00+00:00" < index[pages[1]]
+    second = _urls(client, "/sitemap-berita-2.xml")
+    assert "http://localhost/berita/berita-terbaru/" in second
+    assert len(_urls(client, "/sitemap-berita-1.xml")) == 2
+
+
+def test_a_deleted_article_leaves_the_index_and_its_page(client, news):
+    _index(client)
+    news.get_children().get(slug="berita-1").delete()
+    assert "http://localhost/berita/berita-1/" not in _urls(client, "/sitemap-berita-1.xml")
+    assert len(_urls(client, "/sitemap-berita-1.xml")) == 2
 
 
 def test_robots_txt_names_the_sitemap_on_the_public_address(client, agency_a):
