@@ -3,8 +3,9 @@
 `/healthz` is the liveness probe a load balancer calls every few seconds: one `SELECT 1` and
 the migration state remembered by this process. Loading the migration graph costs ~50 ms, so
 it runs once at startup (in gunicorn's master before the workers are forked, else in
-`post_worker_init`, lontar/config/gunicorn.py, or the first probe) and again only on demand (`/healthz?ulang=1`, at most once per `RECHECK_SECONDS`
-per process, so the probe cannot be turned into a way to load the server).
+`post_worker_init`, lontar/config/gunicorn.py, or the first probe) and again only on demand
+(`/healthz?ulang=1`, at most once per `RECHECK_SECONDS` per process, so the probe cannot be
+turned into a way to load the server).
 
 `/healthz/ready` is for operators and readiness checks: every dependency the portal needs,
 each with its own verdict — database, schema, cache, media storage, the worker's last sign of
