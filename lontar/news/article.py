@@ -37,7 +37,7 @@ def related_articles(
 
     Ranked among the `RELATED_POOL` newest articles that share a tag or the category: the
     pool is read newest first along the date index and stops when full, so the cost does not
-    grow with the number of articles (issue 22); one query.
+    grow with the number of articles (issue 22); two queries.
     """
     if tag_ids is None:
         tag_ids = [tag.pk for tag in article.tags.all()]
@@ -62,11 +62,16 @@ def related_articles(
         .exclude(pk=article.pk)
         .filter(related)
         .order_by("-date", "-pk")
-        .values("pk")[:RELATED_POOL]
+        .values_list("pk", flat=True)[:RELATED_POOL]
     )
+    # The pool is read first: as a subquery PostgreSQL joined it with every article's
+    # relations before filtering (a walk of the archive, issue 22).
+    pool_ids = list(pool)
+    if not pool_ids:
+        return []
     candidates = (
         live_articles(root, public)
-        .filter(pk__in=pool)
+        .filter(pk__in=pool_ids)
         .annotate(
             shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)),
             same_category=Case(default=same_category, output_field=IntegerField()),
@@ -79,35 +84,31 @@ def related_articles(
 def neighbours(
     article: NewsArticlePage, index: Page | None = None, public: Q | None = None
 ) -> tuple[NewsArticlePage | None, NewsArticlePage | None]:
-    """(previous, next) article of the same index in date order, or None; one query."""
+    """(previous, next) article of the same index in date order, or None; two queries.
+
+    Each is one range on the date index walked from the article and stopped at the first match:
+    an OR of the two ranges made SQLite collect and sort every older article, and PostgreSQL
+    planned an OR of the two as a scan of the archive (issue 22)."""
     siblings = NewsArticlePage.objects.live()
     siblings = siblings.public() if public is None else siblings.filter(public)
-    siblings = siblings.descendant_of(index or article.get_parent()).exclude(pk=article.pk)
-    # One range on the date index each way, walked from the article and stopped at the first
-    # match (an OR of two ranges made SQLite collect and sort every older article).
+    siblings = (
+        siblings.descendant_of(index or article.get_parent())
+        .exclude(pk=article.pk)
+        .only("title", "url_path", "path", "depth", "date")
+    )
     previous = (
         siblings.filter(date__lte=article.date)
         .exclude(date=article.date, pk__gte=article.pk)
         .order_by("-date", "-pk")
-        .values("pk")[:1]
+        .first()
     )
     following = (
         siblings.filter(date__gte=article.date)
         .exclude(date=article.date, pk__lte=article.pk)
         .order_by("date", "pk")
-        .values("pk")[:1]
+        .first()
     )
-    found = NewsArticlePage.objects.filter(Q(pk__in=previous) | Q(pk__in=following)).only(
-        "title", "url_path", "path", "depth", "date"
-    )
-    here = (article.date, article.pk)
-    before = after = None
-    for page in found:
-        if (page.date, page.pk) < here:
-            before = page
-        else:
-            after = page
-    return before, after
+    return previous, following
 
 
 def share_links(url: str, title: str) -> list[tuple[str, str]]:

@@ -163,8 +163,7 @@ def related_items(document: LegalDocument, request) -> list[dict]:
     """Other content of the site (news, and FAQ or DIP items once those apps register with the
     site search) that mentions the document, e.g. "Pergub 18 2022", through the search registry.
     """
-    from wagtail.search.backends import get_search_backend
-
+    from lontar.search.candidates import Index
     from lontar.search.registry import SOURCES
 
     query = f"{document.kind_abbreviation or document.kind} {document.number} {document.year}"
@@ -175,12 +174,22 @@ def related_items(document: LegalDocument, request) -> list[dict]:
     items = []
     if not query:
         return items
+    # The newest matches of each source, ranked among themselves: the cost is bounded
+    # whatever the size of the archive (search/candidates.py; Wagtail's own search ranked
+    # every match, a walk of the archive on PostgreSQL, issue 22).
+    index = Index(query, operator="and")
     for key, source in SOURCES.items():
         if key == SEARCH_KEY:
             continue
         queryset = source.queryset_for_agency(document.agency)
-        results = get_search_backend().search(query, queryset, operator="and")
-        for obj in results[:RELATED_PER_SOURCE]:
+        found = index.find(source.model, within=queryset)
+        if not found.scores:
+            continue
+        field = source.model._meta.pk
+        best = sorted(found.scores.items(), key=lambda item: (-item[1], -int(item[0] or 0)))
+        ids = [field.to_python(object_id) for object_id, _score in best[:RELATED_PER_SOURCE]]
+        objects = queryset.in_bulk(ids)
+        for obj in (objects[pk] for pk in ids if pk in objects):
             items.append(
                 {
                     "key": key,
