@@ -181,15 +181,20 @@ def _order(pk: Any) -> tuple:
     return (0, -pk) if isinstance(pk, int) else (1, str(pk))
 
 
-def load(hits: list[Hit]) -> list[Hit]:
-    """Fill `obj` of the hits shown: one query per source and agency among them."""
+def load(hits: list[Hit], agencies: list | None = None) -> list[Hit]:
+    """Fill `obj` of the hits shown: one query per source (per source and agency when the
+    agencies searched are not given)."""
     wanted: dict[tuple[str, Any], list[Hit]] = {}
     for hit in hits:
         if hit.obj is None:
-            wanted.setdefault((hit.source.key, getattr(hit.agency, "pk", None)), []).append(hit)
+            owner = None if agencies else getattr(hit.agency, "pk", None)
+            wanted.setdefault((hit.source.key, owner), []).append(hit)
     for group in wanted.values():
-        source, agency = group[0].source, group[0].agency
-        objects = source.queryset_for_agency(agency).in_bulk([hit.pk for hit in group])
+        source = group[0].source
+        queryset = (
+            _queryset(source, agencies) if agencies else source.queryset_for_agency(group[0].agency)
+        )
+        objects = queryset.in_bulk([hit.pk for hit in group])
         for hit in group:
             hit.obj = objects.get(hit.pk)
     return [hit for hit in hits if hit.obj is not None]

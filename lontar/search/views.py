@@ -46,7 +46,7 @@ def search(request: HttpRequest) -> TemplateResponse:
         scope = [choices[chosen]]
     outcome = service.cached_search_agencies(scope, query, kind=kind, year=year)
     page = Paginator(outcome.hits, PER_PAGE).get_page(page_number)
-    shown = service.load(list(page.object_list))
+    shown = service.load(list(page.object_list), agencies=scope)
     results = [service.present(hit, query, request) for hit in shown]
     return TemplateResponse(
         request,

@@ -179,6 +179,7 @@ def test_the_minimal_view_exists_only_in_the_bench_urlconf():
     assert resolve("/healthz", urlconf="bench.serve_urls").url_name == "healthz"
 
 
+@pytest.mark.django_db  # the middleware finds the request's site (pages/routing.py)
 @override_settings(ROOT_URLCONF="bench.serve_urls")
 def test_the_minimal_view_answers_through_the_middleware_stack():
     response = Client().get("/bench/minimal/")
