@@ -105,34 +105,41 @@ class Index:
         cts = ", ".join(["%s"] * len(content_types))
         match = fts5_match(self.terms, self.operator)
         with connection.cursor() as cursor:
-            # The span of the model's entries: a lookup at each end of the content-type index
-            # per type. Not narrowed to `within`, whose ids would be read in full (100,000 live
-            # articles): the caller's records are picked among the matches below.
-            ends = ", ".join(
-                f"(SELECT MIN(id) FROM {entries} WHERE content_type_id = %s), "
-                f"(SELECT MAX(id) FROM {entries} WHERE content_type_id = %s)"
-                for _ in content_types
-            )
-            cursor.execute(f"SELECT {ends}", [ct for ct in content_types for _ in (1, 2)])
-            found_ends = [end for end in cursor.fetchone() if end is not None]
-            if not found_ends:
-                return [], False
-            low, high = min(found_ends), max(found_ends)
+            # A small model's entries are read at once (and, when `within` is given, only the
+            # caller's among them): a model or a caller with no entries costs no more.
             cursor.execute(
                 f"SELECT id FROM {entries} WHERE content_type_id IN ({cts}) LIMIT %s",
                 [*content_types, SMALL_MODEL + 1],
             )
             own: set[int] | None = {pk for (pk,) in cursor.fetchall()}
-            if own is not None and len(own) > SMALL_MODEL:
+            if not own:
+                return [], False
+            if len(own) > SMALL_MODEL:
                 own = None  # a large model: its rows are looked up chunk by chunk
             elif within is not None:
-                # A small model: the caller's records among its entries, at once.
                 sub_sql, sub_params = _object_ids(within)
                 cursor.execute(
                     f"SELECT id FROM {entries} WHERE content_type_id IN ({cts}){sub_sql}",
                     [*content_types, *sub_params],
                 )
                 own = {pk for (pk,) in cursor.fetchall()}
+                if not own:  # none of the model's entries is the caller's
+                    return [], False
+            if own is not None:
+                low, high = min(own), max(own)
+            else:
+                # The span of a large model's entries: a lookup at each end of the
+                # content-type index per type. Not narrowed to `within`, whose ids would be
+                # read in full (100,000 live articles): the caller's records are picked among
+                # the matches below.
+                ends = ", ".join(
+                    f"(SELECT MIN(id) FROM {entries} WHERE content_type_id = %s), "
+                    f"(SELECT MAX(id) FROM {entries} WHERE content_type_id = %s)"
+                    for _ in content_types
+                )
+                cursor.execute(f"SELECT {ends}", [ct for ct in content_types for _ in (1, 2)])
+                found_ends = [end for end in cursor.fetchone() if end is not None]
+                low, high = min(found_ends), max(found_ends)
             chosen: list[int] = []
             read, more = 0, False
             while len(chosen) < limit:

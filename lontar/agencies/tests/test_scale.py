@@ -24,6 +24,7 @@ from lontar.news.models import NewsArticlePage
 from lontar.news.tests.helpers import article, news_index
 from lontar.qna.models import Question
 from lontar.regulations.models import LegalDocument
+from lontar.search.registry import SOURCES
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +99,10 @@ def test_an_opd_page_costs_the_same_queries_with_sixty_agencies(django_assert_ma
         client = Client()
         if warm:
             client.get(path, HTTP_HOST=HOST)
+        if path.startswith("/cari/") and not warm:
+            # A cold search reads, per source, the model's entries once others exist beside
+            # the OPD's (search/candidates.py): bounded by the sources, not by the agencies.
+            budget += len(SOURCES)
         with django_assert_max_num_queries(budget, info=f"{path} warm={warm}"):
             response = client.get(path, HTTP_HOST=HOST)
         assert response.status_code == 200
