@@ -169,7 +169,11 @@ def prepare(work: Path, database: str, redis: str, scale: float, *, fresh: bool)
         ).fetchone()
         current = json.loads(marker.read_text()) if marker.exists() else None
         if exists and current == wanted and not fresh:
-            say(f"database {name} kept (scale {scale}; --fresh rebuilds)")
+            say(f"database {name} kept (scale {scale}; --fresh rebuilds); migrating it")
+            # A kept database still gets the migrations (indexes, tables) of newer code.
+            env = {**production_env(work, database, redis, 0), "LONTAR_DEBUG": "1"}
+            env["DJANGO_SETTINGS_MODULE"] = "lontar.config.settings"
+            lontar(env, "migrate", "--no-input", "-v", "0")
             return
         if exists:
             connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
