@@ -200,24 +200,29 @@ def test_a_document_without_a_file_has_no_download(client, agency_a):
     assert "Unduh PDF" not in client.get(document.get_absolute_url()).content.decode()
 
 
-def test_related_items_come_from_the_other_search_sources(client, agency_a, monkeypatch):
+def _news_source_of_year(monkeypatch, year: int) -> None:
+    """A stand-in search source: the library's documents of `year`, presented as news."""
     from lontar.search import registry
 
-    target = make_document(agency_a, kind_abbreviation="Pergub", number="18", year=2022)
-    mention = make_document(
-        agency_a, kind="Keputusan Gubernur", title="Tim pelaksana Pergub 18 2022", year=2023
-    )
-    make_document(agency_a, kind="Keputusan Gubernur", title="Tim lain", year=2023)
     fake = registry.SearchSource(
         key="uji",
         label="Berita",
         model=LegalDocument,
-        queryset_for_agency=lambda agency: LegalDocument.objects.filter(year=2023),
+        queryset_for_agency=lambda agency: LegalDocument.objects.filter(year=year),
         date_of=lambda obj: obj.enacted_on,
         url_of=lambda obj, request: f"/berita/{obj.pk}/",
         text_of=lambda obj: obj.title,
     )
     monkeypatch.setitem(registry.SOURCES, "uji", fake)
+
+
+def test_related_items_come_from_the_other_search_sources(client, agency_a, monkeypatch):
+    target = make_document(agency_a, kind_abbreviation="Pergub", number="18", year=2022)
+    mention = make_document(
+        agency_a, kind="Keputusan Gubernur", title="Tim pelaksana Pergub 18 2022", year=2023
+    )
+    make_document(agency_a, kind="Keputusan Gubernur", title="Tim lain", year=2023)
+    _news_source_of_year(monkeypatch, 2023)
 
     response = client.get(target.get_absolute_url())
 
@@ -229,19 +234,9 @@ def test_a_document_page_shows_new_relations_and_mentions_at_once(client, agency
     """The graph and the related items are kept between requests (issue 14) until content
     changes: a new mention or a revoking document shows on the next request."""
     from lontar.regulations.models import DocumentRelation
-    from lontar.search import registry
 
     target = make_document(agency_a, kind_abbreviation="Pergub", number="7", year=2021)
-    fake = registry.SearchSource(
-        key="uji",
-        label="Berita",
-        model=LegalDocument,
-        queryset_for_agency=lambda agency: LegalDocument.objects.filter(year=2025),
-        date_of=lambda obj: obj.enacted_on,
-        url_of=lambda obj, request: f"/berita/{obj.pk}/",
-        text_of=lambda obj: obj.title,
-    )
-    monkeypatch.setitem(registry.SOURCES, "uji", fake)
+    _news_source_of_year(monkeypatch, 2025)
     before = client.get(target.get_absolute_url())
 
     mention = make_document(
