@@ -202,14 +202,16 @@ def _theirs(
     )
     rows = cursor.fetchall()
     if within is not None and rows:
-        kept = {
-            str(pk)
-            for pk in within.order_by()
-            .filter(pk__in=[o for _, o in rows])
-            .values_list("pk", flat=True)
-        }
+        kept = _kept(within, [object_id for _, object_id in rows])
         rows = [(pk, object_id) for pk, object_id in rows if object_id in kept]
     return sorted((pk for pk, _ in rows), reverse=True)
+
+
+def _kept(within: QuerySet, object_ids: list) -> set[str]:
+    """Which of these index object ids are records of `within`: one query by primary key."""
+    return {
+        str(pk) for pk in within.order_by().filter(pk__in=object_ids).values_list("pk", flat=True)
+    }
 
 
 def _object_ids(within: QuerySet | None) -> tuple[str, tuple]:
@@ -285,12 +287,7 @@ def _postgres(
             read += len(chunk)
             rows = [(object_id, rank) for _id, object_id, rank in chunk]
             if within is not None and rows:
-                kept = {
-                    str(pk)
-                    for pk in within.order_by()
-                    .filter(pk__in=[object_id for object_id, _ in rows])
-                    .values_list("pk", flat=True)
-                }
+                kept = _kept(within, [object_id for object_id, _ in rows])
                 rows = [row for row in rows if str(row[0]) in kept]
             found += rows
             if len(chunk) < CHUNK:
