@@ -31,7 +31,6 @@ wrk sends no Accept-Encoding: every response is measured uncompressed, nginx's t
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import re
@@ -49,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import serve_report  # noqa: E402
+from bench.serve_nginx import Nginx, fetch, publish_probe  # noqa: E402
 from bench.serve_report import MINIMAL, NGINX, Row  # noqa: E402
 
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/lontar_bench_serve"
@@ -342,90 +342,6 @@ class Gunicorn:
         self.process = None
 
 
-NGINX_CONF = """\
-# Written by bench/serve_bench.py: the static location of deploy/nginx/lontar.conf, on loopback.
-{user}worker_processes auto;
-pid {work}/nginx.pid;
-error_log {work}/nginx-error.log warn;
-daemon off;
-events {{ worker_connections 1024; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
-    client_body_temp_path {work}/nginx-tmp/body;
-    proxy_temp_path {work}/nginx-tmp/proxy;
-    fastcgi_temp_path {work}/nginx-tmp/fastcgi;
-    uwsgi_temp_path {work}/nginx-tmp/uwsgi;
-    scgi_temp_path {work}/nginx-tmp/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        location /static/ {{
-            alias {static}/;
-            gzip_static on;
-            expires max;
-            add_header Cache-Control "public, immutable" always;
-        }}
-    }}
-}}
-"""
-
-
-class Nginx:
-    def __init__(self, work: Path, static: Path, port: int) -> None:
-        self.work, self.static, self.port = work, static, port
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        (self.work / "nginx-tmp").mkdir(parents=True, exist_ok=True)
-        user = ""
-        if os.geteuid() == 0:  # workers would run as nobody, who may not read the work dir
-            user = "user root;\n"
-        conf = self.work / "nginx.conf"
-        conf.write_text(
-            NGINX_CONF.format(user=user, work=self.work, port=self.port, static=self.static)
-        )
-        nginx = _which("nginx") or "nginx"
-        check = subprocess.run([nginx, "-t", "-q", "-c", str(conf)], capture_output=True)
-        if check.returncode:
-            raise SystemExit(f"nginx -t failed:\n{check.stderr.decode()}")
-        self.process = subprocess.Popen(
-            [nginx, "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                if status(self.port, "/static/" + STATIC_COPY) == 200:
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise SystemExit(f"nginx not answering; see {self.work / 'nginx-error.log'}")
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGQUIT)  # graceful: the master reaps its workers
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process = None
-
-
-def fetch(port: int, path: str) -> tuple[int, bytes]:
-    """One GET without following redirects: a 301 is a 301, not its target's 200."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
-
-
 def status(port: int, path: str) -> int:
     return fetch(port, path)[0]
 
@@ -588,7 +504,8 @@ def main() -> None:
     wrk_log.write_text("")
     rows: list[Row] = []
     gunicorn = Gunicorn(env, app_port, log)
-    nginx = Nginx(work, work / "var" / "static", static_port)
+    nginx = Nginx(work, work / "var" / "static", static_port, app_port, _which)
+    freshness: float | None = None
     try:
         say(f"gunicorn on 127.0.0.1:{app_port}, page cache off (uncached)")
         gunicorn.start()
@@ -596,12 +513,11 @@ def main() -> None:
         copy.parent.mkdir(parents=True, exist_ok=True)
         copy.write_bytes(fetch(app_port, "/")[1])
         say(f"nginx on 127.0.0.1:{static_port}")
-        nginx.start()
+        nginx.start("/static/" + STATIC_COPY)
         static = {"name": NGINX, "path": "/static/" + STATIC_COPY}
         rows += measure(
             static_port, [static], "ceiling", concurrencies, args.duration, None, wrk_log
         )
-        nginx.stop()
         minimal = [t for t in targets if t["name"] == MINIMAL]
         rows += measure(
             app_port, minimal, "ceiling", concurrencies, args.duration, gunicorn, wrk_log
@@ -610,16 +526,29 @@ def main() -> None:
             app_port, pages, "uncached", concurrencies, args.duration, gunicorn, wrk_log
         )
         gunicorn.stop()
-        say("gunicorn restarted with the page cache on (LONTAR_PAGE_CACHE_SECONDS=1)")
-        gunicorn = Gunicorn(production_env(work, database, redis, 1), app_port, log)
+        say("gunicorn restarted with the page cache on (LONTAR_PAGE_CACHE_SECONDS=1);")
+        say("cached rows go through nginx's micro-cache (deploy/nginx/lontar.conf)")
+        cached_env = production_env(work, database, redis, 1)
+        gunicorn = Gunicorn(cached_env, app_port, log)
         gunicorn.start()
-        rows += measure(app_port, pages, "cached", concurrencies, args.duration, gunicorn, wrk_log)
+        rows += measure(
+            static_port, pages, "cached", concurrencies, args.duration, gunicorn, wrk_log
+        )
+        article = next((t for t in targets if t["name"] == "article"), None)
+        if article:
+            load = Row("article", article["path"], "probe", max(concurrencies))
+
+            def under_load() -> None:
+                run_wrk(static_port, load, 4, wrk_log)
+
+            freshness = publish_probe(cached_env, static_port, article["path"], under_load)
+            say(f"a published title showed through nginx after {freshness:.2f} s")
     finally:
         gunicorn.stop()
         nginx.stop()
     after = uptime()
 
-    found = serve_report.checks(rows)
+    found = serve_report.checks(rows, freshness)
     print()
     print(serve_report.table(rows))
     print()

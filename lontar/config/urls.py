@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path, re_path
-from django.views.i18n import JavaScriptCatalog
+from django.views.i18n import JavaScriptCatalog, set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lontar.core import views as core_views
+from lontar.core.sameorigin import same_origin_post
 from lontar.pages import views as page_views
 
 urlpatterns = [
@@ -14,7 +15,8 @@ urlpatterns = [
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("aksesibilitas/", core_views.accessibility, name="accessibility"),
     path("healthz/ready", core_views.healthz_ready, name="healthz-ready"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The switcher on every cached page posts without a token (decision 0021).
+    path("i18n/setlang/", same_origin_post(set_language), name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # The second sign-in step; before Wagtail's admin, whose catch-all would otherwise answer.
     path("admin/2fa/", include("lontar.accounts.urls")),

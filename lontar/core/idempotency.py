@@ -15,6 +15,7 @@ Keys older than `KEEP_FOR` are purged by a periodic job: a retry comes within mi
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from collections.abc import Callable, Mapping
@@ -49,6 +50,26 @@ def clean_key(value: object) -> str:
 def key_from(data: Mapping[str, Any]) -> str:
     """The key posted with a form (`request.POST`)."""
     return clean_key(data.get(FIELD))
+
+
+def key_on_shared_page(data: Mapping[str, Any], request: Any) -> str:
+    """The posted key, told apart per visitor: for a form on a page nginx or the page cache
+    gives every visitor for a second (decision 0021), so two visitors post the same key.
+
+    One visitor's double click or retry comes from one address and browser and still
+    matches; two visitors of the same cached page do not. The address is hashed with the
+    secret key and not kept.
+    """
+    key = key_from(data)
+    if not key:
+        return ""
+    from django.conf import settings
+
+    from lontar.core.client import client_ip
+
+    agent = request.headers.get("User-Agent", "")[:300]
+    raw = "\x1f".join((settings.SECRET_KEY, key, client_ip(request), agent))
+    return hashlib.sha256(raw.encode()).hexdigest()[:64]
 
 
 def label_of(obj: models.Model) -> str:

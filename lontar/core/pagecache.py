@@ -8,14 +8,17 @@ purge and no list of which page shows what.
 Who is served from it: GET and HEAD without a session (staff, citizens holding a tracking
 session), without any cookie but the CSRF and language cookies (a like-visitor id, a flash
 message), outside the no-store paths and /admin/. What is kept: 200 responses the view did
-not mark private or no-store and that set no cookie. Every page carries a CSRF token (the
-language switcher posts): it is stored as a placeholder and each visitor gets a token of
-their own CSRF secret on the way out, so forms on a cached page keep working.
+not mark private or no-store and that set no cookie.
+
+Public pages carry no CSRF token (decision 0021): the same bytes for every anonymous visitor,
+so they go out with `Cache-Control: no-cache` and `X-Accel-Expires: @<end of this entry>`,
+which lets nginx keep them for the rest of their second and not longer. A page that still
+holds a token (the questionnaire) is stored with a placeholder, each visitor gets a token of
+their own CSRF secret on the way out, and it goes out `private` with `X-Accel-Expires: 0`.
 
 Revalidation: `ETag` (a hash of the stored page, the same for every visitor) and
 `Last-Modified`; `If-None-Match` or `If-Modified-Since` that still match answer 304 without a
-body. `Cache-Control: private, no-cache`: browsers keep the page and revalidate, shared
-proxies keep nothing (the body carries the visitor's token).
+body.
 """
 
 from __future__ import annotations
@@ -83,7 +86,14 @@ def _store(response: HttpResponse) -> dict:
     body = _TOKEN.sub(lambda m: m.group(1) + PLACEHOLDER + m.group(3), response.content.decode())
     headers = [(k, v) for k, v in response.items() if k.lower() not in _SKIPPED_HEADERS]
     etag = quote_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
-    return {"body": body, "headers": headers, "etag": etag, "modified": int(time.time())}
+    now = time.time()
+    return {
+        "body": body,
+        "headers": headers,
+        "etag": etag,
+        "modified": int(now),
+        "expires": now + page_cache_seconds(),
+    }
 
 
 def _not_modified(request: HttpRequest, entry: dict) -> bool:
@@ -106,7 +116,17 @@ def _serve(request: HttpRequest, entry: dict, hit: bool) -> HttpResponse:
             response[name] = value
     response["ETag"] = entry["etag"]
     response["Last-Modified"] = http_date(entry["modified"])
-    response["Cache-Control"] = "private, no-cache"
+    if PLACEHOLDER in entry["body"]:
+        # A form with a token: the body is this visitor's. Browsers keep and revalidate it,
+        # nginx and every other shared cache keep nothing.
+        response["Cache-Control"] = "private, no-cache"
+        response["X-Accel-Expires"] = "0"
+    else:
+        # The same page for every anonymous visitor (decision 0021): nginx may keep it until
+        # this entry expires here, never longer, so the freshness bound stays the page
+        # cache's own (an absolute time: a copy read late in its second is kept less).
+        response["Cache-Control"] = "no-cache"
+        response["X-Accel-Expires"] = f"@{int(entry.get('expires', entry['modified']))}"
     response["X-Lontar-Cache"] = "hit" if hit else "miss"
     return response
 

@@ -117,8 +117,9 @@ def toggle_like(
     else:
         # No cookie: a new visitor, never someone who already liked (see the module docstring).
         # Both POSTs of a double click leave before the first answer sets the cookie; they carry
-        # the same form key, which names one visitor, so the click counts once.
-        key = idempotency.key_from(request.POST)
+        # the same form key from the same browser, which names one visitor, so the click counts
+        # once. Two visitors of one cached page share the form key but not the browser.
+        key = idempotency.key_on_shared_page(request.POST, request)
         raw = _digest("like-form", settings.SECRET_KEY, key)[:24] if key else None
         raw = raw or secrets.token_urlsafe(18)
     if existing is not None and want is not True:

@@ -15,6 +15,7 @@ from lontar.core import content_version
 from lontar.core.params import clean_text, parse_page
 from lontar.core.public_urls import absolute_url_for_request
 from lontar.core.retirement import closed_when_retired
+from lontar.core.sameorigin import same_origin_post
 from lontar.news import likes, selectors, tallies
 from lontar.news.models import NewsArticlePage, NewsIndexPage
 
@@ -71,6 +72,7 @@ def news_index(
     return TemplateResponse(request, "news/news_index_page.html", context)
 
 
+@same_origin_post  # its form is on cached pages: no token (decision 0021)
 @require_POST
 @closed_when_retired
 def like(request: HttpRequest, page_id: int) -> HttpResponse:

@@ -17,6 +17,7 @@ from lontar.core.models import SubmissionKey
 from lontar.core.params import choice, parse_page, search_query
 from lontar.core.ratelimit import hit_and_check
 from lontar.core.retirement import closed_when_retired
+from lontar.core.sameorigin import same_origin_post
 from lontar.qna import schema_org, selectors, services
 from lontar.qna.forms import QuestionForm
 from lontar.qna.models import Category, Question
@@ -165,6 +166,7 @@ def _moments(question: Question) -> list:
     return moments_for(question)
 
 
+@same_origin_post  # its form is on cached pages: no token (decision 0021)
 @require_POST
 @closed_when_retired
 def feedback(request: HttpRequest, pk: int) -> HttpResponse:

@@ -99,6 +99,12 @@ def document_for_page(agency, pk: int) -> LegalDocument | None:
     )
 
 
+def document_by_pk(agency, pk: int) -> LegalDocument | None:
+    """The published document alone: its page reads the subjects only when its cached body
+    is missing, its files never."""
+    return published_documents(agency).select_related("agency").filter(pk=pk).first()
+
+
 def relation_graph(document: LegalDocument) -> dict:
     """The document's whole graph: its direct relations read both ways, and every document
     connected to it through any chain of relations, with their statuses."""

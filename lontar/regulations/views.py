@@ -6,9 +6,11 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core import content_version
 from lontar.core.params import choice, clean_text, parse_int, parse_page, parse_year, search_query
 from lontar.regulations import abstracts, formats, schema_org, selectors, services
 from lontar.regulations.forms import FilterForm
@@ -25,7 +27,7 @@ def _agency_or_404(request: HttpRequest):
 
 
 def _document_or_404(request: HttpRequest, pk: int):
-    document = selectors.document_for_page(_agency_or_404(request), pk)
+    document = selectors.document_by_pk(_agency_or_404(request), pk)
     if document is None:
         raise Http404("Dokumen tidak ditemukan.")
     return document
@@ -70,15 +72,21 @@ def regulation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document_or_404(request, pk)
     agency = _agency_or_404(request)  # memoised: the document was found on this agency's site
     url = agency.absolute_url(document.get_absolute_url())
+    site = getattr(request, "_wagtail_site", None)
+    # The page's body is a fragment cached on the content version (the download count,
+    # which changes without it, stays outside): what only the body reads is computed lazily,
+    # so a cached fragment costs none of it (decision 0019, section 2b).
     return render(
         request,
         "regulations/detail.html",
         {
             "document": document,
-            **selectors.detail_extras(document, request),
-            "citation": formats.citation(document, url=url),
+            "extras": SimpleLazyObject(lambda: selectors.detail_extras(document, request)),
+            "citation": lambda: formats.citation(document, url=url),
             "canonical_url": url,
-            "json_ld": schema_org.document_json_ld(document, agency, url),
+            "document_json_ld": lambda: schema_org.document_json_ld(document, agency, url),
+            "content_version": content_version.current(),
+            "site_key": getattr(site, "pk", 0),
         },
     )
 

@@ -20,6 +20,7 @@ from lontar.core import idempotency
 from lontar.core.params import clean_text
 from lontar.core.ratelimit import hit_and_check
 from lontar.core.retirement import closed_when_retired
+from lontar.core.sameorigin import same_origin_post
 from lontar.survey import ratelimit, reports, selectors, services
 from lontar.survey.forms import PageFeedbackForm, QuestionnaireForm, answer_field_name
 from lontar.survey.models import SurveyInvitation, SurveyUnit
@@ -292,6 +293,7 @@ FEEDBACK_DONE_PARAMETER = "umpan_balik"  # read in the template as request.GET.u
 FEEDBACK_DONE_VALUE = "terima-kasih"
 
 
+@same_origin_post  # its form is on cached pages: no token (decision 0021)
 @require_POST
 @closed_when_retired
 def page_feedback(request: HttpRequest, page_id: int) -> HttpResponse:
@@ -314,7 +316,7 @@ def page_feedback(request: HttpRequest, page_id: int) -> HttpResponse:
         raise Http404("Halaman tidak ditemukan.")
     page_url = page.get_url(request) or "/"
     thanks_url = f"{page_url}?{FEEDBACK_DONE_PARAMETER}={FEEDBACK_DONE_VALUE}#umpan-balik"
-    key = idempotency.key_from(request.POST)
+    key = idempotency.key_on_shared_page(request.POST, request)
     if idempotency.earlier(_FEEDBACK_SCOPE, key) is not None:  # a repeat: thanks again
         return redirect(thanks_url)
     form = PageFeedbackForm(request.POST)

@@ -144,7 +144,7 @@ def test_a_revoked_documents_page_shows_its_status_and_links_to_the_newer_one(cl
     assert "Tidak berlaku" in html
     assert f'href="/regulasi/{new.pk}/"' in html
     assert "Dicabut dengan" in html
-    assert response.context["superseded"].source == new
+    assert response.context["extras"]["superseded"].source == new
 
 
 def test_the_page_shows_the_whole_chain(client, agency_a):
@@ -154,7 +154,7 @@ def test_the_page_shows_the_whole_chain(client, agency_a):
     services.record_relation(source=amendment, kind="mengubah", target=original)
     services.record_relation(source=second, kind="mengubah", target=amendment)
     response = client.get(reverse("regulations:detail", args=[original.pk]))
-    graph = response.context["graph"]
+    graph = response.context["extras"]["graph"]
     assert [r.source for r in graph["incoming"]] == [amendment]
     assert [r.source for r in graph["others"]] == [second]
     assert f'href="/regulasi/{second.pk}/"' in response.content.decode()
@@ -168,10 +168,32 @@ def test_detail_query_count_and_citation(client, library, django_assert_max_num_
     # FAQ, podcast, open data …): the cost grows with the number of apps, never with rows.
     with django_assert_max_num_queries(7 + 5 * (len(SOURCES) - 1)):
         response = client.get(reverse("regulations:detail", args=[library["discipline"].pk]))
-    citation = response.context["citation"]
+    citation = response.context["citation"]()
     assert citation.startswith("Pemerintah Provinsi Uji. Peraturan Gubernur Nomor")
     assert "tentang Disiplin Pegawai ASN" in citation
     assert citation.endswith(f"/regulasi/{library['discipline'].pk}/")
+
+
+def test_a_second_view_reads_only_the_document_yet_shows_downloads_and_edits_at_once(
+    client, library, django_assert_max_num_queries
+):
+    """The page's body is cached on the content version; the download count is not."""
+    document = library["discipline"]
+    url = reverse("regulations:detail", args=[document.pk])
+    first = client.get(url).content.decode()
+
+    with django_assert_max_num_queries(3):
+        second = client.get(url).content.decode()
+    client.get(reverse("regulations:download", args=[document.pk]))
+    counted = client.get(url).content.decode()
+    document.title = "Disiplin Pegawai ASN dan Sanksinya"
+    document.save()
+    edited = client.get(url).content.decode()
+
+    assert second == first
+    assert "Diunduh 0 kali" in first and "Diunduh 1 kali" in counted
+    assert "Disiplin Pegawai ASN dan Sanksinya" in edited
+    assert "Sitasi" in edited and "application/ld+json" in edited
 
 
 def test_other_agencies_and_unpublished_documents_are_not_found(client, agency_a, agency_b):
@@ -226,7 +248,7 @@ def test_related_items_come_from_the_other_search_sources(client, agency_a, monk
 
     response = client.get(target.get_absolute_url())
 
-    assert [item["title"] for item in response.context["related"]] == [mention.title]
+    assert [item["title"] for item in response.context["extras"]["related"]] == [mention.title]
     assert f'href="/berita/{mention.pk}/"' in response.content.decode()
 
 
@@ -247,6 +269,7 @@ def test_a_document_page_shows_new_relations_and_mentions_at_once(client, agency
     )
     after = client.get(target.get_absolute_url())
 
-    assert before.context["related"] == [] and before.context["superseded"] is None
-    assert [item["title"] for item in after.context["related"]] == [mention.title]
-    assert after.context["superseded"].source == mention
+    assert before.context["extras"]["related"] == []
+    assert before.context["extras"]["superseded"] is None
+    assert [item["title"] for item in after.context["extras"]["related"]] == [mention.title]
+    assert after.context["extras"]["superseded"].source == mention
