@@ -122,6 +122,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that reads the database: an anonymous public read may use the read
+    # replica (removes itself without DATABASE_REPLICA_URL; lontar/core/replica.py).
+    "lontar.core.replica.ReplicaRoutingMiddleware",
     # Outside everything that builds a response, so they see the final X-Frame-Options and path.
     "lontar.core.headers.ContentSecurityPolicyMiddleware",
     "lontar.core.headers.NoStoreMiddleware",
@@ -199,6 +202,32 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
     }
 DATABASES = {"default": _database}
+# A read replica (a PostgreSQL streaming standby of DATABASE_URL): anonymous public page reads
+# go there, everything else to the primary (lontar/core/replica.py, decision 0022).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    try:
+        _replica = dj_database_url.parse(
+            DATABASE_REPLICA_URL,
+            conn_max_age=_database["CONN_MAX_AGE"],
+            conn_health_checks=True,
+        )
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_REPLICA_URL is malformed: {exc}") from exc
+    if _replica["ENGINE"] != "django.db.backends.postgresql" or not _replica["NAME"]:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL is malformed: it names a PostgreSQL standby of DATABASE_URL, "
+            "e.g. DATABASE_REPLICA_URL=postgres://lontar:secret@replica.internal:5432/lontar"
+        )
+    if _database["ENGINE"] != _replica["ENGINE"]:
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL needs DATABASE_URL on PostgreSQL too.")
+    # A replica that does not answer costs a page 2 s, not the system's TCP timeout; after
+    # that the primary answers for a while (lontar/core/replica.py).
+    _replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    # Tests read "the replica" from the test database itself.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"] = _replica
+    DATABASE_ROUTERS = ["lontar.core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache --------------------------------------------------------------------------------------

@@ -88,7 +88,7 @@ def bump(**kwargs: Any) -> None:
     """Now, and again when the transaction commits: a reader that cached the old content under
     the first new version (the change was not visible to it yet) is overtaken by the second."""
     _increment()
-    transaction.on_commit(_increment)
+    transaction.on_commit(_increment_on_commit)
 
 
 class RequestMemoMiddleware:
@@ -113,6 +113,15 @@ def _increment() -> None:
         cache.incr(KEY)
     except ValueError:  # no version yet, or the cache is unreachable (FailSoftRedisCache)
         cache.set(KEY, 2, None)
+
+
+def _increment_on_commit() -> None:
+    # With a read replica, the primary's position goes first: a request that reads the new
+    # version reads this position too, and takes the replica only once it has replayed it.
+    from lontar.core.replica import remember_primary_position
+
+    remember_primary_position()
+    _increment()
 
 
 def _on_model_change(sender: Any, **kwargs: Any) -> None:

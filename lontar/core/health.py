@@ -9,7 +9,7 @@ turned into a way to load the server).
 
 `/healthz/ready` is for operators and readiness checks: every dependency the portal needs,
 each with its own verdict — database, schema, cache, media storage, the worker's last sign of
-life and the e-mails waiting in the outbox.
+life, the e-mails waiting in the outbox and, when one is configured, the read replica.
 """
 
 from __future__ import annotations
@@ -131,10 +131,41 @@ def outbox_status() -> dict[str, Any]:
     return {"pending": pending, "failed": failed}
 
 
+_REPLICA_LAG = (
+    "SELECT CASE WHEN NOT pg_is_in_recovery() THEN NULL "
+    "WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0 "
+    "ELSE EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()) END"
+)
+
+
+def replica_status() -> dict[str, Any] | None:
+    """The read replica, when one is configured: reachable, and how far behind the primary
+    (seconds since the last replayed commit while WAL waits to be replayed; 0 when caught up;
+    None when it is no standby). Pages do not need it: without it they read the primary."""
+    from lontar.core.replica import REPLICA, configured
+
+    if not configured():
+        return None
+    connection = connections[REPLICA]
+    started = time.perf_counter()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(_REPLICA_LAG if connection.vendor == "postgresql" else "SELECT NULL")
+            (lag,) = cursor.fetchone()
+    except Exception as error:  # unreachable, refused, a dropped connection
+        return {"ok": False, "error": type(error).__name__}
+    return {
+        "ok": True,
+        "ms": round((time.perf_counter() - started) * 1000, 1),
+        "lag_seconds": None if lag is None else round(float(lag), 1),
+    }
+
+
 def readiness() -> tuple[bool, dict[str, Any]]:
-    """(ready, report). Not ready: database, schema, cache or storage fails. A stale worker or
-    a queue of mail is reported ("degraded") without taking the web server out of rotation:
-    pages still answer, and the mail waits in the outbox until the worker is back."""
+    """(ready, report). Not ready: database, schema, cache or storage fails. A stale worker,
+    a queue of mail or a replica that does not answer is reported ("degraded") without taking
+    the web server out of rotation: pages still answer (from the primary), and the mail waits
+    in the outbox until the worker is back."""
     database = database_status()
     report: dict[str, Any] = {**database}
     if not database["database"]:
@@ -143,8 +174,12 @@ def readiness() -> tuple[bool, dict[str, Any]]:
     report["storage"] = storage_status()
     report["worker"] = worker_status()
     report["outbox"] = outbox_status()
+    replica = replica_status()
+    if replica is not None:
+        report["replica"] = replica
     ready = bool(database["migrations_applied"] and report["cache"]["ok"])
     ready = ready and report["storage"]["ok"]
     degraded = not report["worker"]["ok"] or report["outbox"]["failed"] > 0
+    degraded = degraded or (replica is not None and not replica["ok"])
     report["status"] = "error" if not ready else ("degraded" if degraded else "ok")
     return ready, {"status": report.pop("status"), **report}

@@ -110,6 +110,68 @@ def test_malformed_values_fail_loudly_at_startup(tmp_path, env, message):
     assert message in result.stderr
 
 
+PRIMARY = "postgres://lontar:rahasia@db.internal:5432/lontar"
+
+
+@pytest.mark.parametrize(
+    ("replica_url", "message"),
+    [
+        ("replika.internal", "DATABASE_REPLICA_URL is malformed"),
+        ("postgres://lontar@replica:port/lontar", "DATABASE_REPLICA_URL is malformed"),
+        ("mysql://lontar@replica/lontar", "names a PostgreSQL standby"),
+        ("postgres://lontar@replica.internal:5432/", "names a PostgreSQL standby"),
+    ],
+)
+def test_production_refuses_to_start_with_a_malformed_replica_url(tmp_path, replica_url, message):
+    env = _production(tmp_path, DATABASE_URL=PRIMARY, DATABASE_REPLICA_URL=replica_url)
+
+    result = _settings_in_subprocess(env, "s.DATABASES")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and message in result.stderr
+
+
+def test_a_replica_needs_postgresql_as_the_primary_too(tmp_path):
+    env = _production(tmp_path, DATABASE_REPLICA_URL="postgres://lontar@replica.internal/lontar")
+
+    result = _settings_in_subprocess(env, "s.DATABASES")
+
+    assert result.returncode != 0
+    assert "needs DATABASE_URL on PostgreSQL too" in result.stderr
+
+
+def test_a_replica_url_adds_a_replica_alias_with_the_primarys_connection_options(tmp_path):
+    env = _production(
+        tmp_path,
+        DATABASE_URL=PRIMARY,
+        DATABASE_REPLICA_URL="postgres://lontar:rahasia@replica.internal:5433/lontar",
+    )
+    expr = (
+        "sorted(s.DATABASES), s.DATABASES['replica']['HOST'], s.DATABASES['replica']['PORT'], "
+        "s.DATABASES['replica']['CONN_MAX_AGE'] == s.DATABASES['default']['CONN_MAX_AGE'] == 60, "
+        "s.DATABASES['replica']['CONN_HEALTH_CHECKS'], s.DATABASES['replica']['TEST'], "
+        "s.DATABASES['replica']['OPTIONS'], s.DATABASE_ROUTERS"
+    )
+
+    result = _settings_in_subprocess(env, expr)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "['default', 'replica'] replica.internal 5433 True True {'MIRROR': 'default'} "
+        "{'connect_timeout': 2} ['lontar.core.replica.ReplicaRouter']"
+    )
+
+
+def test_without_a_replica_url_there_is_one_database_and_no_router(tmp_path):
+    result = _settings_in_subprocess(
+        _production(tmp_path, DATABASE_URL=PRIMARY),
+        "sorted(s.DATABASES), getattr(s, 'DATABASE_ROUTERS', [])",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['default'] []"
+
+
 def test_env_helpers_read_lists_booleans_numbers_and_secret_files(monkeypatch, tmp_path):
     secret = tmp_path / "key"
     secret.write_text("dari-berkas\n")
