@@ -17,7 +17,16 @@ b. publish: staff sign in on A (password + TOTP code) and publish an edited arti
 c. files: an image uploaded in A's admin and the KTP scans of the citizens land in the S3
    buckets, not on either server's disk; B serves the image's S3 address and the scan only
    through the authorised admin view;
-d. sessions: the staff session made on A is valid on B and through nginx.
+d. sessions: the staff session made on A is valid on B and through nginx;
+e. read replica (`--replica stream`, the default): the database runs on a primary and a
+   streaming standby of the run's own (scale_out_replica.py), the app servers get
+   DATABASE_REPLICA_URL; anonymous page reads on A and B are counted on the standby and not on
+   the primary, while a-d above run with it (numbers gap-free: writes on the primary; the
+   publish visible within 2 s with replication in between);
+f. replica down: the standby is stopped; public pages on A and B still answer, and
+   /healthz/ready reports the replica down ("degraded", HTTP 200).
+`--replica readonly` (no PostgreSQL binaries): the replica is a read-only connection to the
+same server, and e. counts its connections; `--replica none`: no replica, e. and f. skipped.
 
 Each simulated citizen connects from its own loopback address (127.R.x.y), so nginx's
 per-address limits and the app's per-address limits apply to it as to a real visitor: nothing
@@ -26,7 +35,8 @@ the harness standing in for nginx (the instances run with LONTAR_HTTPS on).
 
     python bench/scale_out.py                    # make test-extended
     DATABASE_URL=postgres://... REDIS_URL=redis://... python bench/scale_out.py
-The database is the run's own, dropped and created afresh (the S3 server starts empty, so
+The database is the run's own (on the run's own primary with `--replica stream`), dropped and
+created afresh (the S3 server starts empty, so
 older rows would name missing files): postgres://postgres@127.0.0.1:5432/lontar_scale_out,
 or, when DATABASE_URL names a PostgreSQL database, `<its name>_scale_out` on that server.
 Redis: REDIS_URL, else redis://127.0.0.1:6379/13 (that one is flushed first).
@@ -56,7 +66,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from crash_loop import Citizen, Figures, tiny_png
 from portal import hidden_inputs
-from scale_out_report import files_report, numbering_report, publish_report, session_report
+from scale_out_replica import (
+    StreamingPair,
+    fallback_check,
+    postgres_bindir,
+    reads_check,
+    start_replica,
+)
+from scale_out_report import (
+    files_report,
+    numbering_report,
+    publish_report,
+    replica_report,
+    session_report,
+)
 from scale_out_stack import PRIVATE_BUCKET, PUBLIC_BUCKET, Stack
 
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/lontar_scale_out"
@@ -356,13 +379,26 @@ def prepare(stack: Stack) -> None:
     print(f"[scale-out] database, demo and static files ready in {seconds:.0f} s")
 
 
+def anonymous(stack: Stack):
+    """GET of a path straight on instance A or B by a visitor with no cookie."""
+
+    def get(target: str, path: str) -> requests.Response:
+        url = base_of(stack, target) + path
+        return browser(stack, target).get(url, allow_redirects=False, timeout=30)
+
+    return get
+
+
 def run(args: argparse.Namespace) -> int:
     database = args.database_url
     directory = Path(args.var_dir or tempfile.mkdtemp(prefix="lontar-scale-out-"))
     stack = Stack(directory, database, args.redis_url)
     marker = uuid.uuid4().hex[:8]
     violations: list[str] = []
+    pair: StreamingPair | None = None
+    replica: dict = {}
     try:
+        pair = start_replica(args.replica, args.bindir, stack)
         s3 = stack.start_s3()
         prepare(stack)
         for name in ("A", "B"):
@@ -388,23 +424,34 @@ def run(args: argparse.Namespace) -> int:
         published = publish_check(stack, staff_session, staff)
         upload_status = upload_image(stack, staff_session, marker)
         files = files_check(stack, s3, staff_session, marker, upload_status)
+        if args.replica != "none":
+            replica["reads"] = reads_check(args.replica, stack, anonymous(stack), staff["path"])
+        if pair is not None:
+            replica["down"] = fallback_check(pair, stack, anonymous(stack), staff["path"])
     finally:
         stack.stop()
+        if pair is not None:
+            pair.stop()
 
     violations += numbering_report(args, figures, per_target, report, posts, duration)
     violations += publish_report(published, staff)
     violations += files_report(files)
     violations += session_report(sessions)
+    violations += replica_report(replica)
     load = " ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"load average at the end: {load} ({os.cpu_count()} cores)")
     for message in violations:
         print(f"VIOLATION: {message}")
     if violations:
         print(f"FAIL: {len(violations)} violation(s); logs in {directory}")
+        if pair is not None:
+            print(f"PostgreSQL logs in {pair.dir}")
         return 1
     print("OK")
     if not args.var_dir:
         shutil.rmtree(directory, ignore_errors=True)
+        if pair is not None:
+            shutil.rmtree(pair.dir, ignore_errors=True)
     return 0
 
 
@@ -414,7 +461,18 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=6, help="citizens submitting at once")
     parser.add_argument("--var-dir", help="keep everything in this directory")
     parser.add_argument("--password", default=os.environ.get("LONTAR_DEMO_PASSWORD", ""))
+    parser.add_argument(
+        "--replica",
+        choices=("stream", "readonly", "none"),
+        default="stream",
+        help="a streaming standby of the run's own (default), a read-only connection to the "
+        "same server, or no replica",
+    )
     args = parser.parse_args()
+    args.bindir = postgres_bindir() if args.replica == "stream" else None
+    if args.replica == "stream" and args.bindir is None:
+        print("[scale-out] no PostgreSQL binaries (PG_BINDIR): --replica readonly instead")
+        args.replica = "readonly"
     args.database_url = scale_out_database(os.environ.get("DATABASE_URL", ""))
     args.redis_url = os.environ.get("REDIS_URL") or DEFAULT_REDIS
     args.password = args.password or "lontar-demo-2026"

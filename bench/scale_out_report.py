@@ -113,3 +113,58 @@ def session_report(statuses: dict[str, int]) -> list[str]:
         for target, status in statuses.items()
         if status != 200
     ]
+
+
+def replica_report(replica: dict) -> list[str]:
+    """e. reads on the replica, f. the replica down (absent with --replica none)."""
+    violations: list[str] = []
+    reads = replica.get("reads")
+    if reads is None:
+        print("e. read replica: none configured (--replica none)")
+        return violations
+    statuses = reads["statuses"]
+    bad = {target: codes for target, codes in statuses.items() if set(codes) != {200}}
+    if bad:
+        violations.append(f"anonymous pages with the replica answered {bad}")
+    pages = sum(len(codes) for codes in statuses.values())
+    if reads["mode"] == "readonly":
+        print(
+            f"e. read replica (read-only connection to the same server): {pages} anonymous "
+            f"pages on A and B in {reads['seconds']:.1f} s; replica connections open "
+            f"{reads['replica_connections']}"
+        )
+        if reads["replica_connections"] <= 0:
+            violations.append("no app server opened a connection to the replica")
+        return violations
+    scans, lag = reads["scans"], reads["replication"]
+    print(
+        f"e. read replica (streaming standby): {pages} anonymous pages on A and B in "
+        f"{reads['seconds']:.1f} s; page-table scans on the standby +{scans['replica']}, on "
+        f"the primary +{scans['primary']}; replication {lag.get('state')}, replay lag "
+        f"{lag.get('replay_lag_ms', 0):.1f} ms, {lag.get('behind_bytes', 0)} bytes behind"
+    )
+    if scans["replica"] <= 0:
+        violations.append("anonymous page reads did not reach the replica")
+    if scans["primary"] > 0:
+        violations.append(f"anonymous page reads scanned the primary's pages {scans['primary']}×")
+    if lag.get("state") != "streaming":
+        violations.append(f"the standby is not streaming: {lag}")
+    down = replica.get("down")
+    if down is None:
+        return violations
+    statuses = down["statuses"]
+    ready = down["ready"]
+    print(
+        f"f. replica down: {sum(len(c) for c in statuses.values())} pages on A and B in "
+        f"{down['seconds']:.1f} s, HTTP {sorted({c for v in statuses.values() for c in v})}; "
+        f"/healthz/ready HTTP {down['ready_status']} status {ready.get('status')} replica "
+        f"{ready.get('replica')}"
+    )
+    bad = {target: codes for target, codes in statuses.items() if set(codes) != {200}}
+    if bad:
+        violations.append(f"with the replica down, pages answered {bad}")
+    if down["ready_status"] != 200 or ready.get("status") != "degraded":
+        violations.append(f"/healthz/ready with the replica down: {down['ready_status']} {ready}")
+    if ready.get("replica", {}).get("ok") is not False:
+        violations.append("/healthz/ready did not report the replica down")
+    return violations

@@ -166,6 +166,7 @@ class Stack:
         self.dir = directory
         self.dir.mkdir(parents=True, exist_ok=True)
         self.database_url = database_url
+        self.replica_url = ""  # DATABASE_REPLICA_URL of the app servers (scale_out_replica.py)
         self.redis_url = redis_url
         self.processes: list[tuple[str, subprocess.Popen]] = []
         self.logs: list = []
@@ -184,7 +185,7 @@ class Stack:
 
     def env(self, name: str) -> dict[str, str]:
         """Production settings (LONTAR_DEBUG=0) of app server `name`, on the shared services."""
-        return {
+        env = {
             **os.environ,
             "PYTHONPATH": str(ROOT),
             "DJANGO_SETTINGS_MODULE": "lontar.config.settings",
@@ -211,7 +212,11 @@ class Stack:
             "WEB_CONCURRENCY": "2",
             "WEB_THREADS": "2",
             "WEB_ACCESS_LOG": "1",
+            "DATABASE_REPLICA_URL": self.replica_url,
         }
+        if not self.replica_url:
+            del env["DATABASE_REPLICA_URL"]  # nor one from the caller's environment
+        return env
 
     def manage(self, *args: str, name: str = "A") -> str:
         result = subprocess.run(
