@@ -6,8 +6,11 @@ session, the tracking and form pages, the worker, commands, migrations — uses 
 `ReplicaRoutingMiddleware` marks such a request in a context variable; `ReplicaRouter` reads it.
 
 Within a replica-routed request:
-- every write goes to the primary, and once the request has written (or opened a transaction
-  on the primary) the rest of it reads the primary too: it reads its own writes;
+- every write goes to the primary, and once the request has written (any statement but a
+  read sent to the primary, raw SQL included) or while it is in a transaction on the
+  primary, it reads the primary too: it reads its own writes. (Django asks the router where
+  to write also when nothing is written — assigning a related object to an unsaved
+  instance — so the statements themselves are watched, not the router's questions);
 - the replica is judged once, at the request's first read: reachable, and caught up with the
   primary's WAL position remembered when published content last changed
   (`remember_primary_position`, called by `core.content_version` on commit). So a page or a
@@ -23,6 +26,7 @@ Without DATABASE_REPLICA_URL the middleware removes itself and no router is inst
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -41,6 +45,12 @@ logger = logging.getLogger("lontar.replica")
 REPLICA = "replica"
 POSITION_KEY = "lontar:replica:primary-position"
 RETRY_AFTER_SECONDS = 5.0
+# Statements that change no row: reads, and transaction control (SQLite's atomic() sends BEGIN
+# through the cursor; what a transaction writes is caught by its own statements).
+_READ = re.compile(
+    r"\s*(SELECT|SHOW|EXPLAIN|WITH|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE
+)
+_WRITING_CTE = re.compile(r"\b(INSERT|UPDATE|DELETE|MERGE)\b", re.IGNORECASE)
 # Pages where a citizen without a session reads what they have just written (a question's
 # tracking page after asking it, the objection receipt), and the health probes, which report
 # on the primary. The no-store paths and the admin are added from the settings.
@@ -49,8 +59,6 @@ PRIMARY_PATH_PREFIXES = (
     "/tanya-jawab/tanya/",
     "/tanya-jawab/lacak/",
     "/ppid/keberatan/",
-    "/daftar/",
-    "/verifikasi/",
 )
 
 
@@ -179,9 +187,6 @@ class ReplicaRouter:
         return REPLICA if routing.replica_usable else DEFAULT_DB_ALIAS
 
     def db_for_write(self, model: Any, **hints: Any) -> str:
-        routing = _routing.get()
-        if routing is not None:
-            routing.wrote = True  # the rest of the request reads its own writes
         return DEFAULT_DB_ALIAS
 
     def allow_relation(self, obj1: Any, obj2: Any, **hints: Any) -> bool | None:
@@ -193,7 +198,24 @@ class ReplicaRouter:
         return db == DEFAULT_DB_ALIAS  # the replica follows the primary's schema by itself
 
 
-def _watch(routing: RequestRouting) -> Callable[..., Any]:
+def is_read(sql: str) -> bool:
+    """A statement that changes no row (a data-modifying WITH counts as a write)."""
+    match = _READ.match(sql)
+    if match is None:
+        return False
+    return match.group(1).upper() != "WITH" or not _WRITING_CTE.search(sql)
+
+
+def _watch_primary(routing: RequestRouting) -> Callable[..., Any]:
+    def watch(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
+        if not routing.wrote and not is_read(sql):
+            routing.wrote = True  # the rest of the request reads its own writes
+        return execute(sql, params, many, context)
+
+    return watch
+
+
+def _watch_replica(routing: RequestRouting) -> Callable[..., Any]:
     def watch(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
         try:
             return execute(sql, params, many, context)
@@ -220,7 +242,10 @@ class ReplicaRoutingMiddleware:
         routing = RequestRouting()
         token = _routing.set(routing)
         try:
-            with connections[REPLICA].execute_wrapper(_watch(routing)):
+            with (
+                connections[DEFAULT_DB_ALIAS].execute_wrapper(_watch_primary(routing)),
+                connections[REPLICA].execute_wrapper(_watch_replica(routing)),
+            ):
                 response = self.get_response(request)
         finally:
             _routing.reset(token)

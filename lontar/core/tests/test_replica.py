@@ -14,6 +14,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections, router, transac
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from lontar.agencies.models import Agency
 from lontar.core import replica
@@ -105,6 +106,24 @@ def test_only_an_anonymous_public_read_may_use_the_replica(
     assert is_public_read(request) is expected
 
 
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("qna:ask", {}),
+        ("qna:track", {"token": "abc"}),  # where asking a question lands, without a session
+        ("objections:new", {}),
+        ("objections:receipt", {}),
+        ("objections:track", {}),
+        ("ppid:new-request", {}),
+        ("ppid:receipt", {}),
+        ("ppid:track-detail", {}),
+        ("healthz-ready", {}),
+    ],
+)
+def test_the_pages_of_a_citizens_own_submission_read_the_primary(name, kwargs):
+    assert not is_public_read(RequestFactory().get(reverse(name, kwargs=kwargs)))
+
+
 def test_without_a_replica_the_middleware_removes_itself_and_nothing_is_routed(settings):
     assert REPLICA not in settings.DATABASES
     assert settings.DATABASE_ROUTERS == []
@@ -133,18 +152,59 @@ def test_an_anonymous_read_goes_to_the_replica_and_the_rest_to_the_primary(with_
 
 @pytest.mark.django_db(transaction=True)
 def test_once_a_request_has_written_it_reads_the_primary(with_replica):
+    from lontar.core.models import ScheduledJob
+
     seen: list[str] = []
 
     def view(request):
         seen.append(router.db_for_read(Agency))
+        # Django asks where to write without writing (a related object on an unsaved one).
         seen.append(router.db_for_write(Agency))
+        seen.append(router.db_for_read(Agency))
+        ScheduledJob.objects.create(name=f"job-{len(seen)}")
         seen.append(router.db_for_read(Agency))  # read-your-writes
         return HttpResponse()
 
     _routed(RequestFactory().get("/berita/"), view)
     _routed(RequestFactory().get("/berita/"), view)  # the next request starts afresh
 
-    assert seen == [REPLICA, DEFAULT_DB_ALIAS, DEFAULT_DB_ALIAS] * 2
+    assert seen == [REPLICA, DEFAULT_DB_ALIAS, REPLICA, DEFAULT_DB_ALIAS] * 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_in_raw_sql_counts_too(with_replica):
+    seen: list[str] = []
+
+    def view(request):
+        seen.append(router.db_for_read(Agency))
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM core_scheduledjob")  # a read changes nothing
+            seen.append(router.db_for_read(Agency))
+            cursor.execute("DELETE FROM core_scheduledjob WHERE name = 'none'")
+        seen.append(router.db_for_read(Agency))
+        return HttpResponse()
+
+    _routed(RequestFactory().get("/berita/"), view)
+
+    assert seen == [REPLICA, REPLICA, DEFAULT_DB_ALIAS]
+
+
+@pytest.mark.parametrize(
+    ("sql", "read"),
+    [
+        ("SELECT 1", True),
+        ("  select * from x", True),
+        ("WITH q AS (SELECT 1) SELECT * FROM q", True),
+        ("WITH d AS (DELETE FROM x RETURNING id) SELECT * FROM d", False),
+        ("INSERT INTO x VALUES (1)", False),
+        ("UPDATE x SET a = 1", False),
+        ("SAVEPOINT s1", True),
+        ("BEGIN IMMEDIATE", True),
+        ("CREATE TABLE x (a int)", False),
+    ],
+)
+def test_what_counts_as_a_write(sql, read):
+    assert replica.is_read(sql) is read
 
 
 @pytest.mark.django_db(transaction=True)
