@@ -425,7 +425,9 @@ def run(args: argparse.Namespace) -> int:
         upload_status = upload_image(stack, staff_session, marker)
         files = files_check(stack, s3, staff_session, marker, upload_status)
         if args.replica != "none":
-            replica["reads"] = reads_check(args.replica, stack, anonymous(stack), staff["path"])
+            replica["reads"] = reads_check(
+                args.replica, stack, anonymous(stack), staff["path"], pair
+            )
         if pair is not None:
             replica["down"] = fallback_check(pair, stack, anonymous(stack), staff["path"])
     finally:

@@ -56,6 +56,9 @@ class StreamingPair:
         self.bin = bindir
         self.primary_port, self.standby_port = free_port(), free_port()
         self.as_postgres = os.geteuid() == 0  # initdb and postgres refuse to run as root
+        # Counts every statement each server runs, at once (table statistics reach the view
+        # only when a backend next reports, up to 10 s later).
+        self.statements = (bindir.parent / "lib" / "pg_stat_statements.so").exists()
         self.running: list[Path] = []
 
     def _run(self, *args: str) -> None:
@@ -83,6 +86,8 @@ class StreamingPair:
             f"unix_socket_directories = '{self.dir}'\nfsync = off\nsynchronous_commit = off\n"
             "full_page_writes = off\nmax_connections = 200\nhot_standby = on\n"
         )
+        if self.statements:
+            settings += "shared_preload_libraries = 'pg_stat_statements'\n"
         with open(primary / "postgresql.conf", "a") as conf:
             conf.write(settings)
         with open(primary / "pg_hba.conf", "a") as hba:
@@ -163,6 +168,46 @@ def page_scans(url: str) -> int:
         return int(connection.execute(PAGE_SCANS).fetchone()[0])
 
 
+STATEMENTS = (
+    "SELECT coalesce(sum(calls), 0), "
+    "coalesce(sum(calls) FILTER (WHERE query ILIKE '%wagtailcore_page%'), 0) "
+    "FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
+    "WHERE d.datname = current_database() AND query NOT ILIKE '%pg_stat%' "
+    "AND query NOT ILIKE '%pg_extension%'"
+)
+
+
+def statements_ready(primary_url: str, standby_url: str) -> None:
+    """pg_stat_statements in the run's database, on the primary and (replayed) the standby."""
+    import psycopg
+
+    with psycopg.connect(primary_url, autocommit=True) as connection:
+        connection.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+    deadline = time.monotonic() + 10
+    query = "SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements'"
+    while time.monotonic() < deadline:
+        try:
+            with psycopg.connect(standby_url, autocommit=True) as connection:
+                if connection.execute(query).fetchone():
+                    return
+        except psycopg.OperationalError:  # the database itself not replayed yet
+            pass
+        time.sleep(0.2)
+    raise SystemExit("pg_stat_statements did not reach the standby")
+
+
+def statements(url: str, *, reset: bool = False) -> dict[str, int]:
+    """Statements the app ran on this server since the last reset: all, and page-table ones."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        if reset:
+            connection.execute("SELECT pg_stat_statements_reset()")
+            return {"all": 0, "pages": 0}
+        total, pages = connection.execute(STATEMENTS).fetchone()
+    return {"all": int(total), "pages": int(pages)}
+
+
 def replication(primary_url: str) -> dict:
     """The standby as the primary sees it: state and replay lag."""
     import psycopg
@@ -207,15 +252,28 @@ def _read_pages(get: Callable[[str, str], requests.Response], paths: list[str]) 
     return {"statuses": statuses, "seconds": time.monotonic() - started}
 
 
-def reads_check(mode: str, stack, get, article: str) -> dict:
-    """Anonymous page reads on A and B (page cache expired, so they render): the replica's
-    count of page-table scans grows and the primary's does not."""
+def reads_check(mode: str, stack, get, article: str, pair: StreamingPair | None) -> dict:
+    """Anonymous page reads on A and B (page cache expired, so they render): the replica runs
+    their statements and the primary none (with pg_stat_statements; else the servers' counts
+    of page-table scans)."""
     paths = [*PUBLIC_PATHS, article]
     result: dict = {"mode": mode}
-    if mode == "readonly":
+    if mode == "readonly" or pair is None:
         time.sleep(1.2)  # the pages cached by earlier checks expire: these reads render
         result.update(_read_pages(get, paths))
         result["replica_connections"] = replica_connections(stack.database_url)
+        return result
+    result["replication"] = replication(stack.database_url)
+    if pair.statements:
+        statements_ready(stack.database_url, stack.replica_url)
+        time.sleep(1.2)  # the pages cached by earlier checks expire: these reads render
+        for url in (stack.database_url, stack.replica_url):
+            statements(url, reset=True)
+        result.update(_read_pages(get, paths))
+        result["statements"] = {
+            "replica": statements(stack.replica_url),
+            "primary": statements(stack.database_url),
+        }
         return result
 
     def scans() -> dict[str, int]:
@@ -238,7 +296,6 @@ def reads_check(mode: str, stack, get, article: str) -> dict:
     time.sleep(1.5)  # and the primary's, had any reached it
     after = scans()
     result["scans"] = {name: after[name] - before[name] for name in before}
-    result["replication"] = replication(stack.database_url)
     return result
 
 

@@ -136,17 +136,32 @@ def replica_report(replica: dict) -> list[str]:
         if reads["replica_connections"] <= 0:
             violations.append("no app server opened a connection to the replica")
         return violations
-    scans, lag = reads["scans"], reads["replication"]
+    lag = reads["replication"]
     print(
         f"e. read replica (streaming standby): {pages} anonymous pages on A and B in "
-        f"{reads['seconds']:.1f} s; page-table scans on the standby +{scans['replica']}, on "
-        f"the primary +{scans['primary']}; replication {lag.get('state')}, replay lag "
+        f"{reads['seconds']:.1f} s; replication {lag.get('state')}, replay lag "
         f"{lag.get('replay_lag_ms', 0):.1f} ms, {lag.get('behind_bytes', 0)} bytes behind"
     )
-    if scans["replica"] <= 0:
+    if "statements" in reads:
+        counts = reads["statements"]
+        on_replica, on_primary = counts["replica"], counts["primary"]
+        print(
+            f"   statements run (pg_stat_statements): on the standby {on_replica['all']} "
+            f"({on_replica['pages']} on the page table), on the primary {on_primary['all']} "
+            f"({on_primary['pages']})"
+        )
+        reached, leaked = on_replica["pages"], on_primary["all"]
+    else:
+        scans = reads["scans"]
+        print(
+            f"   page-table scans (pg_stat_user_tables): on the standby +{scans['replica']}, "
+            f"on the primary +{scans['primary']}"
+        )
+        reached, leaked = scans["replica"], scans["primary"]
+    if reached <= 0:
         violations.append("anonymous page reads did not reach the replica")
-    if scans["primary"] > 0:
-        violations.append(f"anonymous page reads scanned the primary's pages {scans['primary']}×")
+    if leaked > 0:
+        violations.append(f"anonymous page reads ran {leaked} statement(s) on the primary")
     if lag.get("state") != "streaming":
         violations.append(f"the standby is not streaming: {lag}")
     down = replica.get("down")
