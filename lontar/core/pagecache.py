@@ -48,15 +48,24 @@ def _allowed_cookies() -> set[str]:
     return {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 
 
-def is_cacheable_request(request: HttpRequest) -> bool:
-    if request.method not in ("GET", "HEAD") or page_cache_seconds() <= 0:
+def is_anonymous_public_read(request: HttpRequest, also_private: tuple[str, ...] = ()) -> bool:
+    """A GET or HEAD of a public page by nobody in particular: what the page cache may answer
+    and, with a read replica, what may read it (core/replica.py adds its own paths)."""
+    if request.method not in ("GET", "HEAD"):
         return False
     if set(request.COOKIES) - _allowed_cookies():
         return False  # a session, a like-visitor id, a flash message: someone in particular
-    if any(request.headers.get(name) for name in ("authorization", "x-api-key", "range")):
-        return False  # a partner's key, or a part of a file: not the page everyone gets
+    if any(request.headers.get(name) for name in ("authorization", "x-api-key")):
+        return False  # a partner's key: not the page everyone gets
     no_store = tuple(getattr(settings, "LONTAR_NO_STORE_PATH_PREFIXES", ()))
-    return not request.path.startswith((*no_store, settings.LONTAR_ADMIN_PATH_PREFIX))
+    prefixes = (*no_store, settings.LONTAR_ADMIN_PATH_PREFIX, *also_private)
+    return not request.path_info.startswith(prefixes)
+
+
+def is_cacheable_request(request: HttpRequest) -> bool:
+    if page_cache_seconds() <= 0 or request.headers.get("range"):
+        return False  # a part of a file is not the page everyone gets
+    return is_anonymous_public_read(request)
 
 
 _TEXT_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml")

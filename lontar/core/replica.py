@@ -81,20 +81,11 @@ def configured() -> bool:
 
 
 def is_public_read(request: HttpRequest) -> bool:
-    """An anonymous visitor's GET or HEAD of a public page: the same judgement as the page
-    cache's (core/pagecache.py), without its switch."""
-    if request.method not in ("GET", "HEAD"):
-        return False
-    if set(request.COOKIES) - {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}:
-        return False  # a session, a like-visitor id, a flash message: someone who has written
-    if any(request.headers.get(name) for name in ("authorization", "x-api-key")):
-        return False
-    prefixes = (
-        *getattr(settings, "LONTAR_NO_STORE_PATH_PREFIXES", ()),
-        settings.LONTAR_ADMIN_PATH_PREFIX,
-        *PRIMARY_PATH_PREFIXES,
-    )
-    return not request.path_info.startswith(prefixes)
+    """An anonymous visitor's GET or HEAD of a public page: the page cache's judgement
+    (without its switch), minus the pages a citizen lands on right after writing."""
+    from lontar.core.pagecache import is_anonymous_public_read
+
+    return is_anonymous_public_read(request, PRIMARY_PATH_PREFIXES)
 
 
 def current_routing() -> RequestRouting | None:
