@@ -16,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from lontar.agencies.models import Agency, StaffProfile
+from lontar.core import bookmarks
 from lontar.news.models import AuthorTally, IndexTally, NewsArticlePage, NewsIndexPage
 
 
@@ -52,6 +53,32 @@ def recount(agency: Agency) -> None:
         )
         IndexTally.objects.filter(index__in=indexes).delete()
         IndexTally.objects.bulk_create(tallies)
+    for index in indexes:
+        rebuild_bookmarks(index)
+
+
+ORDER = ("-date", "-first_published_at", "-pk")  # selectors.live_articles's order
+
+
+def list_key(index: NewsIndexPage, category_id: int | None = None) -> str:
+    """The name of the index's list (of one category) in core/bookmarks.py."""
+    return f"news:{index.pk}" if category_id is None else f"news:{index.pk}:{category_id}"
+
+
+def rebuild_bookmarks(index: NewsIndexPage) -> None:
+    """The deep pages' bookmarks of the index and of each of its categories: rewritten with
+    the tallies (one numbered read of the index's articles per list)."""
+    from lontar.core.models import ListBookmark, ListCount
+    from lontar.news.selectors import live_articles
+
+    articles = live_articles(index).select_related(None).prefetch_related(None)
+    prefix = f"{list_key(index)}:"
+    ListBookmark.objects.filter(list_key__startswith=prefix).delete()
+    ListCount.objects.filter(list_key__startswith=prefix).delete()
+    bookmarks.rebuild(list_key(index), articles, ORDER)
+    categories = articles.exclude(category=None).order_by().values_list("category", flat=True)
+    for category in set(categories.distinct()):
+        bookmarks.rebuild(list_key(index, category), articles.filter(category=category), ORDER)
 
 
 def recount_all(**kwargs) -> None:
@@ -105,6 +132,7 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, post_save, post_delete):
         signal.connect(_changed, sender=NewsArticlePage, dispatch_uid=f"news-tally-{signal}")
     post_page_move.connect(_moved, dispatch_uid="news-tally-move")
+    bookmarks.register_rebuilder("news", recount_all)
     for signal in (post_save, post_delete):
         signal.connect(
             recount_all, sender=PageViewRestriction, dispatch_uid=f"news-tally-private-{signal}"

@@ -239,11 +239,19 @@ class LegalDocument(index.Indexed, AgencyOwned):
         ordering = ["-year", "kind", "number"]
         indexes = [
             models.Index(fields=["agency", "is_published", "year"]),
-            # The list's default order, newest first (issue 22).
+            # The list's and the JDIHN feed's default order, newest first, to the last key
+            # (issue 22): a page is read along it with no sort.
             models.Index(
-                fields=["agency", "is_published", "-year", "-promulgated_on"],
-                name="scale_legaldoc_newest",
+                fields=["agency", "is_published", "-year", "-promulgated_on", "-id"],
+                name="scale_legaldoc_newest_pk",
             ),
+            # The DIP's order (regulations/infolist.py): its first 500 without sorting 5,000.
+            models.Index(
+                fields=["agency", "is_published", "-year", "kind", "number"],
+                name="scale_legaldoc_dip",
+            ),
+            # The JDIHN feed's Last-Modified: the newest change, one index entry.
+            models.Index(fields=["agency", "-updated_at"], name="scale_legaldoc_updated"),
         ]
 
     def __str__(self) -> str:
