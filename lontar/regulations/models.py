@@ -240,14 +240,18 @@ class LegalDocument(index.Indexed, AgencyOwned):
         indexes = [
             models.Index(fields=["agency", "is_published", "year"]),
             # The list's and the JDIHN feed's default order, newest first, to the last key
-            # (issue 22): a page is read along it with no sort.
+            # (issue 22): a page is read along it with no sort. Partial on the published
+            # documents: Django writes `WHERE is_published` (no `= true`), which SQLite cannot
+            # match with an index column but matches with an index's own condition.
             models.Index(
-                fields=["agency", "is_published", "-year", "-promulgated_on", "-id"],
+                fields=["agency", "-year", "-promulgated_on", "-id"],
+                condition=models.Q(is_published=True),
                 name="scale_legaldoc_newest_pk",
             ),
             # The DIP's order (regulations/infolist.py): its first 500 without sorting 5,000.
             models.Index(
-                fields=["agency", "is_published", "-year", "kind", "number"],
+                fields=["agency", "-year", "kind", "number"],
+                condition=models.Q(is_published=True),
                 name="scale_legaldoc_dip",
             ),
             # The JDIHN feed's Last-Modified: the newest change, one index entry.
