@@ -153,31 +153,59 @@ class BookmarkedPaginator(Paginator):
 # --- Keeping them right ---------------------------------------------------------------------
 
 
-def rebuild(list_key: str, queryset: QuerySet, order: Sequence[str]) -> int:
-    """Count the list and take a bookmark every SPACING entries (one numbered read of the
-    list in the database); returns the count."""
+def rebuild(
+    list_key: str, queryset: QuerySet, order: Sequence[str], *, count: int | None = None
+) -> int:
+    """Count the list (unless `count` is known) and take a bookmark every SPACING entries
+    (one numbered read of the list in the database); returns the count."""
+    if count is None:
+        count = queryset.order_by().count()
+    rebuild_partitions({None: list_key}, queryset, order, counts={None: count})
+    return count
+
+
+def rebuild_partitions(
+    list_keys: dict[Any, str],
+    queryset: QuerySet,
+    order: Sequence[str],
+    *,
+    counts: dict[Any, int],
+    partition: str = "",
+) -> None:
+    """Rebuild several lists that are the parts of one queryset by the value of `partition`
+    (`list_keys` maps each value to its list; `counts` gives each part's length) with one
+    numbered read; without `partition`, `list_keys` and `counts` have the one key None."""
     names = [field.lstrip("-") for field in order]
     ordering = [
         F(n).desc() if f.startswith("-") else F(n).asc() for f, n in zip(order, names, strict=True)
     ]
+    window = Window(
+        RowNumber(), partition_by=[F(partition)] if partition else None, order_by=ordering
+    )
+    parts = [partition] if partition else []
     numbered = (
         queryset.order_by()
-        .annotate(_row=Window(RowNumber(), order_by=ordering))
+        .annotate(_row=window)
         .annotate(_step=F("_row") % SPACING)
         .filter(_step=1)
-        .values_list("_row", *names)
+        .values_list("_row", *parts, *names)
     )
-    marks = [
-        ListBookmark(list_key=list_key, position=row - 1, key=[_encode(v) for v in values])
-        for row, *values in numbered
-        if row > 1 and None not in values
-    ]
-    count = queryset.order_by().count()
+    marks = []
+    for row in numbered:
+        part, values = (row[1], row[2:]) if partition else (None, row[1:])
+        if row[0] > 1 and None not in values and part in list_keys:
+            key = [_encode(v) for v in values]
+            marks.append(ListBookmark(list_key=list_keys[part], position=row[0] - 1, key=key))
     with transaction.atomic():
-        ListBookmark.objects.filter(list_key=list_key).delete()
+        ListBookmark.objects.filter(list_key__in=list_keys.values()).delete()
         ListBookmark.objects.bulk_create(marks)
-        ListCount.objects.update_or_create(list_key=list_key, defaults={"entries": count})
-    return count
+        ListCount.objects.filter(list_key__in=list_keys.values()).delete()
+        ListCount.objects.bulk_create(
+            [
+                ListCount(list_key=key, entries=counts.get(part, 0))
+                for part, key in list_keys.items()
+            ]
+        )
 
 
 def register_rebuilder(name: str, rebuild_every: Callable[[], None]) -> None:

@@ -36,10 +36,12 @@ def recount(agency: Agency) -> None:
     staff = StaffProfile.objects.filter(agency=agency).values_list("pk", flat=True)
     indexes = list(NewsIndexPage.objects.descendant_of(agency.site.root_page))
     tallies = []
+    counted = {}
     for index in indexes:
         per_category = dict(
             live_articles(index).order_by().values_list("category").annotate(n=Count("pk"))
         )
+        counted[index.pk] = per_category
         tallies.append(IndexTally(index=index, articles=sum(per_category.values())))
         tallies += [
             IndexTally(index=index, category_id=category, articles=n)
@@ -54,7 +56,7 @@ def recount(agency: Agency) -> None:
         IndexTally.objects.filter(index__in=indexes).delete()
         IndexTally.objects.bulk_create(tallies)
     for index in indexes:
-        rebuild_bookmarks(index)
+        rebuild_bookmarks(index, counted[index.pk])
 
 
 ORDER = ("-date", "-first_published_at", "-pk")  # selectors.live_articles's order
@@ -65,9 +67,10 @@ def list_key(index: NewsIndexPage, category_id: int | None = None) -> str:
     return f"news:{index.pk}" if category_id is None else f"news:{index.pk}:{category_id}"
 
 
-def rebuild_bookmarks(index: NewsIndexPage) -> None:
-    """The deep pages' bookmarks of the index and of each of its categories: rewritten with
-    the tallies (one numbered read of the index's articles per list)."""
+def rebuild_bookmarks(index: NewsIndexPage, per_category: dict[int | None, int]) -> None:
+    """The deep pages' bookmarks of the index and of each of its categories (`per_category`:
+    the index's counts by category), rewritten with the tallies: two numbered reads of the
+    index's articles, one for the whole index and one partitioned by category."""
     from lontar.core.models import ListBookmark, ListCount
     from lontar.news.selectors import live_articles
 
@@ -75,10 +78,16 @@ def rebuild_bookmarks(index: NewsIndexPage) -> None:
     prefix = f"{list_key(index)}:"
     ListBookmark.objects.filter(list_key__startswith=prefix).delete()
     ListCount.objects.filter(list_key__startswith=prefix).delete()
-    bookmarks.rebuild(list_key(index), articles, ORDER)
-    categories = articles.exclude(category=None).order_by().values_list("category", flat=True)
-    for category in set(categories.distinct()):
-        bookmarks.rebuild(list_key(index, category), articles.filter(category=category), ORDER)
+    bookmarks.rebuild(list_key(index), articles, ORDER, count=sum(per_category.values()))
+    categories = {pk: list_key(index, pk) for pk in per_category if pk is not None}
+    if categories:
+        bookmarks.rebuild_partitions(
+            categories,
+            articles.exclude(category=None),
+            ORDER,
+            counts=per_category,
+            partition="category",
+        )
 
 
 def recount_all(**kwargs) -> None:
