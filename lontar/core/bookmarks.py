@@ -21,8 +21,8 @@ publish, as they recount). A list without a stored count is counted and read wit
 offset: correct, only not bounded.
 
 The order must end with the primary key (keys are unique) and its first field must not be
-null for any entry; later fields may be null (SQLite sorts nulls first, PostgreSQL last, and
-the comparisons here follow the database's rule).
+null for any entry; later fields may be null (SQLite sorts nulls as the smallest values,
+PostgreSQL as the largest, and the comparisons here follow the database's rule).
 """
 
 from __future__ import annotations
@@ -82,15 +82,21 @@ def _nullable(model: type[Model], name: str) -> bool:
 
 def at_or_after(model: type[Model], order: Sequence[str], key: Key) -> Q:
     """The entries at `key` or after it in the list's order (its first field as an index range
-    the database can start from, the rest as a filter). `key` holds no null."""
+    the database can start from, the rest as a filter). Only the first value may not be null."""
     nulls_largest = _nulls_largest()
     condition = Q()
     for field, value in reversed(list(zip(order, key, strict=True))):
         name, descending = field.lstrip("-"), field.startswith("-")
-        after = Q(**{f"{name}__{'lt' if descending else 'gt'}": value})
-        if descending != nulls_largest and _nullable(model, name):
-            after |= Q(**{f"{name}__isnull": True})  # nulls sort after every value here
-        condition = after | (Q(**{name: value}) & condition)
+        nulls_last = descending != nulls_largest  # where this direction puts the nulls
+        if value is None:
+            equal = Q(**{f"{name}__isnull": True})
+            after = Q(pk__in=[]) if nulls_last else Q(**{f"{name}__isnull": False})
+        else:
+            equal = Q(**{name: value})
+            after = Q(**{f"{name}__{'lt' if descending else 'gt'}": value})
+            if nulls_last and _nullable(model, name):
+                after |= Q(**{f"{name}__isnull": True})
+        condition = after | (equal & condition)
     lead, value = order[0].lstrip("-"), key[0]
     start = Q(**{f"{lead}__{'lte' if order[0].startswith('-') else 'gte'}": value})
     if order[0].startswith("-") != nulls_largest and _nullable(model, lead):
@@ -193,7 +199,7 @@ def rebuild_partitions(
     marks = []
     for row in numbered:
         part, values = (row[1], row[2:]) if partition else (None, row[1:])
-        if row[0] > 1 and None not in values and part in list_keys:
+        if row[0] > 1 and values[0] is not None and part in list_keys:
             key = [_encode(v) for v in values]
             marks.append(ListBookmark(list_key=list_keys[part], position=row[0] - 1, key=key))
     with transaction.atomic():
@@ -259,7 +265,7 @@ def added(list_key: str, queryset: QuerySet, order: Sequence[str], key: Key) -> 
             listed = listed.filter(at_or_after(listed.model, order, start_key))
         names = [field.lstrip("-") for field in order]
         found = list(listed.values_list(*names)[SPACING : SPACING + 1])
-        if found and None not in found[0]:
+        if found and found[0][0] is not None:
             ListBookmark.objects.create(
                 list_key=list_key, position=start + SPACING, key=[_encode(v) for v in found[0]]
             )
