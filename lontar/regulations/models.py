@@ -63,16 +63,21 @@ class LegalDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
     pass
 
 
-def short_name_of(kind: str, abbreviation: str, number: str, year: int) -> str:
+def short_name_patterns() -> tuple[str, str]:
+    """The short name's two patterns (with a number, without), translated: a list of many
+    documents translates them once, not once per row (issue 22)."""
+    return str(_("%(kind)s Nomor %(number)s Tahun %(year)s")), str(_("%(kind)s Tahun %(year)s"))
+
+
+def short_name_of(
+    kind: str, abbreviation: str, number: str, year: int, patterns: tuple[str, str] | None = None
+) -> str:
     """A document's short name from its columns (for lists read as plain values)."""
+    with_number, without_number = patterns or short_name_patterns()
     kind = abbreviation or kind
     if number:
-        return _("%(kind)s Nomor %(number)s Tahun %(year)s") % {
-            "kind": kind,
-            "number": number,
-            "year": year,
-        }
-    return _("%(kind)s Tahun %(year)s") % {"kind": kind, "year": year}
+        return with_number % {"kind": kind, "number": number, "year": year}
+    return without_number % {"kind": kind, "year": year}
 
 
 class LegalDocument(index.Indexed, AgencyOwned):
