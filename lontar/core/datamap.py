@@ -127,6 +127,9 @@ DATA_MAP: dict[str, dict[str, str]] = {
         "page_size": PUBLIC,
         "pages": PUBLIC,
     },
+    # The length and sort keys of public lists (core/bookmarks.py): what their pages show.
+    "core.ListCount": {"id": INTERNAL, "list_key": PUBLIC, "entries": PUBLIC},
+    "core.ListBookmark": {"id": INTERNAL, "list_key": PUBLIC, "position": PUBLIC, "key": PUBLIC},
     # --- agencies: the body and its officials acting in office are public -----------------------
     "agencies.Agency": {
         "id": INTERNAL,

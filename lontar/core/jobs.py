@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.core.management import call_command
 
-from lontar.core import dbstats, idempotency, orphans, outbox
+from lontar.core import bookmarks, dbstats, idempotency, orphans, outbox
 from lontar.core.schedule import periodic
 
 
@@ -42,3 +42,10 @@ def sweep_orphan_files() -> None:
 def analyze_database() -> None:
     """The query planner's statistics follow the data as it grows (issue 22; core/dbstats.py)."""
     dbstats.analyze()
+
+
+@periodic(every=timedelta(days=1))
+def rebuild_list_bookmarks() -> None:
+    """The long lists' stored counts and deep-page bookmarks, read afresh (core/bookmarks.py):
+    they are kept on every change; this mends what a bulk load or `update()` left behind."""
+    bookmarks.rebuild_all()

@@ -175,3 +175,36 @@ class SitemapTally(models.Model):
 
     def __str__(self) -> str:
         return self.section
+
+
+class ListCount(models.Model):
+    """How many entries a long public list holds (issue 22), so its pagination does not count
+    200,000 rows per request. Kept by `lontar.core.bookmarks`; a missing row means "count"."""
+
+    list_key = models.CharField(_("daftar"), max_length=80, unique=True)
+    entries = models.PositiveIntegerField(_("jumlah entri"))
+
+    class Meta:
+        verbose_name = _("jumlah entri daftar")
+        verbose_name_plural = _("jumlah entri daftar")
+
+    def __str__(self) -> str:
+        return f"{self.list_key}: {self.entries}"
+
+
+class ListBookmark(models.Model):
+    """The sort key of the entry at `position` (0-based) of a long public list: a deep page
+    starts from the bookmark before it instead of skipping every earlier entry (issue 22).
+    Kept by `lontar.core.bookmarks`."""
+
+    list_key = models.CharField(_("daftar"), max_length=80)
+    position = models.PositiveIntegerField(_("posisi"))
+    key = models.JSONField(_("kunci urutan"))  # the order's values, ISO 8601 for dates
+
+    class Meta:
+        verbose_name = _("penanda daftar")
+        verbose_name_plural = _("penanda daftar")
+        indexes = [models.Index(fields=["list_key", "position"], name="scale_list_bookmark")]
+
+    def __str__(self) -> str:
+        return f"{self.list_key}@{self.position}"

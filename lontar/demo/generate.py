@@ -297,7 +297,9 @@ def generate(
         say(f"questions: {result.questions}")
         result.datasets = generate_ppid.make_datasets(datasets, targets, rng)
         say(f"datasets: {result.datasets}")
-    from lontar.core import dbstats, sitemap_tallies
+    from lontar.core import bookmarks, dbstats, sitemap_tallies
+
+    bookmarks.rebuild_all()  # the long lists' counts and bookmarks: bulk inserts sent no signals
 
     sitemap_tallies.forget_all()  # the sitemaps' stored pages: counted on the next request
     dbstats.analyze()  # what the worker does daily: plans for the tables' new sizes

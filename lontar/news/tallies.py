@@ -16,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from lontar.agencies.models import Agency, StaffProfile
+from lontar.core import bookmarks
 from lontar.news.models import AuthorTally, IndexTally, NewsArticlePage, NewsIndexPage
 
 
@@ -35,10 +36,12 @@ def recount(agency: Agency) -> None:
     staff = StaffProfile.objects.filter(agency=agency).values_list("pk", flat=True)
     indexes = list(NewsIndexPage.objects.descendant_of(agency.site.root_page))
     tallies = []
+    counted = {}
     for index in indexes:
         per_category = dict(
             live_articles(index).order_by().values_list("category").annotate(n=Count("pk"))
         )
+        counted[index.pk] = per_category
         tallies.append(IndexTally(index=index, articles=sum(per_category.values())))
         tallies += [
             IndexTally(index=index, category_id=category, articles=n)
@@ -52,6 +55,39 @@ def recount(agency: Agency) -> None:
         )
         IndexTally.objects.filter(index__in=indexes).delete()
         IndexTally.objects.bulk_create(tallies)
+    for index in indexes:
+        rebuild_bookmarks(index, counted[index.pk])
+
+
+ORDER = ("-date", "-first_published_at", "-pk")  # selectors.live_articles's order
+
+
+def list_key(index: NewsIndexPage, category_id: int | None = None) -> str:
+    """The name of the index's list (of one category) in core/bookmarks.py."""
+    return f"news:{index.pk}" if category_id is None else f"news:{index.pk}:{category_id}"
+
+
+def rebuild_bookmarks(index: NewsIndexPage, per_category: dict[int | None, int]) -> None:
+    """The deep pages' bookmarks of the index and of each of its categories (`per_category`:
+    the index's counts by category), rewritten with the tallies: two numbered reads of the
+    index's articles, one for the whole index and one partitioned by category."""
+    from lontar.core.models import ListBookmark, ListCount
+    from lontar.news.selectors import live_articles
+
+    articles = live_articles(index).select_related(None).prefetch_related(None)
+    prefix = f"{list_key(index)}:"
+    ListBookmark.objects.filter(list_key__startswith=prefix).delete()
+    ListCount.objects.filter(list_key__startswith=prefix).delete()
+    bookmarks.rebuild(list_key(index), articles, ORDER, count=sum(per_category.values()))
+    categories = {pk: list_key(index, pk) for pk in per_category if pk is not None}
+    if categories:
+        bookmarks.rebuild_partitions(
+            categories,
+            articles.exclude(category=None),
+            ORDER,
+            counts=per_category,
+            partition="category",
+        )
 
 
 def recount_all(**kwargs) -> None:
@@ -105,6 +141,7 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, post_save, post_delete):
         signal.connect(_changed, sender=NewsArticlePage, dispatch_uid=f"news-tally-{signal}")
     post_page_move.connect(_moved, dispatch_uid="news-tally-move")
+    bookmarks.register_rebuilder("news", recount_all)
     for signal in (post_save, post_delete):
         signal.connect(
             recount_all, sender=PageViewRestriction, dispatch_uid=f"news-tally-private-{signal}"

@@ -11,7 +11,7 @@ from taggit.models import Tag
 
 from lontar.agencies.models import StaffProfile
 from lontar.agencies.selectors import agency_for_request
-from lontar.core import content_version
+from lontar.core import bookmarks, content_version
 from lontar.core.params import clean_text, parse_page
 from lontar.core.public_urls import absolute_url_for_request
 from lontar.core.retirement import closed_when_retired
@@ -30,10 +30,21 @@ class CountedPaginator(Paginator):
         self.__dict__["count"] = count  # the cached_property's slot
 
 
-def _page_of(request: HttpRequest, queryset, per_page: int = PER_PAGE, count: int | None = None):
+def _page_of(
+    request: HttpRequest,
+    queryset,
+    per_page: int = PER_PAGE,
+    count: int | None = None,
+    list_key: str = "",
+):
     number = parse_page(request.GET.get("halaman"))
     if count is None:
         return Paginator(queryset, per_page).get_page(number)
+    if list_key:  # a deep page starts from a stored bookmark (core/bookmarks.py)
+        paginator = bookmarks.BookmarkedPaginator(
+            queryset, per_page, list_key=list_key, order=tallies.ORDER, count=count
+        )
+        return paginator.get_page(number)
     return CountedPaginator(queryset, per_page, count=count).get_page(number)
 
 
@@ -59,10 +70,12 @@ def news_index(
         articles = articles.filter(tagged_items__tag=tag)
     context = index.get_context(request)
     # The maintained count (news/tallies.py), except for tag archives, which count.
-    count = None if tag else tallies.index_count(index, category.pk if category else None)
+    category_id = category.pk if category else None
+    count = None if tag else tallies.index_count(index, category_id)
+    key = "" if tag else tallies.list_key(index, category_id)
     context.update(
         {
-            "articles": _page_of(request, articles, count=count),
+            "articles": _page_of(request, articles, count=count, list_key=key),
             "categories": categories,
             "category": category,
             "tag": tag,

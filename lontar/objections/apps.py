@@ -6,3 +6,8 @@ class ObjectionsConfig(AppConfig):
     name = "lontar.objections"
     label = "objections"
     verbose_name = _("Keberatan dan sengketa informasi")
+
+    def ready(self) -> None:
+        from lontar.objections import lists
+
+        lists.connect()  # the register's stored count and bookmarks (issue 22)

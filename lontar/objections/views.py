@@ -6,7 +6,6 @@ import time
 from typing import Any, TypeGuard
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,12 +13,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from lontar.agencies.selectors import agency_for_request
-from lontar.core import idempotency
+from lontar.core import bookmarks, idempotency
 from lontar.core.audit import Actor
 from lontar.core.params import parse_page
 from lontar.core.ratelimit import count, hit_and_check, subject_key, uncount, visitor_key
 from lontar.core.retirement import closed_when_retired
-from lontar.objections import clock, documents
+from lontar.objections import clock, documents, lists
 from lontar.objections.forms import ObjectionForm, TrackForm
 from lontar.objections.models import Objection
 from lontar.objections.selectors import public_register, track_objection
@@ -264,5 +263,12 @@ def dossier(request: HttpRequest) -> HttpResponse:
 
 def register(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
-    page = Paginator(public_register(agency), 25).get_page(parse_page(request.GET.get("halaman")))
+    # The stored count and, for a deep page, a bookmark (core/bookmarks.py; issue 22).
+    paginator = bookmarks.BookmarkedPaginator(
+        public_register(agency).order_by(*lists.ORDER),
+        25,
+        list_key=lists.list_key(agency.pk),
+        order=lists.ORDER,
+    )
+    page = paginator.get_page(parse_page(request.GET.get("halaman")))
     return render(request, "objections/register.html", {"page": page})

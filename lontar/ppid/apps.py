@@ -9,7 +9,9 @@ class PpidConfig(AppConfig):
 
     def ready(self) -> None:
         from lontar.core import outbox
-        from lontar.ppid import notice_services
+        from lontar.ppid import lists, notice_services
+
+        lists.connect()  # the register's stored count and bookmarks (issue 22)
 
         # An e-mailed notice is delivered when the mail server took it (issue 21).
         outbox.message_sent.connect(notice_services.mail_sent, dispatch_uid="ppid.mail_sent")

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from lontar.agencies.calendar import calendar_for_agency
 from lontar.agencies.selectors import agency_for_request, ppid_page_profiles
-from lontar.core import idempotency
+from lontar.core import bookmarks, idempotency
 from lontar.core.client import client_ip
 from lontar.core.exports import safe_row
 from lontar.core.faults import StorageUnavailable
@@ -34,7 +34,7 @@ from lontar.core.ratelimit import (
     visitor_key,
 )
 from lontar.core.retirement import closed_when_retired
-from lontar.ppid import costs
+from lontar.ppid import costs, lists
 from lontar.ppid.documents import stored_receipt
 from lontar.ppid.forms import RequestForm, TrackForm
 from lontar.ppid.models import (
@@ -436,7 +436,14 @@ def register(request: HttpRequest) -> HttpResponse:
     # The page's ids first, read along the (agency, received_at) index alone, then their rows:
     # an OFFSET deep in the register (page 500) then walks index entries, not 12,500 rows
     # (issue 22).
-    page = Paginator(rows.values_list("pk", flat=True), 25).get_page(page_number)
+    ids = rows.order_by(*lists.ORDER).values_list("pk", flat=True)
+    if any(filters.values()):
+        page = Paginator(ids, 25).get_page(page_number)
+    else:  # the whole register: its stored count, and a deep page from a bookmark
+        paginator = bookmarks.BookmarkedPaginator(
+            ids, 25, list_key=lists.list_key(agency.pk), order=lists.ORDER
+        )
+        page = paginator.get_page(page_number)
     by_pk = rows.select_related("agency").in_bulk(list(page.object_list))
     page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
     # The years that gave registration numbers: one counter row a year, not a scan of every

@@ -8,6 +8,7 @@ class QnaConfig(AppConfig):
     verbose_name = _("Tanya jawab")
 
     def ready(self) -> None:
-        from lontar.qna import search
+        from lontar.qna import lists, search
 
         search.register()
+        lists.connect()  # the published questions' stored count and bookmarks (issue 22)

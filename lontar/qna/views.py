@@ -12,13 +12,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lontar.agencies.selectors import agency_for_request
-from lontar.core import idempotency
+from lontar.core import bookmarks, idempotency
 from lontar.core.models import SubmissionKey
 from lontar.core.params import choice, parse_page, search_query
 from lontar.core.ratelimit import hit_and_check
 from lontar.core.retirement import closed_when_retired
 from lontar.core.sameorigin import same_origin_post
-from lontar.qna import schema_org, selectors, services
+from lontar.qna import lists, schema_org, selectors, services
 from lontar.qna.forms import QuestionForm
 from lontar.qna.models import Category, Question
 from lontar.qna.related import moments_for
@@ -121,7 +121,14 @@ def index(request: HttpRequest) -> HttpResponse:
     if isinstance(questions, list):
         page = Paginator(questions, PER_PAGE).get_page(page_number)
     else:
-        page = Paginator(questions.values_list("pk", flat=True), PER_PAGE).get_page(page_number)
+        ids = questions.values_list("pk", flat=True)
+        if category or query:
+            page = Paginator(ids, PER_PAGE).get_page(page_number)
+        else:  # all published: the stored count, and a deep page from a bookmark (issue 22)
+            paginator = bookmarks.BookmarkedPaginator(
+                ids, PER_PAGE, list_key=lists.list_key(agency.pk), order=lists.ORDER
+            )
+            page = paginator.get_page(page_number)
         ids = list(page.object_list)
         found = {question.pk: question for question in questions.filter(pk__in=ids)}
         page.object_list = [found[pk] for pk in ids if pk in found]

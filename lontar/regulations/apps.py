@@ -8,6 +8,8 @@ class RegulationsConfig(AppConfig):
     verbose_name = _("Regulasi")
 
     def ready(self) -> None:
+        from lontar.regulations import lists
         from lontar.regulations.search import register
 
         register()
+        lists.connect()  # the published documents' stored count and bookmarks (issue 22)

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lontar.infolist.registry import Entry, register_source
-from lontar.regulations.models import short_name_of
+from lontar.regulations.models import short_name_of, short_name_patterns
 from lontar.regulations.selectors import published_documents
 
 
@@ -20,9 +20,10 @@ def legal_documents(agency) -> list[Entry]:
     # Plain values and one URL reversed: 500 model instances and reverse() calls were most of
     # the DIP's time at 1,000 regulations (issue 22).
     pattern = reverse("regulations:detail", args=[0])
+    names = short_name_patterns()  # translated once for the list
     return [
         Entry(
-            summary=f"{short_name_of(kind, abbreviation, number, year)} tentang {title}",
+            summary=f"{short_name_of(kind, abbreviation, number, year, names)} tentang {title}",
             url=pattern.replace("/0/", f"/{pk}/"),
             updated_on=enacted_on,
         )

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, time
 from functools import partial
 from urllib.parse import urlencode
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q, Subquery
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.urls import reverse
 from django.utils.http import http_date, parse_http_date_safe
@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from lontar.agencies.selectors import agency_for_request
+from lontar.core.models import ListCount
 from lontar.core.params import InvalidParameter, parse_int, parse_year, search_query
 from lontar.core.public_urls import absolute_url_for_agency_id
-from lontar.regulations import formats, selectors
+from lontar.regulations import formats, lists, selectors
 from lontar.regulations.models import LegalDocument
 
 DEFAULT_LIMIT = 100
@@ -133,11 +134,23 @@ def jdihn_list(request: HttpRequest) -> HttpResponse:
     documents = selectors.filtered_documents(agency, query=query, year=year, sort="terbaru")
     if since is not None:
         documents = documents.filter(updated_at__gte=since)
-    # One query: the total of this selection, and the newest change of any of the agency's
-    # documents (unpublishing one changes the feed too, so the unfiltered newest counts).
-    summary = LegalDocument.objects.filter(agency=agency).aggregate(
-        latest=Max("updated_at"), total=Count("pk", filter=Q(pk__in=documents.values("pk")))
-    )
+    # The total of this selection, and the newest change of any of the agency's documents
+    # (unpublishing one changes the feed too, so the unfiltered newest counts). The whole
+    # feed's total is the stored count of the published documents (core/bookmarks.py) and
+    # the newest change one entry of an index: neither grows with the library (issue 22).
+    summary = None
+    if not query and year is None and since is None:
+        changes = LegalDocument.objects.filter(agency=agency).order_by("-updated_at")
+        summary = (
+            ListCount.objects.filter(list_key=lists.list_key(agency.pk))
+            .annotate(latest=Subquery(changes.values("updated_at")[:1]))
+            .values("latest", total=F("entries"))
+            .first()
+        )
+    if summary is None:
+        summary = LegalDocument.objects.filter(agency=agency).aggregate(
+            latest=Max("updated_at"), total=Count("pk", filter=Q(pk__in=documents.values("pk")))
+        )
     if _unchanged(request, summary["latest"]):
         return HttpResponseNotModified()
     page = documents.prefetch_related("subjects")[offset : offset + limit]

@@ -63,16 +63,21 @@ class LegalDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
     pass
 
 
-def short_name_of(kind: str, abbreviation: str, number: str, year: int) -> str:
+def short_name_patterns() -> tuple[str, str]:
+    """The short name's two patterns (with a number, without), translated: a list of many
+    documents translates them once, not once per row (issue 22)."""
+    return str(_("%(kind)s Nomor %(number)s Tahun %(year)s")), str(_("%(kind)s Tahun %(year)s"))
+
+
+def short_name_of(
+    kind: str, abbreviation: str, number: str, year: int, patterns: tuple[str, str] | None = None
+) -> str:
     """A document's short name from its columns (for lists read as plain values)."""
+    with_number, without_number = patterns or short_name_patterns()
     kind = abbreviation or kind
     if number:
-        return _("%(kind)s Nomor %(number)s Tahun %(year)s") % {
-            "kind": kind,
-            "number": number,
-            "year": year,
-        }
-    return _("%(kind)s Tahun %(year)s") % {"kind": kind, "year": year}
+        return with_number % {"kind": kind, "number": number, "year": year}
+    return without_number % {"kind": kind, "year": year}
 
 
 class LegalDocument(index.Indexed, AgencyOwned):
@@ -239,11 +244,23 @@ class LegalDocument(index.Indexed, AgencyOwned):
         ordering = ["-year", "kind", "number"]
         indexes = [
             models.Index(fields=["agency", "is_published", "year"]),
-            # The list's default order, newest first (issue 22).
+            # The list's and the JDIHN feed's default order, newest first, to the last key
+            # (issue 22): a page is read along it with no sort. Partial on the published
+            # documents: Django writes `WHERE is_published` (no `= true`), which SQLite cannot
+            # match with an index column but matches with an index's own condition.
             models.Index(
-                fields=["agency", "is_published", "-year", "-promulgated_on"],
-                name="scale_legaldoc_newest",
+                fields=["agency", "-year", "-promulgated_on", "-id"],
+                condition=models.Q(is_published=True),
+                name="scale_legaldoc_newest_pk",
             ),
+            # The DIP's order (regulations/infolist.py): its first 500 without sorting 5,000.
+            models.Index(
+                fields=["agency", "-year", "kind", "number"],
+                condition=models.Q(is_published=True),
+                name="scale_legaldoc_dip",
+            ),
+            # The JDIHN feed's Last-Modified: the newest change, one index entry.
+            models.Index(fields=["agency", "-updated_at"], name="scale_legaldoc_updated"),
         ]
 
     def __str__(self) -> str:

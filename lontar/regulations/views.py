@@ -10,11 +10,12 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from lontar.agencies.selectors import agency_for_request
-from lontar.core import content_version
+from lontar.core import bookmarks, content_version
 from lontar.core.params import choice, clean_text, parse_int, parse_page, parse_year, search_query
-from lontar.regulations import abstracts, formats, schema_org, selectors, services
+from lontar.regulations import abstracts, formats, lists, schema_org, selectors, services
 from lontar.regulations.forms import FilterForm
 from lontar.regulations.models import DocumentStatus, DocumentType
+from lontar.regulations.selectors import DEFAULT_SORT
 
 PAGE_SIZE = 20
 
@@ -57,7 +58,14 @@ def regulation_list(request: HttpRequest) -> HttpResponse:
     filters = _checked_filters(request.GET, form)
     page_number = parse_page(request.GET.get("halaman"))
     documents = selectors.with_list_relations(selectors.filtered_documents(agency, **filters))
-    page = Paginator(documents, PAGE_SIZE).get_page(page_number)
+    narrowed = any(value for name, value in filters.items() if name != "sort")
+    if narrowed or filters["sort"] not in ("", DEFAULT_SORT):
+        page = Paginator(documents, PAGE_SIZE).get_page(page_number)
+    else:  # every published document, newest first: the stored count and bookmarks (issue 22)
+        paginator = bookmarks.BookmarkedPaginator(
+            documents, PAGE_SIZE, list_key=lists.list_key(agency.pk), order=lists.ORDER
+        )
+        page = paginator.get_page(page_number)
     params = request.GET.copy()
     params.pop("halaman", None)
     return render(

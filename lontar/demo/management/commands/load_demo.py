@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from lontar.core import dbstats
+from lontar.core import bookmarks, dbstats
 from lontar.demo.loader import demo_sites, load_demo, set_demo_addresses
 
 
@@ -29,6 +29,7 @@ class Command(BaseCommand):
         ctx = load_demo()
         set_demo_addresses(port)
         dbstats.analyze()  # what the worker does daily: the planner knows the tables
+        bookmarks.rebuild_all()  # the long lists' counts and bookmarks (core/bookmarks.py)
         verb = "Demo dimuat" if ctx.created else "Demo sudah ada; tidak ada yang dimuat ulang"
         self.stdout.write(self.style.SUCCESS(verb + "."))
         self.stdout.write("\nSitus demo:")
