@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_permission_codename
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from wagtail.snippets.views import chooser as chooser_views
@@ -118,9 +118,30 @@ class _ScopedObjectMixin:
         return obj
 
 
+def listed_relations(model: type[Model], list_display) -> list[str]:
+    """The forward foreign keys among a listing's columns: read with the rows in one join.
+
+    Wagtail's snippet listing reads each row's related record for its column separately, one
+    query per row shown (issue 22: 14 more queries once a page of datasets is full)."""
+    names = []
+    for column in list_display or ():
+        name = column if isinstance(column, str) else getattr(column, "name", None)
+        try:
+            field = model._meta.get_field(name) if name else None
+        except FieldDoesNotExist:
+            continue
+        if field is not None and field.concrete and (field.many_to_one or field.one_to_one):
+            names.append(name)
+    return names
+
+
 class ScopedIndexView(_ScopedObjectMixin, snippet_views.IndexView):
     def get_base_queryset(self):
-        return scope_queryset(super().get_base_queryset(), self.request.user, self.agency_path)
+        queryset = super().get_base_queryset()
+        related = listed_relations(self.model, self.list_display)
+        if related:
+            queryset = queryset.select_related(*related)
+        return scope_queryset(queryset, self.request.user, self.agency_path)
 
 
 class ScopedEditView(_ScopedObjectMixin, snippet_views.EditView):

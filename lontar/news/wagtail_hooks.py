@@ -6,7 +6,8 @@ from wagtail.snippets.models import register_snippet
 
 from lontar.agencies.admin_scoping import AgencyScopedSnippetViewSet
 from lontar.news import admin_views, dashboard
-from lontar.news.models import NewsCategory
+from lontar.news.models import NewsArticlePage, NewsCategory
+from lontar.pages.admin_explorer import explorer_viewset_for
 
 
 class NewsCategoryViewSet(AgencyScopedSnippetViewSet):
@@ -36,3 +37,10 @@ def register_culture_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_write_news_panel(request, panels: list) -> None:
     panels[:0] = dashboard.panels_for(request)
+
+
+@hooks.register("register_admin_viewset")
+def register_news_index_explorer():
+    """The explorer of a news index, whose children are every article of the agency: bounded
+    counts and filters (pages/admin_explorer.py, issue 22)."""
+    return explorer_viewset_for(NewsArticlePage, "news_article_pages")

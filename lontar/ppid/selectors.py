@@ -70,6 +70,16 @@ class QueueRow:
 
 
 QUEUE_PAGE_SIZE = 50
+QUEUE_COLUMNS = (
+    "number",
+    "agency_id",
+    "received_at",
+    "status",
+    "notice_due",
+    "extended_due",
+    "extended_at",
+    "assigned_unit",
+)
 
 
 def _queue(user, agency, *, status: str = "", unit_id: int | None = None) -> QuerySet:
@@ -114,7 +124,15 @@ def officer_queue_page(
 ) -> tuple[Page, list[QueueRow]]:
     """One page of `officer_queue`: a large agency's open requests, a page at a time, ordered
     in the database (issue 22: the queue's time grew with every open request)."""
-    queryset = _queue(user, agency, status=status, unit_id=unit_id)
+    # Only what a row shows (number, dates, status, unit, deadline): a page is 50 rows and a
+    # request has some forty columns, many of them long texts, plus its agency's (the queue's
+    # own, given) — reading them all was most of the page's time once it was full (issue 22).
+    queryset = (
+        _queue(user, agency, status=status, unit_id=unit_id)
+        .select_related(None)
+        .select_related("assigned_unit")
+        .only(*QUEUE_COLUMNS, "assigned_unit__name")
+    )
     if page_number == 1:  # the usual case: the whole queue fits one page, no COUNT needed
         head = list(queryset[: QUEUE_PAGE_SIZE + 1])
         if len(head) <= QUEUE_PAGE_SIZE:
