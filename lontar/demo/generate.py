@@ -167,6 +167,9 @@ def make_articles(count: int, agencies: list[Agency], rng: random.Random) -> int
                     url_path=f"{index.url_path}{slug}/",
                     first_published_at=published,
                     last_published_at=published,
+                    # As on a page written in the admin: the explorer orders by it, and the
+                    # planner's statistics of its index must look like a real site's.
+                    latest_revision_created_at=published,
                     live_revision=None,
                 )
             )
