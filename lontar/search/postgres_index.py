@@ -50,8 +50,10 @@ def newest(
     title_weight: float,
 ) -> tuple[list[tuple[str, float]], dict[str, tuple], bool]:
     """([(object_id, rank)], values of the caller's records, more may exist): the model's
-    newest `limit` matches among the caller's records (`within`), read `limit` then `chunk` at
-    a time, at most `window` matches in all."""
+    newest `limit` matches among the caller's records (`within`), read `limit` at a time, then
+    `chunk` (a caller whose records are rare among the model's: one agency among sixty), at
+    most `window` matches in all. `kept` picks the caller's records among a read's object ids
+    (one query by primary key)."""
     from lontar.search.candidates import entries_table
 
     entries = entries_table()
@@ -73,11 +75,16 @@ def newest(
         f"({newest_entries.format(columns='id, object_id, title, body')}) s "
         f"WHERE {WORDS.format(e='s')} @@ {tsquery} ORDER BY s.id DESC LIMIT %s"
     )
+    # The query's lexemes: none (a word the configuration drops) matches nothing, and the
+    # second read, whose query adds the content type's word, would match every entry.
     first = (
-        f"({first}) UNION ALL SELECT 1, min(id), NULL, count(*) "
+        f"({first}) UNION ALL SELECT 1, min(id), numnode({tsquery})::text, count(*) "
         f"FROM ({newest_entries.format(columns='id')}) t"
     )
-    first_params = [*words, title_weight, *words, types, SCAN, *words, limit, types, SCAN]
+    first_params = [
+        *[*words, title_weight, *words, types, SCAN, *words, limit],
+        *[*words, types, SCAN],
+    ]
     # 2. (id, object id, rank) of the newest matches of the model below an id, through the
     # typed GIN index (materialized: never a walk of the entries below).
     rest = (
@@ -102,19 +109,23 @@ def newest(
         cursor.execute(first, first_params)
         results = cursor.fetchall()
         rows = sorted((row[1:] for row in results if row[0] == 0), reverse=True)
-        floor, scanned = next((row[1], row[3]) for row in results if row[0] == 1)
+        floor, lexemes, scanned = next(row[1:] for row in results if row[0] == 1)
         read, found = len(rows), keep(rows)
         if len(rows) == limit:
             below = rows[-1][0]  # cut at its LIMIT: go on below the last match
+        elif scanned == SCAN and int(lexemes or 0) > 0:
+            below = floor
         else:
-            below = floor if scanned == SCAN else None  # None: the whole model was read
+            below = None  # the whole model was read, or nothing can match
+        size = limit  # as much as the first read: on one agency's site, all it needs
         while below is not None and len(found) < limit:
             if read >= window:
                 more = True
                 break
-            cursor.execute(rest, [*words, kinds, below, *words, title_weight, *words, chunk])
+            cursor.execute(rest, [*words, kinds, below, *words, title_weight, *words, size])
             rows = cursor.fetchall()
             read += len(rows)
             found += keep(rows)
-            below = rows[-1][0] if len(rows) == chunk else None
+            below = rows[-1][0] if len(rows) == size else None
+            size = chunk
     return found[:limit], values, more

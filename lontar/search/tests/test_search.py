@@ -294,3 +294,18 @@ def test_an_edited_or_deleted_record_leaves_the_search_at_once(client, agency_a)
     assert [r["title"] for r in client.get("/cari/", {"q": "seleksi"}).context["results"]] == [
         "Seleksi terbuka dibuka"
     ]
+
+
+def test_a_query_without_a_searchable_word_finds_nothing(agency_a, monkeypatch):
+    """A query the text-search configuration reduces to nothing ("_") matches no record, even
+    when a model's older entries are asked for (PostgreSQL adds the content type's word to the
+    query: alone it would match every entry of the model)."""
+    from lontar.news.models import NewsArticlePage
+    from lontar.search import candidates, postgres_index
+
+    monkeypatch.setattr(postgres_index, "SCAN", 1)
+    index = news_index(agency_a)
+    for n in range(3):
+        article(index, f"Berita {n}", text="Isi berita.")
+    assert candidates.find(NewsArticlePage, "_").scores == {}
+    assert len(candidates.find(NewsArticlePage, "berita").scores) == 3
