@@ -68,12 +68,20 @@ def newest(
     of_model = "content_type_id = %s" if len(content_types) == 1 else "content_type_id = ANY(%s)"
     newest_entries = f"SELECT {{columns}} FROM {entries} WHERE {of_model} ORDER BY id DESC LIMIT %s"
     rank = RANK.format(e="s", q=tsquery)
+    # One word, or any word: in the title or in the body, tested without joining the two
+    # (most of the entries walked do not match; joining them costs a copy each).
+    if len(terms) == 1 or operator != "and":
+        matches = f"(s.title @@ {tsquery} OR s.body @@ {tsquery})"
+        match_words = [*words, *words]
+    else:
+        matches = f"{WORDS.format(e='s')} @@ {tsquery}"
+        match_words = words
     # 1. (0, id, object id, rank) of the first `limit` matches among the model's newest SCAN
     # entries, then (1, lowest id of those entries, NULL, how many there are).
     first = (
         f"SELECT 0, s.id, s.object_id, {rank} FROM "
         f"({newest_entries.format(columns='id, object_id, title, body')}) s "
-        f"WHERE {WORDS.format(e='s')} @@ {tsquery} ORDER BY s.id DESC LIMIT %s"
+        f"WHERE {matches} ORDER BY s.id DESC LIMIT %s"
     )
     # The query's lexemes: none (a word the configuration drops) matches nothing, and the
     # second read, whose query adds the content type's word, would match every entry.
@@ -82,7 +90,7 @@ def newest(
         f"FROM ({newest_entries.format(columns='id')}) t"
     )
     first_params = [
-        *[*words, title_weight, *words, types, SCAN, *words, limit],
+        *[*words, title_weight, *words, types, SCAN, *match_words, limit],
         *[*words, types, SCAN],
     ]
     # 2. (id, object id, rank) of the newest matches of the model below an id, through the
