@@ -66,20 +66,35 @@ def search(agency, query: str, *, kind: str = "", year: int | None = None) -> Ou
 
 
 def _rows(
-    source: SearchSource, agencies: list, by_id: dict, ids: list
+    source: SearchSource, agencies: list, by_id: dict, found: candidates.Candidates
 ) -> list[tuple[Any, object, Any, Model | None]]:
-    """(pk, date, agency, obj or None) of the candidates `ids` these agencies publish: one
-    query. On one agency's site only the key and the date are read."""
-    queryset = _queryset(source, agencies).filter(pk__in=ids)
-    if len(agencies) > 1 or source.date_field is None:
+    """(pk, date, agency, obj or None) of the candidates these agencies publish. On one
+    agency's site the date came with the candidates (no query); on the provincial site the
+    objects are loaded, one query, to say whose each is."""
+    field_ = source.model._meta.pk
+    if _dated(source, agencies):
         return [
-            (obj.pk, source.date_of(obj), _owner(source, obj, agencies, by_id), obj)
-            for obj in queryset
+            (field_.to_python(object_id), as_date(found.values[object_id][0]), agencies[0], None)
+            for object_id in found.scores
         ]
-    rows = queryset.annotate(_search_date=_expression(source.date_field)).values_list(
-        "pk", "_search_date"
-    )
-    return [(pk, as_date(value), agencies[0], None) for pk, value in rows.order_by()]
+    ids = [field_.to_python(object_id) for object_id in found.scores]
+    queryset = _queryset(source, agencies).filter(pk__in=ids)
+    return [
+        (obj.pk, source.date_of(obj), _owner(source, obj, agencies, by_id), obj) for obj in queryset
+    ]
+
+
+def _dated(source: SearchSource, agencies: list) -> bool:
+    """One agency's site and a source whose date is a column: no object is loaded."""
+    return len(agencies) == 1 and source.date_field is not None
+
+
+def _within(source: SearchSource, agencies: list) -> tuple[QuerySet, tuple[str, ...]]:
+    """The records searched, and the columns read with the candidates (the date)."""
+    queryset = _queryset(source, agencies)
+    if not _dated(source, agencies):
+        return queryset, ()
+    return queryset.annotate(_search_date=_expression(source.date_field)), ("_search_date",)
 
 
 def _expression(date_field: Any):
@@ -93,9 +108,10 @@ def search_agencies(
     site; the province and its agencies on the provincial site), best first, then newest.
 
     The cost is bounded: per source, the newest MAX_PER_SOURCE matches in the search index,
-    filtered in one query by the agencies' records (one search per source whatever the number
-    of agencies: the provincial search costs the same queries with 10 agencies as with 60) and
-    ranked; on one agency's site no object is loaded (`load` fetches those of the page shown)."""
+    the agencies' records among them picked by primary key (one search per source whatever the
+    number of agencies: the provincial search costs the same queries with 10 agencies as with
+    60) and ranked; on one agency's site no object is loaded (their dates come with the
+    candidates; `load` fetches the objects of the page shown)."""
     outcome = Outcome()
     query = neutral_search_terms(query)
     if not query or not agencies:
@@ -106,15 +122,14 @@ def search_agencies(
     by_id = {agency.pk: agency for agency in agencies}
     for key, source in SOURCES.items():
         outcome.counts[key] = 0
-        found = index.find(source.model, limit=MAX_PER_SOURCE, within=_queryset(source, agencies))
+        within, values = _within(source, agencies)
+        found = index.find(source.model, limit=MAX_PER_SOURCE, within=within, values=values)
         if not found.scores:
             continue
         outcome.more = outcome.more or found.truncated
-        field_ = source.model._meta.pk
-        ids = [field_.to_python(object_id) for object_id in found.scores]
         hits = [
             Hit(source, pk, found.scores.get(str(pk), 0.0), when, owner, obj)
-            for pk, when, owner, obj in _rows(source, agencies, by_id, ids)
+            for pk, when, owner, obj in _rows(source, agencies, by_id, found)
         ]
         outcome.counts[key] = len(hits)
         for hit in hits:

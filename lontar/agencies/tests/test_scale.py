@@ -100,8 +100,9 @@ def test_an_opd_page_costs_the_same_queries_with_sixty_agencies(django_assert_ma
         if warm:
             client.get(path, HTTP_HOST=HOST)
         if path.startswith("/cari/") and not warm:
-            # A cold search reads, per source, the model's entries once others exist beside
-            # the OPD's (search/candidates.py): bounded by the sources, not by the agencies.
+            # A cold search reads more of each model's matches once other agencies' newer ones
+            # come first (search/candidates.py: skipped by primary key, at most WINDOW per
+            # source): bounded by the sources, not by the agencies.
             budget += len(SOURCES)
         with django_assert_max_num_queries(budget, info=f"{path} warm={warm}"):
             response = client.get(path, HTTP_HOST=HOST)

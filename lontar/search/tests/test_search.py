@@ -102,12 +102,19 @@ def test_pelayanan_finds_layanan_and_melayani_on_postgresql(client, agency_a):
 
 
 def _queries_for(client, params) -> tuple[int, object]:
-    """Queries of a search once the caches that publishing resets are filled again."""
+    """Queries of a search once the caches that publishing resets are filled again, the
+    search's own cache of matches left out (its cost is what is measured)."""
     from django.test.utils import CaptureQueriesContext
 
+    from lontar.search import service
+
     client.get("/cari/", params)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get("/cari/", params)
+    service.MAX_CACHED_HITS, kept = -1, service.MAX_CACHED_HITS
+    try:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/cari/", params)
+    finally:
+        service.MAX_CACHED_HITS = kept
     return len(captured), response
 
 
@@ -119,7 +126,6 @@ def test_search_cost_does_not_grow_with_the_archive(client, agency_a, monkeypatc
 
     monkeypatch.setattr(service, "MAX_PER_SOURCE", 3)
     monkeypatch.setattr(candidates, "CHUNK", 2)
-    monkeypatch.setattr(candidates, "SMALL_MODEL", 2)  # the chunked path of a large model
     monkeypatch.setattr("lontar.search.views.PER_PAGE", 2)
     index = news_index(agency_a)
     for n in range(4):
@@ -193,3 +199,113 @@ def test_a_repeated_search_reuses_its_matches_and_a_new_article_shows_at_once(
         "Jadwal ujian CPNS",
     }
     assert [r["title"] for r in other_word.context["results"]] == ["Jadwal ujian CPNS"]
+
+
+def test_other_models_matches_around_a_source_cost_nothing(client, agency_a, monkeypatch):
+    """Issue 22: a source's matches are read newest first whatever other models' index entries
+    surround them (in a generated archive the articles sit between the first and the last
+    regulation): many newer and older matching questions cost the article source no read,
+    the newest articles come first, and each source's count and the total are right."""
+    from lontar.qna.models import Status
+    from lontar.qna.tests.helpers import make_question
+    from lontar.search import candidates, service
+
+    monkeypatch.setattr(service, "MAX_PER_SOURCE", 3)
+    monkeypatch.setattr(candidates, "CHUNK", 2)
+    monkeypatch.setattr(candidates, "WINDOW", 4)
+    monkeypatch.setattr("lontar.search.views.PER_PAGE", 1)  # an article (title match) shown
+
+    def asked(n: int) -> None:
+        make_question(
+            agency_a,
+            text=f"Kapan jadwal apel {n}?",
+            answer_text="Setiap Senin pagi.",
+            status=Status.PUBLISHED,
+        )
+
+    index = news_index(agency_a)
+    article(index, "Apel pagi pertama", on=date(2025, 1, 1), text="Apel pagi di halaman kantor.")
+    asked(0)
+    small, response = _queries_for(client, {"q": "apel"})
+    assert [r["title"] for r in response.context["results"]][0] == "Apel pagi pertama"
+    for n in range(1, 9):
+        asked(n)
+    article(index, "Apel pagi kedua", on=date(2025, 2, 1), text="Apel pagi di halaman kantor.")
+    for n in range(9, 17):
+        asked(n)
+    article(index, "Apel pagi ketiga", on=date(2025, 3, 1), text="Apel pagi di halaman kantor.")
+    large, response = _queries_for(client, {"q": "apel"})
+    # The articles are read at once however many questions match around them; the questions,
+    # more than the source keeps, add no read either.
+    assert large == small
+    counts = {key: count for key, _label, count in response.context["sources"]}
+    assert counts["berita"] == 3 and counts["tanya-jawab"] == 3
+    assert response.context["more"] is True
+    assert [r["title"] for r in response.context["results"]] == ["Apel pagi ketiga"]
+    news = client.get("/cari/", {"q": "apel", "jenis": "berita", "halaman": 3}).context
+    assert [r["title"] for r in news["results"]] == ["Apel pagi pertama"]
+    assert news["total"] == 3
+
+
+def test_an_old_match_of_a_rare_word_is_found_below_many_newer_entries(
+    client, agency_a, monkeypatch
+):
+    """A word the archive holds once, years back, is still found: on PostgreSQL beyond the
+    newest entries walked (here 2) through the typed GIN index, on SQLite in the typed FTS5
+    index; and at the same cost as a word found among the newest."""
+    from lontar.search import postgres_index
+
+    monkeypatch.setattr(postgres_index, "SCAN", 2)
+    index = news_index(agency_a)
+    article(index, "Sosialisasi kriptografi", on=date(2019, 5, 2), text="Sandi negara.")
+    for n in range(5):
+        article(index, f"Apel pagi {n}", on=date(2026, 1, n + 1), text="Apel rutin pegawai.")
+    old, response = _queries_for(client, {"q": "kriptografi"})
+    assert [r["title"] for r in response.context["results"]] == ["Sosialisasi kriptografi"]
+    assert response.context["total"] == 1 and response.context["more"] is False
+    assert "1 hasil untuk" in response.content.decode()
+    newest, _ = _queries_for(client, {"q": "apel"})
+    # The second read (the older matches) is one query more at most.
+    assert old <= newest + 1
+
+
+def test_every_word_may_be_in_the_title_or_the_body(client, agency_a):
+    """ "cuti besar" finds an article titled "Cuti" whose body says "besar", on both databases
+    (each word in either field), and not one holding only one of the words."""
+    index = news_index(agency_a)
+    article(index, "Pengajuan cuti", text="Cuti besar diajukan tiga bulan sebelumnya.")
+    article(index, "Jadwal cuti bersama", text="Libur nasional.")
+    titles = [r["title"] for r in client.get("/cari/", {"q": "cuti besar"}).context["results"]]
+    assert titles == ["Pengajuan cuti"]
+
+
+def test_an_edited_or_deleted_record_leaves_the_search_at_once(client, agency_a):
+    """The index read by model follows Wagtail's entries (SQLite: triggers on them): a title
+    edited away from a word, or a deleted article, is no longer found."""
+    index = news_index(agency_a)
+    edited = article(index, "Lelang jabatan dibuka", text="Seleksi terbuka.")
+    deleted = article(index, "Lelang jabatan ditutup", text="Seleksi selesai.")
+    assert client.get("/cari/", {"q": "lelang"}).context["total"] == 2
+    edited.title, edited.lead = "Seleksi terbuka dibuka", "Ringkasan seleksi."
+    edited.save_revision().publish()
+    deleted.delete()
+    titles = [r["title"] for r in client.get("/cari/", {"q": "lelang"}).context["results"]]
+    assert titles == []
+    assert [r["title"] for r in client.get("/cari/", {"q": "seleksi"}).context["results"]] == [
+        "Seleksi terbuka dibuka"
+    ]
+
+
+def test_a_query_without_a_searchable_word_finds_nothing(agency_a, monkeypatch):
+    """A query the text-search configuration reduces to nothing ("_") matches no record, even
+    when a model's older entries are asked for (PostgreSQL adds the content type's word to the
+    query: alone it would match every entry of the model)."""
+    from lontar.news.models import NewsArticlePage
+    from lontar.search import candidates, postgres_index
+
+    monkeypatch.setattr(postgres_index, "SCAN", 1)
+    index = news_index(agency_a)
+    for n in range(3):
+        article(index, f"Berita {n}", text="Isi berita.")
+    assert candidates.find(NewsArticlePage, "_").scores == {}
+    assert len(candidates.find(NewsArticlePage, "berita").scores) == 3
