@@ -17,6 +17,9 @@ P95_TARGET_MS = {"search": 100.0, "register p100": 150.0}  # uncached, at concur
 TARGET_CONCURRENCY = 8
 RSS_LIMIT_MB = 250.0
 FRESHNESS_TARGET_S = 2.0  # a published change visible through the cache
+# Not pages: the target is about pages, and these answer 5–80 KB where the static copy of the
+# home page is 10 KB, so their rate against it is reported, not judged.
+MACHINE_FORMATS = {"JDIHN limit 100", "CKAN package_search", "podcast feed"}
 NGINX = "nginx static"
 MINIMAL = "minimal view"
 
@@ -64,12 +67,12 @@ class Check:
     name: str
     measured: str
     target: str
-    passed: bool
+    passed: bool | None  # None: reported, not judged
     details: dict = field(default_factory=dict)
 
     @property
     def verdict(self) -> str:
-        return "PASS" if self.passed else "MISS"
+        return {True: "PASS", False: "MISS", None: "INFO"}[self.passed]
 
 
 def duration_ms(text: str) -> float:
@@ -127,7 +130,21 @@ def checks(rows: list[Row], freshness: float | None = None) -> list[Check]:
         )
     for concurrency in sorted({r.concurrency for r in rows}):
         static = _find(rows, NGINX, "ceiling", concurrency)
-        cached = [r for r in rows if r.mode == "cached" and r.concurrency == concurrency]
+        every = [r for r in rows if r.mode == "cached" and r.concurrency == concurrency]
+        cached = [r for r in every if r.name not in MACHINE_FORMATS]
+        formats = [r for r in every if r.name in MACHINE_FORMATS]
+        if static and static.rate and formats:
+            found.append(
+                Check(
+                    f"cached feeds and APIs / nginx static, c{concurrency} (not judged)",
+                    ", ".join(
+                        f"{r.name} {r.rate / static.rate:.0%} ({r.bytes_per_response:,} bytes)"
+                        for r in formats
+                    ),
+                    "—",
+                    None,
+                )
+            )
         if static and static.rate and cached:
             shares = {r.name: r.rate / static.rate for r in cached}
             worst = min(shares, key=shares.__getitem__)

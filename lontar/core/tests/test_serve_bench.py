@@ -186,3 +186,19 @@ def test_the_minimal_view_answers_through_the_middleware_stack():
     assert response.status_code == 200
     assert response.content == b"ok\n"
     assert "Content-Security-Policy" in response  # the portal's middleware ran
+
+
+def test_a_large_feed_is_reported_beside_the_pages_not_judged_with_them():
+    """The target is about pages; an 80 KB JDIHN list cannot match a 10 KB static file."""
+    rows = [
+        _row(NGINX, "ceiling", 8, 80_000.0, rss=None),
+        _row("article", "cached", 8, 76_000.0),
+        _row("JDIHN limit 100", "cached", 8, 40_000.0, bytes_per_response=80_303),
+    ]
+    checks = {check.name: check for check in serve_report.checks(rows, freshness=2.4)}
+
+    assert checks["cached pages / nginx static, c8"].verdict == "PASS"
+    feeds = checks["cached feeds and APIs / nginx static, c8 (not judged)"]
+    assert feeds.verdict == "INFO" and feeds.measured == "JDIHN limit 100 50% (80,303 bytes)"
+    fresh = checks["a published change shows through nginx's micro-cache, page under load"]
+    assert (fresh.verdict, fresh.measured) == ("MISS", "2.40 s")
