@@ -343,3 +343,40 @@ def follow(
         post_init.connect(loaded, sender=model, dispatch_uid=uid, weak=False)
     post_save.connect(saved, sender=model, dispatch_uid=uid, weak=False)
     post_delete.connect(deleted, sender=model, dispatch_uid=uid, weak=False)
+
+
+def agency_list_key(prefix: str, agency_id: int) -> str:
+    """The name of one agency's stored list: "<prefix>:<agency id>"."""
+    return f"{prefix}:{agency_id}"
+
+
+def follow_per_agency(
+    model: type[Model],
+    *,
+    prefix: str,
+    order: Sequence[str],
+    rows_of: Callable[[int], QuerySet],
+    fields: Sequence[str],
+    listed: Callable[[Any], bool] | None = None,
+    moves: bool = False,
+) -> None:
+    """`follow` for the common case: one list per agency of the rows `rows_of(agency id)`,
+    a row listed in its own agency's list when `listed(row)` (always, without it)."""
+    from lontar.agencies.models import Agency
+
+    def list_of(row: Any) -> str | None:
+        if listed is not None and not listed(row):
+            return None
+        return agency_list_key(prefix, row.agency_id)
+
+    follow(
+        model,
+        order=order,
+        list_of=list_of,
+        queryset_of=lambda key: rows_of(int(key.rsplit(":", 1)[1])),
+        fields=fields,
+        every=lambda: [
+            agency_list_key(prefix, pk) for pk in Agency.objects.values_list("pk", flat=True)
+        ],
+        moves=moves,
+    )

@@ -3,37 +3,27 @@ bookmarks, kept as questions are published, unpublished and deleted (issue 22)."
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
-
-from lontar.agencies.models import Agency
 from lontar.core import bookmarks
 from lontar.qna.models import Question
 from lontar.qna.states import Status
 
 ORDER = ("-published_at", "-pk")  # the Q&A list's order, newest first
+PREFIX = "qna"  # its lists are "qna:<agency id>"
 
 
 def list_key(agency_id: int) -> str:
-    return f"qna:{agency_id}"
-
-
-def published_queryset(key: str) -> QuerySet[Question]:
-    agency_id = int(key.rsplit(":", 1)[1])
-    return Question.objects.filter(agency_id=agency_id, status=Status.PUBLISHED)
-
-
-def rebuild(agency_id: int) -> None:
-    key = list_key(agency_id)
-    bookmarks.rebuild(key, published_queryset(key), ORDER)
+    return bookmarks.agency_list_key(PREFIX, agency_id)
 
 
 def connect() -> None:
-    bookmarks.follow(
+    bookmarks.follow_per_agency(
         Question,
+        prefix=PREFIX,
         order=ORDER,
-        list_of=lambda row: list_key(row.agency_id) if row.status == Status.PUBLISHED else None,
-        queryset_of=published_queryset,
-        every=lambda: [list_key(pk) for pk in Agency.objects.values_list("pk", flat=True)],
+        rows_of=lambda agency_id: Question.objects.filter(
+            agency_id=agency_id, status=Status.PUBLISHED
+        ),
+        listed=lambda row: row.status == Status.PUBLISHED,
         fields=("agency_id", "status", "published_at"),
         moves=True,
     )

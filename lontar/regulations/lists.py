@@ -4,37 +4,27 @@ documents are published, unpublished, edited and deleted (issue 22)."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
-
-from lontar.agencies.models import Agency
 from lontar.core import bookmarks
 from lontar.regulations.models import LegalDocument
 from lontar.regulations.selectors import DEFAULT_SORT, SORTS
 
 ORDER = tuple(SORTS[DEFAULT_SORT])  # year, promulgation date, newest first
+PREFIX = "regulations"  # its lists are "regulations:<agency id>"
 
 
 def list_key(agency_id: int) -> str:
-    return f"regulations:{agency_id}"
-
-
-def published_queryset(key: str) -> QuerySet[LegalDocument]:
-    agency_id = int(key.rsplit(":", 1)[1])
-    return LegalDocument.objects.filter(agency_id=agency_id, is_published=True)
-
-
-def rebuild(agency_id: int) -> None:
-    key = list_key(agency_id)
-    bookmarks.rebuild(key, published_queryset(key), ORDER)
+    return bookmarks.agency_list_key(PREFIX, agency_id)
 
 
 def connect() -> None:
-    bookmarks.follow(
+    bookmarks.follow_per_agency(
         LegalDocument,
+        prefix=PREFIX,
         order=ORDER,
-        list_of=lambda row: list_key(row.agency_id) if row.is_published else None,
-        queryset_of=published_queryset,
-        every=lambda: [list_key(pk) for pk in Agency.objects.values_list("pk", flat=True)],
+        rows_of=lambda agency_id: LegalDocument.objects.filter(
+            agency_id=agency_id, is_published=True
+        ),
+        listed=lambda row: row.is_published,
         fields=("agency_id", "is_published", "year", "promulgated_on"),
         moves=True,
     )
