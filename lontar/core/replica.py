@@ -40,6 +40,8 @@ from django.core.exceptions import MiddlewareNotUsed
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse
 
+from lontar.core.pagecache import is_anonymous_public_read
+
 logger = logging.getLogger("lontar.replica")
 
 REPLICA = "replica"
@@ -83,8 +85,6 @@ def configured() -> bool:
 def is_public_read(request: HttpRequest) -> bool:
     """An anonymous visitor's GET or HEAD of a public page: the page cache's judgement
     (without its switch), minus the pages a citizen lands on right after writing."""
-    from lontar.core.pagecache import is_anonymous_public_read
-
     return is_anonymous_public_read(request, PRIMARY_PATH_PREFIXES)
 
 
