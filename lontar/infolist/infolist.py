@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from lontar.infolist.registry import Entry, register_source
+from lontar.infolist.registry import Entry, QueryEntries, register_source
 
 
 @register_source("layanan-ppid", _("Register dan statistik layanan informasi"), "setiap_saat")
@@ -43,25 +43,27 @@ def service_standards(agency) -> list[Entry]:
 
 
 @register_source("data-terbuka", _("Data terbuka (dataset)"), "setiap_saat")
-def open_datasets(agency) -> list[Entry]:
+def open_datasets(agency) -> QueryEntries:
     # Read through open data's own selector (infolist may import opendata, not the reverse).
     from lontar.opendata.selectors import visible_datasets
 
     datasets = (
         visible_datasets()
         .filter(agency=agency)
-        .order_by("title")
+        .order_by("title", "pk")
         .values_list("slug", "title", "updated_at", "unit__name")
     )
-    # Plain values and one URL reversed per list (issue 22: the DIP at a thousand datasets).
+    # Plain values and one URL reversed per list; one page read at a time (issue 22).
     pattern = reverse("opendata:detail", args=["-"])
-    return [
-        Entry(
+
+    def entry(row) -> Entry:
+        slug, title, updated_at, unit = row
+        return Entry(
             summary=f"Dataset: {title}",
             url=pattern.replace("/-/", f"/{slug}/"),
             updated_on=updated_at.date(),
             holder=unit or "",
             owner_unit=unit or "",
         )
-        for slug, title, updated_at, unit in datasets[:500]
-    ]
+
+    return QueryEntries(datasets, entry, search_fields=("title", "unit__name"))

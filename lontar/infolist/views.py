@@ -13,6 +13,7 @@ from lontar.infolist import exports
 from lontar.infolist.categories import Category
 from lontar.infolist.models import ServiceStandard
 from lontar.infolist.selectors import (
+    DipRows,
     dik_entries_for,
     dip_rows,
     published_notices,
@@ -41,9 +42,10 @@ def _filters(request: HttpRequest) -> tuple[str, str]:
 def dip(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
     query, category = _filters(request)
-    rows = dip_rows(agency, query=query, category=category)
-    # Paged: an agency with a thousand regulations and datasets has a DIP of that many rows,
-    # and one page of all of them grew with the data (issue 22); the downloads stay whole.
+    rows = DipRows(agency, query=query, category=category)
+    # Paged in SQL: an agency with thousands of regulations and datasets has a DIP of that many
+    # rows, and building them all for one page grew with the data (issue 22). The downloads
+    # stay whole.
     page = Paginator(rows, DIP_PAGE_SIZE).get_page(parse_page(request.GET.get("halaman")))
     params = request.GET.copy()
     params.pop("halaman", None)

@@ -21,6 +21,7 @@ from lontar.core.retirement import closed_when_retired
 from lontar.objections import clock, documents, lists
 from lontar.objections.forms import ObjectionForm, TrackForm
 from lontar.objections.models import Objection
+from lontar.objections.register import register_rows
 from lontar.objections.selectors import public_register, track_objection
 from lontar.objections.services import ObjectionDetails, register_objection
 from lontar.ppid.selectors import track_request
@@ -271,4 +272,5 @@ def register(request: HttpRequest) -> HttpResponse:
         order=lists.ORDER,
     )
     page = paginator.get_page(parse_page(request.GET.get("halaman")))
-    return render(request, "objections/register.html", {"page": page})
+    rows = register_rows(page.object_list, agency.zone)
+    return render(request, "objections/register.html", {"page": page, "rows": rows})

@@ -172,6 +172,8 @@ class Dataset(index.Indexed, ClusterableModel):
             # CKAN's package_search and the catalogue, newest first, without sorting every
             # public dataset of the platform (issue 22).
             models.Index(fields=["visibility", "-updated_at"], name="scale_dataset_updated"),
+            # The public list, by title: a page read along the index, not a sort of them all.
+            models.Index(fields=["visibility", "title", "id"], name="scale_dataset_title"),
         ]
 
     def __str__(self) -> str:

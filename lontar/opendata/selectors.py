@@ -27,6 +27,15 @@ def with_relations(datasets: QuerySet[Dataset]) -> QuerySet[Dataset]:
     )
 
 
+def for_list(datasets: QuerySet[Dataset]) -> QuerySet[Dataset]:
+    """What a row of the public list shows: agency, unit and the resources' formats (no groups
+    or variables, which only the dataset's own page and the APIs show)."""
+    formats = Resource.objects.only("dataset_id", "format", "generator").order_by("pk")
+    return datasets.select_related("agency", "unit").prefetch_related(
+        Prefetch("resources", queryset=formats)
+    )
+
+
 def search(
     datasets: QuerySet[Dataset],
     *,
@@ -52,7 +61,9 @@ def search(
         datasets = datasets.filter(resources__format__iexact=fmt)
     if unit:
         datasets = datasets.filter(unit__slug=unit)
-    return datasets.distinct()
+    # Only a group or a format joins rows that can repeat a dataset; DISTINCT over every column
+    # otherwise kept the list's order off its index (issue 22).
+    return datasets.distinct() if groups or formats else datasets
 
 
 def _escape(text: str) -> str:

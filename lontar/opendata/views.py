@@ -42,7 +42,7 @@ def dataset_list(request: HttpRequest) -> HttpResponse:
         formats=[fmt] if fmt else None,
         unit=unit,
     ).order_by("title", "pk")
-    page = Paginator(selectors.with_relations(datasets), PAGE_SIZE).get_page(number)
+    page = Paginator(selectors.for_list(datasets), PAGE_SIZE).get_page(number)
     params = request.GET.copy()
     params.pop("halaman", None)
     context = {

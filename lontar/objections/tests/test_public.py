@@ -121,3 +121,30 @@ def test_the_public_register_shows_no_personal_data(client, agency_a, ppid_offic
     assert objection.number in page and request.number in page
     for personal in ("Maria", "Flamboyan", "081234567890", "tidak termasuk rahasia pribadi"):
         assert personal not in page
+
+
+def test_the_public_register_pages_its_objections_newest_first(client, agency_a):
+    numbers = []
+    for day in range(26):
+        objection, _ = file_objection(
+            agency_a, grounds=("b",), received_at=datetime(2026, 9, 1 + day, 9, 0, tzinfo=WITA)
+        )
+        numbers.append(objection.number)
+    first = client.get("/ppid/keberatan/register/").content.decode()
+    assert "Halaman 1 dari 2" in first and 'href="?halaman=2"' in first
+    assert numbers[-1] in first and numbers[0] not in first  # 25 a page, the newest first
+    second = client.get("/ppid/keberatan/register/", {"halaman": 2}).content.decode()
+    assert numbers[0] in second and numbers[-1] not in second and 'href="?halaman=1"' in second
+
+
+def test_the_register_dates_are_local_and_a_slipped_in_phone_number_is_masked(
+    client, agency_a, ppid_officer_a
+):
+    request, _ = refused_request(agency_a, ppid_officer_a)
+    request.public_summary = "Rekap hukuman disiplin, hubungi 081234567890"
+    request.save(update_fields=["public_summary"])
+    # 00:30 WITA on 6 October is still 5 October in UTC: the register shows the agency's day.
+    file_objection(agency_a, request, received_at=datetime(2026, 10, 6, 0, 30, tzinfo=WITA))
+    page = client.get("/ppid/keberatan/register/").content.decode()
+    assert "<td>6 Okt 2026</td>" in page
+    assert "081234567890" not in page and "Rekap hukuman disiplin" in page

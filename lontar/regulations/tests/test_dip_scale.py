@@ -3,6 +3,8 @@ queries that does not grow with the number of regulations."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -44,3 +46,17 @@ def test_junk_page_numbers_are_refused_in_indonesian(client, agency_a):
     response = client.get("/ppid/dip/?halaman=dua")
     assert response.status_code == 400
     assert "halaman" in response.content.decode()
+
+
+def test_a_keyword_and_a_category_are_applied_in_the_database_across_every_page(client, agency_a):
+    _documents(agency_a, 60)
+    everything = client.get("/ppid/dip/").content.decode()
+    total = int(re.search(r"<caption>(\d+) informasi", everything).group(1))
+    assert total >= 64  # the 60 regulations and the PPID's own registers
+    found = client.get("/ppid/dip/", {"q": "aturan 05"}).content.decode()
+    assert "<caption>10 informasi" in found  # Aturan 050–059, case aside
+    assert found.count("Pergub Nomor") == 10 and "Register keberatan" not in found
+    # Grouped under a heading per category and source, hand-kept items first.
+    assert "Setiap saat · Peraturan, keputusan, dan kebijakan (JDIH)" in found
+    periodic = client.get("/ppid/dip/", {"kategori": "berkala"}).content.decode()
+    assert "Pergub Nomor" not in periodic
