@@ -192,3 +192,25 @@ def test_the_sitemap_lists_the_dip_and_dik_once_they_have_entries(client, agency
     assert urls == {f"{base}/ppid/dip/": "2026-03-02", f"{base}/ppid/dik/": "2026-02-01"}
     other = client.get("/sitemap.xml", HTTP_HOST="dinas-b.localhost").content
     assert b"sitemap-dip-1.xml" not in other  # agency B keeps no list
+
+
+def test_a_dip_page_reads_only_its_window_of_each_source():
+    from lontar.infolist.selectors import DipRows, _Group
+
+    read: list[slice] = []
+
+    class Source(list):
+        def __getitem__(self, window):
+            read.append(window)
+            return list.__getitem__(self, window)
+
+    rows = DipRows.__new__(DipRows)  # the groups as three sources would give them
+    rows.groups = [
+        _Group(Source(range(3)), str),
+        _Group(Source(range(10, 15)), str),
+        _Group(Source(range(20, 30)), str),
+    ]
+    assert rows.count() == 18
+    assert rows[2:5] == ["2", "10", "11"]
+    assert read == [slice(2, 3), slice(0, 2)]  # the third source is never read
+    assert rows[16:50] == ["28", "29"] and list(rows)[-1] == "29"
