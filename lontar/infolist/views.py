@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from lontar.agencies.selectors import agency_for_request
-from lontar.core.params import InvalidParameter, choice, parse_page
+from lontar.core.params import InvalidParameter, choice, clean_text, parse_page
 from lontar.infolist import exports
 from lontar.infolist.categories import Category
 from lontar.infolist.models import ServiceStandard
@@ -32,7 +32,8 @@ def _agency(request: HttpRequest):
 
 
 def _filters(request: HttpRequest) -> tuple[str, str]:
-    query = request.GET.get("q", "").strip()
+    # Checked for control characters: the keyword reaches SQL, and PostgreSQL refuses a NUL.
+    query = clean_text(request.GET.get("q"), "q", max_length=QUERY_MAX + 1)
     if len(query) > QUERY_MAX:
         raise InvalidParameter("q", f"Kata kunci paling panjang {QUERY_MAX} huruf.")
     category = choice(request.GET.get("kategori"), "kategori", frozenset(Category.values))

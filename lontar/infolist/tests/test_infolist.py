@@ -62,6 +62,10 @@ def test_the_dip_lists_the_seven_columns_and_filters_and_searches(client, agency
     assert "Prosedur evakuasi" in found and "Laporan realisasi" not in found
     assert client.get("/ppid/dip/?kategori=rahasia").status_code == 400
     assert client.get("/ppid/dip/?q=" + "x" * 101).status_code == 400
+    for junk in ("\x00", "a\x00b"):  # a NUL would reach SQL, and PostgreSQL refuses it
+        response = client.get("/ppid/dip/", {"q": junk})
+        assert response.status_code == 400 and "tidak diizinkan" in response.content.decode()
+        assert client.get("/ppid/dip.xlsx", {"q": junk}).status_code == 400
 
 
 def test_what_the_portal_publishes_appears_with_a_category_confirmed_once(
