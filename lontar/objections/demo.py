@@ -59,13 +59,6 @@ PLAN = (
         ),
     ),
     (
-        Status.IN_PROCESS,
-        "",
-        ["c"],
-        "Permintaan saya belum ditanggapi, padahal batas sepuluh hari kerja sudah lewat.",
-        None,
-    ),
-    (
         Status.COMPLETED,
         "given",
         ["d"],
@@ -116,11 +109,14 @@ def file_demo_objections(agency) -> None:
                 continue
             request = candidates[0]
             used.add(request.pk)
-            after = (request.answered_at or request.received_at).date() + timedelta(days=3)
+            after = request.answered_at.date() + timedelta(days=3)  # a few days after the answer
         else:
             after = today - timedelta(days=20)
         # Answered objections lie in the past; open ones are recent, within their 30 days.
-        day = min(after, today - timedelta(days=12 if answer else 4))
+        latest = today - timedelta(days=12 if answer else 4)
+        if after > latest:
+            continue  # the demo's requests are too recent for this story
+        day = after
         while day.weekday() >= 5:
             day -= timedelta(days=1)
         received_at = datetime.combine(day, time(rng.randint(8, 14), 15), tzinfo=agency.zone)
