@@ -45,18 +45,19 @@ class QueryEntries:
     """A source's entries as an ordered query, read a window at a time.
 
     `rows` is an ordered queryset (usually `values_list`), `to_entry` turns one row into an
-    Entry, and `search_fields` are the columns a DIP keyword is looked for in (`icontains`).
+    Entry, `search_fields` are the columns a DIP keyword is looked for in (`icontains`), and
+    `count` may be given when the caller counted the rows already.
     """
 
     rows: QuerySet
     to_entry: Callable[[Any], Entry]
     search_fields: tuple[str, ...] = ()
-    _count: int | None = field(default=None, repr=False)
+    count: int | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
-        if self._count is None:
-            self._count = self.rows.count()
-        return self._count
+        if self.count is None:
+            self.count = self.rows.count()
+        return self.count
 
     def __getitem__(self, window: slice) -> list[Entry]:
         if not isinstance(window, slice):

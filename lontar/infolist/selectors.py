@@ -163,9 +163,10 @@ def _groups(agency, query: str, category: str, today: date) -> list[_Group]:
             continue
         if counts.get(value):
             kept = registry.QueryEntries(
-                items.filter(category=value).order_by("summary"), lambda item: item
+                items.filter(category=value).order_by("summary"),
+                lambda item: item,
+                count=counts[value],  # counted with the other categories in one query
             )
-            kept._count = counts[value]  # counted with the other categories in one query
             groups.append(_Group(kept, manual))
         for source in sorted(registry.sources(), key=lambda source: source.label.casefold()):
             if confirmed.get(source.key, source.proposed_category) != value:
@@ -174,7 +175,7 @@ def _groups(agency, query: str, category: str, today: date) -> list[_Group]:
                 entries = source.entries(agency)
                 if query:
                     entries = registry.matching(entries, query)
-                len(entries)
+                len(entries)  # counted here, so that a broken query fails inside this guard
             except Exception:  # one broken source must not take the whole list down
                 logger.exception("DIP source %s failed", source.key)
                 continue
