@@ -63,10 +63,16 @@ def newest(
     for term in terms:
         words += [config, term]
     kinds = " | ".join(f"ct{int(pk)}" for pk in content_types)
-    # One type (a model without subclasses): read along the index `(content_type_id, id)`.
-    types: object = content_types[0] if len(content_types) == 1 else list(content_types)
-    of_model = "content_type_id = %s" if len(content_types) == 1 else "content_type_id = ANY(%s)"
-    newest_entries = f"SELECT {{columns}} FROM {entries} WHERE {of_model} ORDER BY id DESC LIMIT %s"
+    # One type as a range of one value, ordered by the index's own key: with `= %s` the planner
+    # drops the constant column from the order and, thinking a model that holds most entries
+    # has them everywhere, walked the primary key backwards past every newer entry of the
+    # other models (26,000 before the newest 500 articles, at 200,000 requests).
+    if len(content_types) == 1:
+        of_model, order = "content_type_id BETWEEN %s AND %s", "content_type_id DESC, id DESC"
+        types: list = [content_types[0], content_types[0]]
+    else:
+        of_model, order, types = "content_type_id = ANY(%s)", "id DESC", [list(content_types)]
+    newest_entries = f"SELECT {{columns}} FROM {entries} WHERE {of_model} ORDER BY {order} LIMIT %s"
     rank = RANK.format(e="s", q=tsquery)
     # One word, or any word: in the title or in the body, tested without joining the two
     # (most of the entries walked do not match; joining them costs a copy each).
@@ -90,8 +96,8 @@ def newest(
         f"FROM ({newest_entries.format(columns='id')}) t"
     )
     first_params = [
-        *[*words, title_weight, *words, types, SCAN, *match_words, limit],
-        *[*words, types, SCAN],
+        *[*words, title_weight, *words, *types, SCAN, *match_words, limit],
+        *[*words, *types, SCAN],
     ]
     # 2. (id, object id, rank) of the newest matches of the model below an id, through the
     # typed GIN index (materialized: never a walk of the entries below).
