@@ -1,6 +1,6 @@
 """Cost constant in data size (issue 22): every public page at demo size and on the large data set.
 
-    python bench/data_size.py [--scale 0.2] [--rounds 5] [--work-dir DIR] [--only PREFIX,...]
+    python bench/data_size.py [--scale 0.2] [--rounds 15] [--work-dir DIR] [--only REGEX]
 
 Builds two databases side by side — the demo (`lontar load_demo`) and the same demo plus
 `lontar generate_data --scale F --agency <the demo's default agency>` (the whole generated data
@@ -8,9 +8,14 @@ set on the one site measured: the worst case) — as SQLite files in the work di
 two PostgreSQL databases next to the one `DATABASE_URL` names (`<name>_size_demo`,
 `<name>_size_large`). A work directory that already holds them is reused (`--fresh` rebuilds).
 
-Then, in a fresh process per database, with DEBUG off and every cache cleared before each
-request (uncached: no page cache, no application cache), it renders each target `--rounds`
-times and keeps the median:
+Then, in a process per database kept running side by side, with DEBUG off and every cache
+cleared before each request (uncached: no page cache, no application cache), it renders each
+target `--rounds` times on each database and keeps the median. The two take turns, three
+renders at a time, so a machine that slows down during the run weighs on both sides alike
+(each database measured whole, one after the other, put up to 1.5× between the two halves of a
+run on an idle machine). A render's time is CPU time: the process's own and, on PostgreSQL,
+that of its server backend (a connection kept, as production keeps one), read from /proc —
+wall time follows whatever else the machine runs. The targets:
 
 - one URL of every public URL pattern and Wagtail page type (the crawl of
   lontar/core/tests/page_types.py on the demo, so the same URLs exist in both databases);
@@ -47,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 
 PUBLIC_LIMIT = 1.5
 ADMIN_LIMIT = 2.0
+BLOCK = 3  # rounds measured on one side before the other side's turn
 FLOOR_MS = 5.0  # below this both sides are noise: a factor is not judged
 DEFAULT_AGENCY = "bkd-nusa-cendana"
 EXTRA = [
@@ -201,30 +207,42 @@ def _targets() -> list[tuple[str, str]]:
     return targets + EXTRA
 
 
-def _clock() -> float:
-    """Seconds of CPU this process used (SQLite runs in it) — the machine is shared and wall
-    time follows its load; on PostgreSQL, whose work runs in the server, wall time."""
-    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        return time.perf_counter()
-    return time.process_time()
+class _Clock:
+    """CPU seconds spent on a request: this process's, plus, on PostgreSQL, the server backend's
+    (read from /proc/<pid>/schedstat; the server runs on this machine). CPU time, not wall
+    time: the machine is shared, and wall time follows whatever else runs on it."""
+
+    def __init__(self) -> None:
+        from django.db import connection
+
+        self.backend: Path | None = None
+        if connection.vendor == "postgresql":
+            connection.ensure_connection()
+            pid = connection.connection.info.backend_pid
+            self.backend = Path(f"/proc/{pid}/schedstat")
+            if not self.backend.exists():
+                sys.exit(f"{self.backend} is not readable: PostgreSQL must run on this machine")
+
+    def __call__(self) -> float:
+        server = int(self.backend.read_text().split()[0]) / 1e9 if self.backend else 0.0
+        return time.process_time() + server
 
 
-def _measure_one(client, path: str, rounds: int) -> tuple[float, int, int, int]:
-    """Median ms over `rounds` cold renders, the queries of the last, status, bytes."""
+def _measure(client, clock: _Clock, path: str, rounds: int) -> dict:
+    """CPU ms of `rounds` cold renders, and the queries, status and bytes of the last."""
     from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.get(path)  # warm the process: imports, URL resolver, templates
     times, queries, status, size = [], 0, 0, 0
     for _ in range(rounds):
         cache.clear()
         with CaptureQueriesContext(connection) as captured:
-            started = _clock()
+            started = clock()
             response = client.get(path)
-            times.append((_clock() - started) * 1000)
+            times.append((clock() - started) * 1000)
         queries, status, size = len(captured), response.status_code, len(response.content)
-    return statistics.median(times), queries, status, size
+    return {"times": times, "queries": queries, "status": status, "size": size}
 
 
 def _second_factor(client, user) -> None:
@@ -240,7 +258,12 @@ def _second_factor(client, user) -> None:
     session.save()
 
 
-def child(label: str, targets_file: Path, out: Path, rounds: int, only: str = "") -> None:
+def child(label: str, targets_file: Path) -> None:
+    """Serve measurements of one database: its target list first, then one JSON line per
+    `{"path", "rounds", "staff", "warm"}` line read, on the original stdout (everything else
+    the process prints goes to stderr)."""
+    answers = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lontar.config.settings")
     import django
 
@@ -258,11 +281,9 @@ def child(label: str, targets_file: Path, out: Path, rounds: int, only: str = ""
         from django.core.management import call_command
 
         call_command("collectstatic", interactive=False, verbosity=0)
-    if label == "demo" and not (only and targets_file.exists()):
-        targets = _targets()
-        targets_file.write_text(json.dumps(targets))
-    else:
-        targets = json.loads(targets_file.read_text())
+    if label == "demo" and not targets_file.exists():
+        targets_file.write_text(json.dumps(_targets()))
+    targets = json.loads(targets_file.read_text())
     agency = Agency.objects.get(slug=DEFAULT_AGENCY)
     news_index = NewsIndexPage.objects.descendant_of(agency.site.root_page).first()
     user = get_user_model().objects.filter(is_superuser=True).first()
@@ -271,15 +292,87 @@ def child(label: str, targets_file: Path, out: Path, rounds: int, only: str = ""
     public, staff = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")
     staff.force_login(user)
     _second_factor(staff, user)
-    rows = []
     admin = [(n, p.format(news_index=news_index.pk, agency=agency.pk)) for n, p in ADMIN]
-    for name, path in [*targets, *admin]:
-        if only and not re.search(only, name):
-            continue
-        client = staff if name.startswith("admin:") else public
-        rows.append([name, path, *_measure_one(client, path, rounds)])
-        print(f"  {label}: {name} {rows[-1][2]:.1f} ms", file=sys.stderr, flush=True)
-    out.write_text(json.dumps(rows))
+    clock = _Clock()
+    answers.write(json.dumps([*targets, *admin]) + "\n")
+    for line in sys.stdin:
+        asked = json.loads(line)
+        client = staff if asked["staff"] else public
+        if asked["warm"]:
+            client.get(asked["path"])  # imports, URL resolver, templates of this page
+        answers.write(json.dumps(_measure(client, clock, asked["path"], asked["rounds"])) + "\n")
+
+
+class _Child:
+    """A measuring process on one database, kept running for the whole table."""
+
+    def __init__(self, work: Path, label: str) -> None:
+        command = [sys.executable, __file__, "--child", label, "--work-dir", str(work)]
+        env = _env(work, label)
+        # A connection kept, as production keeps one (settings: a minute): its backend's CPU
+        # is what _Clock reads.
+        env["DATABASE_CONN_MAX_AGE"] = "3600"
+        self.label = label
+        self.process = subprocess.Popen(
+            command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        self.targets = [tuple(target) for target in self._read()]
+
+    def _read(self):
+        line = self.process.stdout.readline()
+        if not line:
+            sys.exit(f"the {self.label} process stopped (its error is above)")
+        return json.loads(line)
+
+    def measure(self, name: str, path: str, rounds: int, *, warm: bool) -> dict:
+        asked = {"path": path, "rounds": rounds, "staff": name.startswith("admin:"), "warm": warm}
+        self.process.stdin.write(json.dumps(asked) + "\n")
+        self.process.stdin.flush()
+        return self._read()
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def measure_all(work: Path, rounds: int, only: str) -> tuple[list, list]:
+    """Both databases measured page by page, in alternating blocks of BLOCK rounds (the first
+    side swapped every block): a machine that slows down or speeds up over the run then
+    weighs on both sides alike. Rows: name, path, median ms, queries, status, bytes."""
+    demo = _Child(work, "demo")  # first: it writes the target list the other reads
+    large = _Child(work, "large")
+    if demo.targets != large.targets:
+        sys.exit("the two databases have different targets: run with --fresh")
+    rows: dict[str, list] = {"demo": [], "large": []}
+    try:
+        for name, path in demo.targets:
+            if only and not re.search(only, name):
+                continue
+            times: dict[str, list[float]] = {"demo": [], "large": []}
+            last: dict[str, dict] = {}
+            for block, done in enumerate(range(0, rounds, BLOCK)):
+                for side in (demo, large) if block % 2 == 0 else (large, demo):
+                    result = side.measure(name, path, min(BLOCK, rounds - done), warm=done == 0)
+                    times[side.label] += result["times"]
+                    last[side.label] = result
+            for label, side_rows in rows.items():
+                result = last[label]
+                side_rows.append(
+                    [
+                        name,
+                        path,
+                        statistics.median(times[label]),
+                        result["queries"],
+                        result["status"],
+                        result["size"],
+                    ]
+                )
+            demo_ms, large_ms = rows["demo"][-1][2], rows["large"][-1][2]
+            print(f"  {name}: {demo_ms:.1f} → {large_ms:.1f} ms", file=sys.stderr, flush=True)
+    finally:
+        demo.close()
+        large.close()
+    return rows["demo"], rows["large"]
 
 
 # --- The table ------------------------------------------------------------------------------
@@ -320,7 +413,7 @@ def report(demo: list, large: list) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=0.2)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--work-dir", default=str(ROOT / "var" / "bench-size"))
     parser.add_argument("--fresh", action="store_true")
     parser.add_argument(
@@ -330,17 +423,12 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(args.work_dir).resolve()
     if args.child:
-        targets = work / "targets.json"
-        child(args.child, targets, work / f"{args.child}.json", args.rounds, args.only)
+        child(args.child, work / "targets.json")
         return
+    if args.fresh or not args.only:  # a full run crawls the URL patterns of today's code
+        (work / "targets.json").unlink(missing_ok=True)
     prepare(work, args.scale, fresh=args.fresh)
-    results = {}
-    for label in ("demo", "large"):
-        command = [sys.executable, __file__, "--child", label, "--work-dir", str(work)]
-        command += ["--rounds", str(args.rounds), "--only", args.only]
-        subprocess.run(command, env=_env(work, label), check=True)
-        results[label] = json.loads((work / f"{label}.json").read_text())
-    sys.exit(report(results["demo"], results["large"]))
+    sys.exit(report(*measure_all(work, args.rounds, args.only)))
 
 
 if __name__ == "__main__":
