@@ -7,7 +7,7 @@ here without editing this test: the fixture must fill it and erasure must clear 
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -37,6 +37,7 @@ pytestmark = pytest.mark.django_db
 NAME = "Maria Uji Pemohon"
 IP = "203.0.113.45"
 OFFICER_IP = "2001:db8:5::9"
+MAKASSAR = ZoneInfo("Asia/Makassar")
 
 
 def _private_files() -> set[str]:
@@ -143,7 +144,9 @@ def test_erasure_clears_every_personal_field_file_and_address(closed_request, cl
     assert personal_files <= _private_files()
     assert NAME in _pdf_text(request.notice_pdf)
 
-    with time_machine.travel(datetime(2031, 12, 1, 2, 0, tzinfo=ZoneInfo("UTC")), tick=False):
+    # Retention counts from the last event, which happened today: travel to the day it ends.
+    ends = datetime.combine(request.retain_personal_data_until, time(10, 0), tzinfo=MAKASSAR)
+    with time_machine.travel(ends, tick=False):
         jobs.erase_expired_personal_data()  # the daily job of `lontar worker`
 
     request.refresh_from_db()
